@@ -1,0 +1,1 @@
+/* csp.c: not written yet */

@@ -1,0 +1,1 @@
+/* check.c: not written yet */

@@ -1,0 +1,151 @@
+/* check.h — the type checker (lang/check*.c) and type construction
+ * (lang/types.c).
+ *
+ * The checker resolves every name, computes every type, folds constants
+ * with exact arithmetic, and annotates the tree in place (the "checker"
+ * fields of ast.h), so the compiler never has to ask a question the checker
+ * could have answered. Errors use Go's wording and positions
+ * (file:line:col), like `go vet`/`go build` print them.
+ *
+ * Packages: the program's own files form package main (or a script, see
+ * design.md §1). An import of a standard package ("fmt", "sync", ...) is
+ * satisfied by stdlib_find() (stdlib/stdlib.h), which returns that
+ * package's Go source: the checker parses and checks it like any other
+ * package. In those sources a function declared without a body is a native
+ * (implemented in C and bound by its qualified name when compiling).
+ */
+#ifndef CSP_CHECK_H
+#define CSP_CHECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../runtime/type.h"
+#include "../runtime/value.h"
+#include "ast.h"
+
+/* An exact constant. Integers are 128-bit (Go requires at least 256 bits
+ * for untyped integer constants; values beyond 128 bits are reported as
+ * "constant overflow" rather than silently wrapped). Floats are long
+ * double. Runes are integers. */
+typedef enum { CONST_BOOL, CONST_INT, CONST_FLOAT, CONST_STRING } ConstKind;
+
+struct ConstVal {
+    ConstKind kind;
+    bool b;
+    __int128 i;
+    long double f;
+    String s;
+};
+
+typedef enum {
+    SYM_BAD,
+    SYM_PKG,     /* an imported package name */
+    SYM_CONST,
+    SYM_TYPE,
+    SYM_VAR,     /* package-level or local variable, parameter, result */
+    SYM_FUNC,    /* package-level function (or method: see recv) */
+    SYM_BUILTIN, /* len, append, ... */
+    SYM_NIL,
+    SYM_LABEL,
+} SymKind;
+
+typedef struct Package Package;
+
+struct Symbol {
+    SymKind kind;
+    const char *name;
+    Pos pos;
+    Type *type;         /* CONST/VAR/FUNC: its type; TYPE: the type */
+    ConstVal *cv;       /* CONST */
+    Builtin builtin;    /* BUILTIN */
+    Package *pkg;       /* the package it belongs to; PKG: the imported one */
+    Node *decl;         /* the declaring node (FUNCDECL, VALUESPEC,
+                           TYPESPEC, FIELD, ASSIGNSTMT, RANGESTMT, ...) */
+
+    bool global;        /* VAR: package-level */
+    bool param;         /* VAR: a parameter or named result */
+    bool captured;      /* VAR: referenced by a closure (FUNCLIT) other than
+                           the function declaring it: the compiler puts it
+                           in a heap cell shared by reference */
+    bool addrtaken;     /* VAR: &x appears (or a method with pointer
+                           receiver is called on it): heap cell too */
+    bool used;          /* for "declared and not used" */
+    bool native;        /* FUNC: declared without a body */
+    Node *funclit;      /* VAR: the FUNCLIT (or NULL for a FUNCDECL) whose
+                           frame owns it; lets the compiler tell captures */
+    Node *owner;        /* VAR: the FUNCDECL or FUNCLIT declaring it */
+
+    int index;          /* compiler's use: register, global or cell index */
+    void *compiled;     /* compiler's use (e.g. the Func of a FUNC) */
+};
+
+/* A scope: names declared in a block, chained to its parent. */
+struct Scope {
+    Scope *parent;
+    int len, cap;
+    Symbol **syms;
+    Node *func; /* the FUNCDECL or FUNCLIT this scope belongs to, NULL at
+                   package and universe level */
+};
+
+/* A checked package. */
+struct Package {
+    const char *path; /* "main", "fmt", "sync/atomic" */
+    const char *name; /* "main", "fmt", "atomic" */
+    Scope *scope;     /* package-level declarations */
+    NodeList files;   /* FILE nodes */
+    NodeList inits;   /* package-level VALUESPECs (var) in initialisation
+                         order, as Go computes it (dependencies first) */
+    NodeList funcs;   /* every FUNCDECL with a body, methods included */
+    NodeList funclits; /* every FUNCLIT, in source order */
+    bool is_script;   /* a file without a package clause */
+};
+
+/* A whole checked program: its packages in dependency order (imports
+ * before importers; main last). */
+typedef struct Program {
+    int npkgs;
+    Package **pkgs;
+    Package *main;
+    Symbol *main_func; /* main.main, or NULL for a script */
+} Program;
+
+/* Checks the given files as the main package (or script) and every
+ * package they import, transitively. Errors go to diags (at most 10, then
+ * "too many errors", as Go does). Returns NULL when there were errors. */
+Program *check_program(Node **files, int nfiles, Diags *diags);
+
+/* ---- Types (lang/types.c): construction and interning ----
+ * Every constructor returns the one Type for that structure. */
+void types_init(void);
+Type *type_pointer(Type *elem);
+Type *type_slice(Type *elem);
+Type *type_array(Type *elem, int64_t len);
+Type *type_map(Type *key, Type *elem);
+Type *type_chan(Type *elem, ChanDir dir);
+Type *type_func(Type **params, int nparams, Type **results, int nresults,
+                bool variadic);
+Type *type_struct(Field *fields, int nfields); /* computes offsets */
+Type *type_interface(Method *methods, int nmethods); /* sorts methods */
+Type *type_tuple(Type **types, int n);
+/* A new defined type (never interned): `type name underlying` in pkg.
+ * The underlying type may be set later with type_set_underlying (for
+ * recursive types). */
+Type *type_named(const char *name, const char *pkg, Type *underlying);
+void type_set_underlying(Type *named, Type *underlying);
+/* Adds a method to a defined type's method sets. */
+void type_add_method(Type *named, const char *name, Type *sig, bool ptrrecv);
+
+/* Identity, assignability (Go spec), convertibility. */
+bool type_identical(const Type *a, const Type *b);
+bool type_assignable(const Type *v, const Type *t);
+bool type_convertible(const Type *v, const Type *t);
+/* Whether t implements interface iface; on failure *missing names the
+ * first missing method (for Go's message). */
+bool type_implements(const Type *t, const Type *iface, const char **missing,
+                     bool *wrong_recv);
+/* The default type of an untyped constant kind (int, rune→int32, ...). */
+Type *type_default(Type *t);
+
+#endif

@@ -1,0 +1,1 @@
+/* compile.c: not written yet */

@@ -1,0 +1,1 @@
+/* disasm.c: not written yet */

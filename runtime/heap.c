@@ -1,0 +1,1 @@
+/* heap.c: not written yet */

@@ -1,0 +1,132 @@
+/* sched.h — goroutines and the M:N scheduler (runtime/sched.c).
+ *
+ * Go's GMP design: GOMAXPROCS processors (P), each with a local run queue
+ * and a `runnext` slot, a global queue, OS threads (M) that run goroutines
+ * (G) of the P they hold, idle threads parked until there is work, work
+ * stealing between Ps.
+ *
+ * The scheduler knows nothing of bytecode. A goroutine is a G plus an opaque
+ * `fiber` owned by whoever runs it (the VM). To run a G, a thread calls the
+ * runner installed with sched_init(); the runner executes the G until it
+ * finishes, yields, or parks, and says which by its return value. Nothing is
+ * ever run on a per-goroutine C stack: fibers are stackless.
+ *
+ * Parking (Go's gopark): code that must wait (a channel operation, a sleep,
+ * a lock) records the G on some wait queue while holding that queue's lock,
+ * sets g->unlockf/g->unlockarg, and returns RUN_PARK from the runner with
+ * the lock still held. The scheduler marks the G waiting and only then calls
+ * unlockf(unlockarg), so a waker on another thread that takes the lock can
+ * never see a G that is still running. The waker calls sched_ready(g).
+ *
+ * A parked G resumes by re-executing the operation that parked it with
+ * g->resumed set; the operation then completes from what the waker left in
+ * the G (or in the wait record), never blocking again for the same wake-up.
+ */
+#ifndef CSP_SCHED_H
+#define CSP_SCHED_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct G G;
+typedef struct P P;
+typedef struct Sudog Sudog; /* a G waiting on a channel (chan.h) */
+
+/* What a runner returns. */
+typedef enum {
+    RUN_EXIT,  /* the goroutine finished; the G may be reused */
+    RUN_YIELD, /* still runnable: pre-empted or Gosched; queue it again */
+    RUN_PARK,  /* waiting: see g->unlockf; someone will sched_ready() it */
+} RunResult;
+
+typedef enum {
+    G_IDLE,
+    G_RUNNABLE,
+    G_RUNNING,
+    G_WAITING,
+    G_DEAD,
+} GStatus;
+
+struct G {
+    uint64_t id;           /* goroutine number as Go prints it; main is 1 */
+    _Atomic int status;    /* GStatus */
+    void *fiber;           /* the runner's state for this goroutine */
+    G *schedlink;          /* run-queue and free-list link */
+
+    /* Parking. */
+    void (*unlockf)(void *); /* called by the scheduler after parking */
+    void *unlockarg;
+    const char *waitreason; /* "chan receive", "sleep", "select", ...,
+                               for the deadlock dump */
+    bool resumed;           /* set when a parked G is run again: the
+                               parking operation re-executes and completes */
+
+    /* Channel waiting (chan.c): the wait records of the current operation,
+     * and the one that completed it. */
+    Sudog *waiting;
+    Sudog *param;
+    _Atomic uint32_t selectdone;
+
+    /* Timers (timer.c): a sleeping G's timer. */
+    void *sleeptimer;
+
+    int64_t preempt_budget; /* decremented by the VM at backward jumps and
+                               calls; the VM yields when it runs out */
+    _Atomic bool preempt;   /* set by the monitor: yield at the next check */
+    bool is_main;           /* the program ends when main's G exits */
+    G *allnext;             /* list of all live Gs (keeps them reachable for
+                               the collector, and for the deadlock dump) */
+};
+
+/* Runs g until it exits, yields or parks. Installed by sched_init(). */
+typedef RunResult (*SchedRunner)(G *g);
+
+/* Called when the runtime detects that every goroutine is blocked forever.
+ * Prints Go's "fatal error: all goroutines are asleep - deadlock!" and exits
+ * the process with status 2 by default. */
+typedef void (*SchedDeadlockHook)(void);
+
+/* Initialises the scheduler with `procs` processors (0: the GOMAXPROCS
+ * environment variable if set, else the number of CPUs). */
+void sched_init(int procs, SchedRunner runner);
+
+/* Makes a new goroutine running `fiber` and puts it on the current P's run
+ * queue (or the global queue when called from outside the scheduler).
+ * Returns its G. */
+G *sched_go(void *fiber);
+
+/* Runs the scheduler on the calling thread (plus GOMAXPROCS-1 others) until
+ * the G `main` exits. Returns when it has. */
+void sched_run_main(G *main);
+
+/* Makes a parked G runnable again (from any thread, including timers and
+ * host threads). It goes to the waker's P's `runnext` slot when called from
+ * a scheduler thread, so a woken goroutine runs next on the same thread. */
+void sched_ready(G *g);
+
+/* The G running on the calling thread, or NULL on a thread outside the
+ * scheduler. */
+G *sched_current(void);
+
+/* GOMAXPROCS: returns the previous value; n <= 0 only reads it. */
+int sched_gomaxprocs(int n);
+int sched_numcpu(void);
+/* Live goroutines (not yet exited), as runtime.NumGoroutine. */
+int sched_numgoroutine(void);
+
+/* A blocking system call or foreign call is about to run on this thread:
+ * the P is handed to another thread meanwhile (Go's entersyscall). */
+void sched_enter_blocking(void);
+void sched_exit_blocking(void);
+
+/* Replaces the deadlock hook. */
+void sched_set_deadlock_hook(SchedDeadlockHook hook);
+
+/* Calls fn(g, arg) for every live G (for tracebacks and the deadlock dump). */
+void sched_foreach_g(void (*fn)(G *g, void *arg), void *arg);
+
+/* The default pre-emption budget, in VM checks (backward jumps and calls). */
+#define SCHED_PREEMPT_BUDGET 20000
+
+#endif

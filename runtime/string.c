@@ -1,0 +1,1 @@
+/* string.c: not written yet */

@@ -1,0 +1,1 @@
+/* timer.c: not written yet */

@@ -1,0 +1,1 @@
+/* typeops.c: not written yet */

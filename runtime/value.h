@@ -1,0 +1,103 @@
+/* value.h — how Go values are laid out in registers and memory, and the
+ * heap they live in.
+ *
+ * Registers are untagged 8-byte slots (Slot). The checker knows every type,
+ * so nothing at run time asks what a slot holds: a string is two slots, a
+ * slice three, an interface two, a struct or array as many as its size
+ * needs, laid out exactly as in memory (runtime/type.h).
+ *
+ * Memory is the Boehm-Demers-Weiser collector's (threads enabled). Memory
+ * that can hold pointers is scanned conservatively; memory of pointer-free
+ * types (string bytes, []int, []float64) is allocated atomic and never
+ * scanned. Every thread that runs script code is registered with the
+ * collector (GC_pthread_create via gc.h with GC_THREADS).
+ */
+#ifndef CSP_VALUE_H
+#define CSP_VALUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "type.h"
+
+/* One register slot. */
+typedef union Slot {
+    int64_t i;
+    uint64_t u;
+    double f;
+    float f32;
+    void *p;
+} Slot;
+
+/* A Go string: immutable bytes (not NUL-terminated) and a length. */
+typedef struct String {
+    const uint8_t *ptr;
+    int64_t len;
+} String;
+
+/* A Go slice. */
+typedef struct Slice {
+    void *ptr;
+    int64_t len;
+    int64_t cap;
+} Slice;
+
+/* A Go interface value. `type` is the dynamic type (NULL for a nil
+ * interface). When type->iface_direct the value itself is in `word`
+ * (its first type->size bytes, as in memory); otherwise `word.p` points to
+ * an immutable boxed copy of the value. */
+typedef struct Iface {
+    Type *type;
+    Slot word;
+} Iface;
+
+_Static_assert(sizeof(String) == 16, "string is two slots");
+_Static_assert(sizeof(Slice) == 24, "slice is three slots");
+_Static_assert(sizeof(Iface) == 16, "interface is two slots");
+
+/* Allocation (runtime/heap.c). Memory comes back zeroed. */
+void heap_init(void);
+void *heap_alloc(size_t size);        /* may hold pointers */
+void *heap_alloc_atomic(size_t size); /* never holds pointers */
+/* Allocates one value of type t, scanned or atomic as t requires. */
+void *heap_new(const Type *t);
+/* Allocates an array of n elements of type t (zeroed). */
+void *heap_new_array(const Type *t, int64_t n);
+
+/* Strings (runtime/string.c). */
+String string_from_cstr(const char *s);
+String string_from_bytes(const void *p, int64_t n); /* copies */
+String string_concat(String a, String b);
+int string_compare(String a, String b); /* <0, 0, >0 bytewise */
+static inline bool string_eq(String a, String b)
+{
+    return a.len == b.len && (a.ptr == b.ptr || memcmp(a.ptr, b.ptr, (size_t)a.len) == 0);
+}
+/* A NUL-terminated copy (for C APIs and messages). */
+char *string_cstr(String s);
+
+/* Decodes one UTF-8 rune at s[i]; stores its width in *width. Invalid bytes
+ * decode as U+FFFD with width 1, as Go's range does. */
+int32_t utf8_decode(const uint8_t *s, int64_t n, int *width);
+/* Encodes r into buf (at least 4 bytes); returns the byte count. Invalid
+ * runes encode as U+FFFD. */
+int utf8_encode(int32_t r, uint8_t *buf);
+
+/* Value operations driven by type descriptors (runtime/typeops.c): used by
+ * map keys, ==, interface comparison and fmt. */
+bool value_equal(const Type *t, const void *a, const void *b);
+uint64_t value_hash(const Type *t, const void *v, uint64_t seed);
+/* Boxes the value at v (of type t) into an interface. */
+Iface iface_box(Type *t, const void *v);
+/* Pointer to the value held by an interface (into `word` when direct). */
+static inline const void *iface_data(const Iface *x)
+{
+    return x->type && x->type->iface_direct ? (const void *)&x->word : x->word.p;
+}
+/* Interface equality as Go's ==: same dynamic type and equal values. Sets
+ * *uncomparable (for Go's "comparing uncomparable type" panic) when the
+ * dynamic types are equal but not comparable. */
+bool iface_equal(const Iface *a, const Iface *b, bool *uncomparable);
+
+#endif

@@ -1,0 +1,95 @@
+/* vm.h — compiled code and the virtual machine that runs it
+ * (runtime/vm.c, runtime/opcodes.h).
+ *
+ * The compiler (lang/compile.c) turns a checked program into a VMProgram:
+ * Funcs of register bytecode, a table of globals, constants and types. The
+ * VM runs a goroutine as a Fiber: a growable register stack and a stack of
+ * call frames in the heap, never on the C stack, so a goroutine can stop
+ * at any instruction (to park on a channel, to be pre-empted) by returning
+ * to the scheduler, and resume there later.
+ *
+ * Natives (C functions behind bodyless declarations in stdlib sources, or
+ * registered by a host) use the calling convention below. They see the
+ * runtime's values and this interface only.
+ */
+#ifndef CSP_VM_H
+#define CSP_VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sched.h"
+#include "type.h"
+#include "value.h"
+
+typedef struct VM VM;
+typedef struct Fiber Fiber;
+typedef struct NativeCtx NativeCtx;
+
+/* What a native returns. */
+typedef enum {
+    NATIVE_OK,    /* results written */
+    NATIVE_PARK,  /* the G parked (chan.h/sync.h/timer.h rules): the VM
+                     returns RUN_PARK and calls the native again, with the
+                     same arguments and g->resumed set, when the G resumes */
+    NATIVE_PANIC, /* a panic was raised with native_panic*() */
+    NATIVE_YIELD, /* Gosched: the VM yields, then continues after the call */
+} NativeStatus;
+
+/* A native function. `args` points to the argument slots, laid out as the
+ * Go signature's parameters one after another (each taking type_slots()
+ * slots; a variadic parameter is a slice). `res` points to where the
+ * results go, laid out the same way. args and res may overlap: read every
+ * argument before writing a result. */
+typedef NativeStatus (*NativeFn)(NativeCtx *ctx, Slot *args, Slot *res);
+
+/* The context of a native call. */
+struct NativeCtx {
+    VM *vm;
+    G *g;          /* the calling goroutine */
+    Fiber *fiber;
+    const Type *fntype; /* the native's Go signature (FUNC type) */
+};
+
+/* Raising panics from natives. `native_panic_error` makes a runtime.Error
+ * whose Error() is msg (for Go's run-time panics, printed as
+ * "panic: runtime error: ..." when msg does not already say so), and
+ * native_panic_value panics with an arbitrary interface value. Both return
+ * NATIVE_PANIC for `return native_panic...(...)`. */
+NativeStatus native_panic_error(NativeCtx *ctx, const char *msg);
+NativeStatus native_panic_value(NativeCtx *ctx, Iface v);
+/* A panic whose value is a plain string message, as Go's
+ * panic("sync: negative WaitGroup counter") in library code. */
+NativeStatus native_panic_string(NativeCtx *ctx, const char *msg);
+
+/* Calls a script function value (a closure or method value) from a native,
+ * synchronously, on the same goroutine: args/res as for natives, laid out
+ * by fntype. Returns false if the callee panicked (the panic then
+ * propagates when the native returns NATIVE_PANIC). The callee must not
+ * block; if it tries to, it panics with "not supported yet: blocking
+ * inside a call from native code". */
+bool vm_call_value(NativeCtx *ctx, void *fn, const Type *fntype, Slot *args, Slot *res);
+
+/* Calls method `name` of the dynamic value held in v (e.g. String() or
+ * Error() for fmt), if v's type has it with signature func() string.
+ * Returns false when there is no such method. */
+bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name,
+                           String *out, bool *panicked);
+
+/* Output of print/println and fmt (the host may redirect it). */
+FILE *vm_stdout(VM *vm);
+FILE *vm_stderr(VM *vm);
+
+/* Starts a new goroutine calling fn (a func value of type fntype) with
+ * args, as `go fn(args...)`. For natives such as time.AfterFunc. */
+void vm_go(VM *vm, void *fn, const Type *fntype, Slot *args);
+
+/* The program's command-line arguments (os.Args). */
+int vm_argc(VM *vm);
+const char *const *vm_argv(VM *vm);
+
+/* Ends the process as os.Exit(code) does (deferred calls do not run). */
+_Noreturn void vm_exit(VM *vm, int code);
+
+#endif

@@ -1,0 +1,1 @@
+/* os.c: not written yet */

@@ -1,0 +1,1 @@
+/* stdlib.c: not written yet */

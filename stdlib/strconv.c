@@ -1,0 +1,1 @@
+/* strconv.c: not written yet */

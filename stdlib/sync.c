@@ -1,0 +1,1 @@
+/* sync.c: not written yet */
