@@ -1,1 +1,198 @@
-/* csp.c: not written yet */
+/* csp.c — include/csp.h implemented: the one place where the front end
+ * (parse, check, compile) meets the runtime (VM, scheduler).
+ *
+ * Data flows one way (design.md §2): source → parse_file → check_program →
+ * compile_program → VM. This file only sequences those steps, turns their
+ * diagnostics into CspErrors, and owns the CspVM handle; it must never grow
+ * language or runtime logic of its own.
+ */
+#include <errno.h>
+#include <gc.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csp.h"
+#include "csp_config.h"
+
+#include "../lang/ast.h"
+#include "../lang/check.h"
+#include "../lang/compile.h"
+#include "../runtime/value.h"
+#include "../runtime/vm.h"
+
+struct CspVM {
+    CspOptions opts;
+    VMProgram *prog; /* the loaded program, NULL before a successful load */
+    CspError *errors; /* errors of the last failed call */
+    int nerrors;
+};
+
+/* The collector must be initialised once per process before any
+ * allocation; csp_new is the first call any host makes. */
+static void api_init_once(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    heap_init();
+    types_init();
+}
+
+CspVM *csp_new(const CspOptions *opts)
+{
+    api_init_once();
+    CspVM *vm = calloc(1, sizeof *vm);
+    if (!vm)
+        return NULL;
+    if (opts)
+        vm->opts = *opts;
+    return vm;
+}
+
+void csp_free(CspVM *vm)
+{
+    if (!vm)
+        return;
+    for (int i = 0; i < vm->nerrors; i++)
+        free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
+    free(vm->errors);
+    free(vm);
+}
+
+static void api_clear_errors(CspVM *vm)
+{
+    for (int i = 0; i < vm->nerrors; i++)
+        free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
+    free(vm->errors);
+    vm->errors = NULL;
+    vm->nerrors = 0;
+}
+
+/* Records one error (malloc'd copies: the CspError outlives the GC'd
+ * diagnostics only as long as the handle, and hosts may read it after
+ * collections). */
+static void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    CspError *e = realloc(vm->errors, (size_t)(vm->nerrors + 1) * sizeof *e);
+    if (!e)
+        return;
+    vm->errors = e;
+    e[vm->nerrors++] = (CspError){
+        .file = file ? strdup(file) : NULL, .line = line, .col = col, .message = strdup(buf)};
+}
+
+static CspStatus api_diags(CspVM *vm, const Diags *d)
+{
+    for (int i = 0; i < d->len; i++)
+        api_error(vm, d->items[i].filename, d->items[i].pos.line, d->items[i].pos.col, "%s",
+                  d->items[i].msg);
+    return CSP_ERR_COMPILE;
+}
+
+CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len)
+{
+    api_clear_errors(vm);
+    vm->prog = NULL;
+
+    /* The tree keeps pointers into the source: give it a collected copy
+     * that lives as long as the tree. */
+    char *src = GC_MALLOC_ATOMIC(len + 1);
+    memcpy(src, source, len);
+    src[len] = '\0';
+    const char *fname = GC_STRDUP(name);
+
+    Diags diags = {0};
+    Node *file = parse_file(fname, src, (int64_t)len, &diags);
+    if (diags.len)
+        return api_diags(vm, &diags);
+
+    Program *prog = check_program(&file, 1, &diags);
+    if (!prog || diags.len)
+        return api_diags(vm, &diags);
+
+    VMProgram *code = compile_program(prog, &diags);
+    if (!code || diags.len)
+        return api_diags(vm, &diags);
+    vm->prog = code;
+    return CSP_OK;
+}
+
+CspStatus csp_load_file(CspVM *vm, const char *path)
+{
+    api_clear_errors(vm);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        api_error(vm, NULL, 0, 0, "open %s: %s", path, strerror(errno));
+        return CSP_ERR_IO;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+        }
+    }
+    bool failed = ferror(f) || !buf;
+    fclose(f);
+    if (failed) {
+        free(buf);
+        api_error(vm, NULL, 0, 0, "read %s: %s", path, strerror(errno));
+        return CSP_ERR_IO;
+    }
+    CspStatus st = csp_load_string(vm, path, buf, len);
+    free(buf);
+    return st;
+}
+
+int csp_run(CspVM *vm)
+{
+    if (!vm->prog) {
+        api_clear_errors(vm);
+        api_error(vm, NULL, 0, 0, "csp_run: no program loaded");
+        return 2;
+    }
+    VMOptions o = {
+        .gomaxprocs = vm->opts.gomaxprocs,
+        .out = vm->opts.out ? vm->opts.out : stdout,
+        .err = vm->opts.err ? vm->opts.err : stderr,
+        .argc = vm->opts.argc,
+        .argv = vm->opts.argv,
+    };
+    VM *m = vm_new(vm->prog, &o);
+    return vm_run(m);
+}
+
+CspStatus csp_disasm(CspVM *vm, FILE *out)
+{
+    if (!vm->prog)
+        return CSP_ERR_USAGE;
+    disasm_program(vm->prog, out);
+    return CSP_OK;
+}
+
+const CspError *csp_error(const CspVM *vm)
+{
+    return vm->nerrors ? &vm->errors[0] : NULL;
+}
+
+int csp_error_count(const CspVM *vm) { return vm->nerrors; }
+
+const CspError *csp_error_at(const CspVM *vm, int i)
+{
+    return i >= 0 && i < vm->nerrors ? &vm->errors[i] : NULL;
+}
+
+const char *csp_version(void) { return CSP_VERSION; }

@@ -187,7 +187,9 @@ typedef enum {
 
 struct Node {
     AstKind kind;
-    Pos pos;
+    Pos pos; /* where the node starts, as go/ast's Pos() (a binary
+                expression at its left operand, a call at its function);
+                see also call.rparen and blockstmt.rbrace */
 
     /* checker: every expression (and type expression) */
     Type *type;    /* its type (after untyped constants are converted to
@@ -262,6 +264,9 @@ struct Node {
             Node *fun;
             NodeList args;
             bool has_ellipsis; /* f(s...) */
+            Pos rparen;        /* parser (optional, added by h3): the
+                                  closing parenthesis, where Go reports
+                                  "not enough arguments"; {0,0} unknown */
             CallKind kind;     /* checker */
             Builtin builtin;   /* checker */
         } call;
@@ -349,6 +354,9 @@ struct Node {
         struct { /* BLOCKSTMT */
             NodeList list;
             Scope *scope; /* checker */
+            Pos rbrace;   /* parser (optional, added by h3): the closing
+                             brace, where Go reports "missing return";
+                             {0,0} unknown */
         } blockstmt;
         struct { /* IFSTMT */
             Node *init; /* may be NULL */
@@ -443,6 +451,10 @@ const char *ast_kind_name(AstKind k);
 /* Prints the tree in an S-expression form, for tests and `csp parse`:
  * (CALL (SELECTOR (IDENT fmt) (IDENT Println)) (BASICLIT STRING "\"hi\"")) */
 void ast_dump(const Node *n, void *file /* FILE* */);
+
+/* The same with every node's position after its kind: (CALL@3:2 ...).
+ * (Added by h1, for checking positions against go/ast.) */
+void ast_dump_positions(const Node *n, void *file /* FILE* */);
 
 /* Parse errors: every error has a position and a message in Go's wording
  * ("syntax error: unexpected newline, expected comma or )"). */

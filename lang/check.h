@@ -78,6 +78,13 @@ struct Symbol {
 
     int index;          /* compiler's use: register, global or cell index */
     void *compiled;     /* compiler's use (e.g. the Func of a FUNC) */
+
+    /* added by the checker (h3): */
+    Type *recv;         /* FUNC: a method's receiver type (T or *T), else
+                           NULL; its `type` is the signature without the
+                           receiver */
+    void *check_info;   /* checker's private per-object data (lazy
+                           resolution state, init dependencies) */
 };
 
 /* A scope: names declared in a block, chained to its parent. */
@@ -116,6 +123,33 @@ typedef struct Program {
  * "too many errors", as Go does). Returns NULL when there were errors. */
 Program *check_program(Node **files, int nfiles, Diags *diags);
 
+/* Notes for the compiler (how the annotations read):
+ * - Implicit conversions to interfaces are NOT in the tree: a node keeps
+ *   its own (concrete) type, and wherever a value is assigned, passed,
+ *   returned, sent, stored in a composite literal or map index, or
+ *   compared with an interface, the compiler compares the node's type with
+ *   the target's and converts when the target is an interface and the
+ *   node's type is not. Untyped constants get their final type (the
+ *   target's, or their default type when the target is an interface);
+ *   untyped nil gets the target's type.
+ * - Script files: top-level `var`/`:=` variables are globals (global set,
+ *   owner NULL); variables declared inside top-level blocks of a script
+ *   (for/if/switch bodies) are locals of the script body, with owner the
+ *   FILE node and funclit NULL. Package.inits is empty for a script: its
+ *   statements (file.stmts) initialise its globals in order.
+ * - Method symbols (FUNC with recv != NULL) are not in the package scope;
+ *   they are in Package.funcs (their FUNCDECL's funcdecl.sym).
+ * - The diag "too many errors" has filename NULL and pos {0,0}.
+ * - A COMPOSITELIT whose type is a pointer *T is an elided &T{...} inside
+ *   another literal ([]*T{{...}}): allocate the T and yield its address.
+ * - SEL_IFACEMETHOD through an embedded interface field of a struct
+ *   (x.M with struct{ io.Reader }): path/path_deref lead to the interface
+ *   field, then method_index indexes that interface's method table.
+ * - Method.promoted entries of a struct type may come from an embedded
+ *   interface: check_method_path's *recv_type is then that interface.
+ * - Unused variables are reported as Go 1.22 prints them:
+ *   "x declared and not used". */
+
 /* ---- Types (lang/types.c): construction and interning ----
  * Every constructor returns the one Type for that structure. */
 void types_init(void);
@@ -136,6 +170,27 @@ Type *type_named(const char *name, const char *pkg, Type *underlying);
 void type_set_underlying(Type *named, Type *underlying);
 /* Adds a method to a defined type's method sets. */
 void type_add_method(Type *named, const char *name, Type *sig, bool ptrrecv);
+
+/* Completes the layout of array types created while their element (a
+ * defined type) was still being resolved; the checker calls it once a
+ * package's type declarations are resolved. */
+void types_complete(void);
+
+/* Adds a method promoted from an embedded field to a defined type's method
+ * sets (Method.promoted set; declared methods win). in_value_set: T's own
+ * set has it too (not only *T's). The checker calls it for every defined
+ * struct type with embedded fields. */
+void types_add_promoted(Type *named, const char *name, Type *sig, bool ptrrecv,
+                        bool in_value_set);
+
+/* The embedding path from a value of type t to the receiver declaring
+ * method `name` (for the compiler's promoted-method wrappers): fills
+ * path[i] (field index at each level) and deref[i] (dereference a pointer
+ * before selecting path[i]), at most `max` entries; returns the path's
+ * length (0: t declares it itself), or -1 when t has no such method.
+ * *recv_type gets the type that declares the method (a defined type). */
+int check_method_path(const Type *t, const char *name, int *path, bool *deref,
+                      int max, Type **recv_type);
 
 /* Identity, assignability (Go spec), convertibility. */
 bool type_identical(const Type *a, const Type *b);

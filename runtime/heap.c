@@ -1,1 +1,58 @@
-/* heap.c: not written yet */
+/* heap.c — the garbage-collected heap (value.h): a thin layer over the
+ * Boehm-Demers-Weiser collector.
+ *
+ * Owns: collector start-up and the choice between scanned and atomic
+ * memory. Must never free memory by hand or keep its own free lists: the
+ * collector owns every byte.
+ */
+#include <gc.h>
+#include <string.h>
+
+#include "value.h"
+
+/* Zero-size allocations (struct{}, [0]int, empty slices) all share one
+ * address, as Go's zerobase: they can hold nothing, so sharing is safe. */
+static uint64_t heap_zerobase[2];
+
+void heap_init(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    GC_INIT();
+    /* Threads not created through GC_pthread_create (host threads calling
+     * into the API) may register themselves later. */
+    GC_allow_register_threads();
+}
+
+void *heap_alloc(size_t size)
+{
+    if (size == 0)
+        return heap_zerobase;
+    /* GC_MALLOC returns cleared memory. */
+    return GC_MALLOC(size);
+}
+
+void *heap_alloc_atomic(size_t size)
+{
+    if (size == 0)
+        return heap_zerobase;
+    /* Atomic memory is not cleared by the collector; Go values start zero. */
+    void *p = GC_MALLOC_ATOMIC(size);
+    memset(p, 0, size);
+    return p;
+}
+
+void *heap_new(const Type *t)
+{
+    return t->has_pointers ? heap_alloc(t->size) : heap_alloc_atomic(t->size);
+}
+
+void *heap_new_array(const Type *t, int64_t n)
+{
+    if (n <= 0)
+        return heap_zerobase;
+    size_t size = (size_t)t->size * (size_t)n;
+    return t->has_pointers ? heap_alloc(size) : heap_alloc_atomic(size);
+}

@@ -1,1 +1,377 @@
-/* map.c: not written yet */
+/* map.c — Go maps (map.h): an insertion-ordered entry array indexed by an
+ * open-addressing hash table.
+ *
+ * Layout. Entries live in a dense array (Entries), each `[hash][key][value]`
+ * with the key and value at 8-byte-aligned offsets; a stored hash of 0 marks
+ * a deleted entry (live hashes have their low bit forced on). The index is
+ * a power-of-two table of uint32 entry numbers (0 empty, IDX_TOMB deleted,
+ * else entry+1) probed linearly; it is at least twice the entry capacity, so
+ * probes stay short.
+ *
+ * Iteration and growth. An Entries array is never rewritten once it has
+ * been replaced: growing (or compacting away deleted entries) allocates a
+ * new array. An iterator remembers the array it started on; while that is
+ * still the live one, it reads entries in place (deleted ones are marked);
+ * once the map has moved on, each remembered entry is looked up in the live
+ * map, so deleted keys are skipped and updated values are seen — Go's
+ * guarantees without registering iterators anywhere.
+ *
+ * Fast paths: keys of integer, pointer or channel kinds compare as raw bits
+ * and hash as one word; strings hash their bytes; everything else goes
+ * through value_hash/value_equal.
+ *
+ * Owns: map memory and iteration order. Must never panic itself: it reports
+ * unhashable keys to the caller (the VM raises the Go panic).
+ */
+#include "map.h"
+
+#include "value.h"
+
+#define IDX_EMPTY 0u
+#define IDX_TOMB 0xFFFFFFFFu
+
+typedef enum { KEY_BITS, KEY_STRING, KEY_GENERIC } KeyClass;
+
+typedef struct Entries {
+    int64_t used; /* entries appended (live or deleted) */
+    int64_t cap;
+    uint8_t data[]; /* cap * esize bytes */
+} Entries;
+
+struct Map {
+    const Type *type, *kt, *vt;
+    uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    KeyClass kclass;
+    bool key_has_iface; /* keys may hide an unhashable dynamic type */
+    bool scanned;       /* entries may hold pointers */
+    int64_t count;
+    Entries *ents;
+    uint32_t *index;
+    uint64_t imask; /* index size - 1 */
+    int64_t ifill;  /* index slots not empty (live + tombstones) */
+    uint64_t seed;
+};
+
+static inline uint32_t align8(uint32_t n)
+{
+    return (n + 7) & ~7u;
+}
+
+static bool type_has_iface(const Type *t)
+{
+    switch (t->kind) {
+    case KIND_INTERFACE:
+        return true;
+    case KIND_ARRAY:
+        return type_has_iface(t->elem);
+    case KIND_STRUCT:
+        for (int i = 0; i < t->nfields; i++)
+            if (type_has_iface(t->fields[i].type))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+static KeyClass key_class(const Type *k)
+{
+    switch (k->kind) {
+    case KIND_BOOL:
+    case KIND_INT:
+    case KIND_INT8:
+    case KIND_INT16:
+    case KIND_INT32:
+    case KIND_INT64:
+    case KIND_UINT:
+    case KIND_UINT8:
+    case KIND_UINT16:
+    case KIND_UINT32:
+    case KIND_UINT64:
+    case KIND_UINTPTR:
+    case KIND_UNSAFEPTR:
+    case KIND_POINTER:
+    case KIND_CHAN:
+        return KEY_BITS;
+    case KIND_STRING:
+        return KEY_STRING;
+    default:
+        return KEY_GENERIC;
+    }
+}
+
+static inline uint64_t key_bits(const void *k, uint32_t size)
+{
+    uint64_t x = 0;
+    memcpy(&x, k, size);
+    return x;
+}
+
+/* Hash of a key, never 0 (0 marks deleted entries). */
+static inline uint64_t map_hash(const Map *m, const void *key)
+{
+    uint64_t h;
+    switch (m->kclass) {
+    case KEY_BITS:
+        h = hash_u64(key_bits(key, m->ksize), m->seed);
+        break;
+    case KEY_STRING: {
+        const String *s = key;
+        h = hash_bytes(s->ptr, (size_t)s->len, m->seed);
+        break;
+    }
+    default:
+        h = value_hash(m->kt, key, m->seed);
+        break;
+    }
+    return h | 1;
+}
+
+static inline bool map_keyeq(const Map *m, const void *a, const void *b)
+{
+    switch (m->kclass) {
+    case KEY_BITS:
+        return key_bits(a, m->ksize) == key_bits(b, m->ksize);
+    case KEY_STRING:
+        return string_eq(*(const String *)a, *(const String *)b);
+    default:
+        return value_equal(m->kt, a, b);
+    }
+}
+
+static inline uint8_t *entry_at(const Map *m, Entries *e, int64_t i)
+{
+    return e->data + (size_t)i * m->esize;
+}
+static inline uint64_t entry_hash(const uint8_t *e)
+{
+    return *(const uint64_t *)e;
+}
+static inline void *entry_key(uint8_t *e)
+{
+    return e + 8;
+}
+static inline void *entry_val(const Map *m, uint8_t *e)
+{
+    return e + m->voff;
+}
+
+Map *map_make(const Type *maptype, int64_t hint)
+{
+    Map *m = heap_alloc(sizeof(Map));
+    m->type = maptype;
+    m->kt = maptype->key;
+    m->vt = maptype->elem;
+    m->ksize = m->kt->size;
+    m->vsize = m->vt->size;
+    m->voff = 8 + align8(m->ksize);
+    m->esize = m->voff + align8(m->vsize);
+    m->kclass = key_class(m->kt);
+    m->key_has_iface = type_has_iface(m->kt);
+    m->scanned = m->kt->has_pointers || m->vt->has_pointers;
+    m->seed = hash_random();
+    if (hint > 0) {
+        int64_t cap = 8;
+        while (cap < hint && cap < ((int64_t)1 << 31))
+            cap <<= 1;
+        Entries *e = m->scanned ? heap_alloc(sizeof(Entries) + (size_t)cap * m->esize)
+                                : heap_alloc_atomic(sizeof(Entries) + (size_t)cap * m->esize);
+        e->cap = cap;
+        m->ents = e;
+        m->imask = (uint64_t)cap * 2 - 1;
+        m->index = heap_alloc_atomic((m->imask + 1) * sizeof(uint32_t));
+    }
+    return m;
+}
+
+/* Index slot holding the entry for key, or -1. */
+static int64_t map_find(const Map *m, const void *key, uint64_t h)
+{
+    if (m->index == NULL)
+        return -1;
+    uint64_t i = (h >> 7) & m->imask;
+    for (;;) {
+        uint32_t x = m->index[i];
+        if (x == IDX_EMPTY)
+            return -1;
+        if (x != IDX_TOMB) {
+            uint8_t *e = entry_at(m, m->ents, x - 1);
+            if (entry_hash(e) == h && map_keyeq(m, entry_key(e), key))
+                return (int64_t)i;
+        }
+        i = (i + 1) & m->imask;
+    }
+}
+
+/* Moves the live entries into a fresh array of `cap` entries and rebuilds
+ * the index. The old array is left untouched for running iterators. */
+static void map_rebuild(Map *m, int64_t cap)
+{
+    size_t bytes = sizeof(Entries) + (size_t)cap * m->esize;
+    Entries *ne = m->scanned ? heap_alloc(bytes) : heap_alloc_atomic(bytes);
+    ne->cap = cap;
+    uint64_t isize = (uint64_t)cap * 2;
+    uint32_t *idx = heap_alloc_atomic(isize * sizeof(uint32_t));
+    uint64_t mask = isize - 1;
+    Entries *oe = m->ents;
+    int64_t n = 0;
+    for (int64_t j = 0; oe && j < oe->used; j++) {
+        uint8_t *src = entry_at(m, oe, j);
+        uint64_t h = entry_hash(src);
+        if (h == 0)
+            continue;
+        memcpy(entry_at(m, ne, n), src, m->esize);
+        uint64_t i = (h >> 7) & mask;
+        while (idx[i] != IDX_EMPTY)
+            i = (i + 1) & mask;
+        idx[i] = (uint32_t)(n + 1);
+        n++;
+    }
+    ne->used = n;
+    m->ents = ne;
+    m->index = idx;
+    m->imask = mask;
+    m->ifill = n;
+}
+
+void *map_access(Map *m, const void *key, bool *unhashable)
+{
+    if (unhashable)
+        *unhashable = false;
+    if (m == NULL || m->count == 0) {
+        /* Go checks hashability even when the map is empty or nil. */
+        if (m && m->key_has_iface && unhashable && value_unhashable(m->kt, key))
+            *unhashable = true;
+        return NULL;
+    }
+    if (m->key_has_iface && value_unhashable(m->kt, key)) {
+        if (unhashable)
+            *unhashable = true;
+        return NULL;
+    }
+    uint64_t h = map_hash(m, key);
+    int64_t i = map_find(m, key, h);
+    if (i < 0)
+        return NULL;
+    return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+}
+
+void *map_assign(Map *m, const void *key, bool *unhashable)
+{
+    if (unhashable)
+        *unhashable = false;
+    if (m->key_has_iface && value_unhashable(m->kt, key)) {
+        if (unhashable)
+            *unhashable = true;
+        return NULL;
+    }
+    uint64_t h = map_hash(m, key);
+    int64_t i = map_find(m, key, h);
+    if (i >= 0)
+        return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+    Entries *e = m->ents;
+    if (e == NULL || e->used == e->cap) {
+        /* Full: compact in place-size when at least a quarter is deleted,
+         * else double. */
+        int64_t cap = e ? e->cap : 8;
+        if (e && m->count >= e->cap - e->cap / 4)
+            cap *= 2;
+        map_rebuild(m, cap);
+        e = m->ents;
+    } else if ((uint64_t)(m->ifill + 1) * 4 > (m->imask + 1) * 3) {
+        map_rebuild(m, e->cap); /* too many tombstones in the index */
+        e = m->ents;
+    }
+    int64_t n = e->used++;
+    uint8_t *ent = entry_at(m, e, n);
+    *(uint64_t *)ent = h;
+    memcpy(entry_key(ent), key, m->ksize);
+    uint64_t j = (h >> 7) & m->imask;
+    while (m->index[j] != IDX_EMPTY && m->index[j] != IDX_TOMB)
+        j = (j + 1) & m->imask;
+    if (m->index[j] == IDX_EMPTY)
+        m->ifill++;
+    m->index[j] = (uint32_t)(n + 1);
+    m->count++;
+    return entry_val(m, ent);
+}
+
+void map_delete(Map *m, const void *key)
+{
+    if (m == NULL || m->count == 0)
+        return;
+    if (m->key_has_iface && value_unhashable(m->kt, key))
+        return;
+    uint64_t h = map_hash(m, key);
+    int64_t i = map_find(m, key, h);
+    if (i < 0)
+        return;
+    uint8_t *ent = entry_at(m, m->ents, m->index[i] - 1);
+    m->index[i] = IDX_TOMB;
+    /* Clear the entry so the collector can reclaim what it referenced. */
+    memset(ent, 0, m->esize);
+    m->count--;
+}
+
+int64_t map_len(const Map *m)
+{
+    return m ? m->count : 0;
+}
+
+void map_clear(Map *m)
+{
+    if (m == NULL || m->count == 0)
+        return;
+    /* A fresh array: running iterators then find nothing live. */
+    m->ents = NULL;
+    m->index = NULL;
+    m->imask = 0;
+    m->ifill = 0;
+    m->count = 0;
+}
+
+/* MapIter fields: m; start packs the snapshot length (high 32 bits) and the
+ * random first entry (low 32); pos counts entries visited; sub is the
+ * Entries array the iteration started on. */
+void map_iter_init(Map *m, MapIter *it)
+{
+    it->m = m;
+    it->pos = 0;
+    it->start = 0;
+    it->sub = 0;
+    if (m == NULL || m->count == 0 || m->ents == NULL)
+        return;
+    int64_t n = m->ents->used;
+    int64_t first = (int64_t)(hash_random() % (uint64_t)n);
+    it->start = (n << 32) | first;
+    it->sub = (int64_t)(uintptr_t)m->ents;
+}
+
+bool map_iter_next(MapIter *it, void **key, void **val)
+{
+    Map *m = it->m;
+    if (m == NULL || it->sub == 0)
+        return false;
+    Entries *snap = (Entries *)(uintptr_t)it->sub;
+    int64_t n = it->start >> 32, first = it->start & 0xFFFFFFFF;
+    while (it->pos < n) {
+        int64_t j = first + it->pos++;
+        if (j >= n)
+            j -= n;
+        uint8_t *e = entry_at(m, snap, j);
+        uint64_t h = entry_hash(e);
+        if (h == 0)
+            continue;
+        if (snap != m->ents) {
+            /* The map has been rebuilt since: report the live entry. */
+            int64_t i = map_find(m, entry_key(e), h);
+            if (i < 0)
+                continue;
+            e = entry_at(m, m->ents, m->index[i] - 1);
+        }
+        *key = entry_key(e);
+        *val = entry_val(m, e);
+        return true;
+    }
+    return false;
+}

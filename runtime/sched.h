@@ -22,6 +22,14 @@
  * g->resumed set; the operation then completes from what the waker left in
  * the G (or in the wait record), never blocking again for the same wake-up.
  */
+/* This file shares its name with the C library's <sched.h>, and runtime/
+ * is on the include path, so <pthread.h> (which includes <sched.h>) would
+ * find this file instead of the system one. Pull the real one in first;
+ * the guard is glibc's and musl's. Must stay outside CSP_SCHED_H. */
+#ifndef _SCHED_H
+#include_next <sched.h>
+#endif
+
 #ifndef CSP_SCHED_H
 #define CSP_SCHED_H
 
@@ -59,8 +67,11 @@ struct G {
     void *unlockarg;
     const char *waitreason; /* "chan receive", "sleep", "select", ...,
                                for the deadlock dump */
-    bool resumed;           /* set when a parked G is run again: the
-                               parking operation re-executes and completes */
+    bool resumed;           /* set by sched_ready() when a parked G is
+                               made runnable: the parking operation
+                               re-executes and completes, and clears it
+                               (the chan *_resume functions, timer_sleep
+                               and sync_* do) */
 
     /* Channel waiting (chan.c): the wait records of the current operation,
      * and the one that completed it. */
@@ -77,6 +88,14 @@ struct G {
     bool is_main;           /* the program ends when main's G exits */
     G *allnext;             /* list of all live Gs (keeps them reachable for
                                the collector, and for the deadlock dump) */
+
+    /* Added by the scheduler (sched.c). */
+    struct SchedHost *host; /* non-NULL: the stand-in G of a host thread
+                               (sched_host_g); it is never scheduled, and
+                               "parking" it blocks the thread */
+    int64_t waitwhen;       /* timer.c: the absolute deadline of a sleep */
+    _Atomic uint32_t gen;   /* the run (sched_run_main) it belongs to: Gs
+                               left over from an earlier run never run */
 };
 
 /* Runs g until it exits, yields or parks. Installed by sched_init(). */
@@ -125,6 +144,37 @@ void sched_set_deadlock_hook(SchedDeadlockHook hook);
 
 /* Calls fn(g, arg) for every live G (for tracebacks and the deadlock dump). */
 void sched_foreach_g(void (*fn)(G *g, void *arg), void *arg);
+
+/* Keeps the program from being reported as deadlocked while delta's
+ * running sum is positive: a host that will later send to a channel a
+ * goroutine waits on calls sched_keepalive(1) first and
+ * sched_keepalive(-1) when done. */
+void sched_keepalive(int delta);
+
+/* Stops the scheduler: sched_run_main() returns as soon as its thread
+ * is between goroutines, and no thread picks up new work. Called when
+ * main exits, and after a deadlock hook that returns. Goroutines of the
+ * finished run are abandoned: a later sched_run_main (a second program in
+ * the same process) never runs them, and its timers are cleared. */
+void sched_stop(void);
+
+/* Whether sched_run_main() ended because of a deadlock (the hook
+ * returned). For tests and embedders that install a non-exiting hook. */
+bool sched_deadlocked(void);
+
+/* Host threads (outside the scheduler) that block in a channel, sync or
+ * timer operation use a per-thread stand-in G: the operation records it in
+ * wait queues as it would a goroutine, then calls sched_host_park(g)
+ * instead of returning RUN_PARK; sched_ready() on it wakes the thread.
+ * sched_host_park calls g->unlockf first, as the scheduler would, and
+ * returns with g->resumed set. The thread is registered with the
+ * collector if it was not. */
+G *sched_host_g(void);
+void sched_host_park(G *g);
+
+/* timer.c tells the scheduler that the earliest timer deadline may have
+ * moved earlier to `when` (monotonic ns), so an idle thread can sleep less. */
+void sched_timers_changed(int64_t when);
 
 /* The default pre-emption budget, in VM checks (backward jumps and calls). */
 #define SCHED_PREEMPT_BUDGET 20000

@@ -36,5 +36,11 @@ bool timer_stop(Timer *t);
 int64_t timer_run_due(int64_t now);
 /* Whether any timer is pending (deadlock detection). */
 bool timer_pending(void);
+/* The earliest deadline, or -1 when none is pending: one atomic load, so
+ * the scheduler can look at it on every scheduling round. */
+int64_t timer_next(void);
+
+/* Disarms every timer (a new program starts in the same process). */
+void timer_clear_all(void);
 
 #endif

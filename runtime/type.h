@@ -176,6 +176,10 @@ const char *type_kind_name(TypeKind k);
  * fmt's %T does; without it they print bare, as compile errors do.
  * Returns buf. */
 char *type_string(const Type *t, bool qualify, char *buf, size_t cap);
+/* As type_string without `qualify`, but qualifying defined types of
+ * packages other than `pkg` ("sync.WaitGroup" seen from "main"), as Go's
+ * compile errors do. */
+char *type_string_rel(const Type *t, const char *pkg, char *buf, size_t cap);
 
 /* Predeclared types, built once (lang/types.c owns them; the runtime reads
  * them). Indexed by kind for the basic kinds; `type_byte` and `type_rune`

@@ -16,6 +16,7 @@
 #define CSP_VALUE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -99,5 +100,17 @@ static inline const void *iface_data(const Iface *x)
  * *uncomparable (for Go's "comparing uncomparable type" panic) when the
  * dynamic types are equal but not comparable. */
 bool iface_equal(const Iface *a, const Iface *b, bool *uncomparable);
+/* The uncomparable dynamic type hidden in a key of type t (an interface,
+ * or a struct/array holding one, whose dynamic value is a slice, map or
+ * func), or NULL when v can be hashed: for Go's "hash of unhashable type T"
+ * panic. */
+const Type *value_unhashable(const Type *t, const void *v);
+
+/* The hash function under value_hash, for callers with raw data (map fast
+ * paths): n bytes, one 64-bit word, and a fresh random value (NaN keys,
+ * per-map seeds). */
+uint64_t hash_bytes(const void *data, size_t n, uint64_t seed);
+uint64_t hash_u64(uint64_t x, uint64_t seed);
+uint64_t hash_random(void);
 
 #endif

@@ -1,1 +1,1342 @@
-/* vm.c: not written yet */
+/* vm.c — the bytecode dispatch loop: runs a fiber's frames until they
+ * return, the goroutine parks or yields, or a panic escapes.
+ *
+ * Owns instruction semantics (runtime/opcodes.h), call/return, deferred
+ * calls and panic unwinding. Panic values, printing, tracebacks and the
+ * services natives call live in vm_panic.c; program start in vm_run.c.
+ * This file must never parse or look at syntax: it sees Funcs only.
+ *
+ * Invariant of the loop: `R` points at the running frame's registers and
+ * `ip` at the current instruction; any operation that may move the
+ * register stack (a call, vm_regs_ensure) is followed by RELOAD().
+ */
+#include <gc.h>
+#include <math.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chan.h"
+#include "csp_config.h"
+#include "map.h"
+#include "opcodes.h"
+#include "vm_priv.h"
+
+/* ---- memory access by width code (see opcodes.h) ---- */
+
+static inline void vm_load(Slot *dst, const void *src, int32_t w)
+{
+    switch (w) {
+    case -1: dst->i = *(const int8_t *)src; return;
+    case -2: dst->i = *(const int16_t *)src; return;
+    case -4: dst->i = *(const int32_t *)src; return;
+    case 1: dst->u = *(const uint8_t *)src; return;
+    case 2: dst->u = *(const uint16_t *)src; return;
+    case 4: dst->u = *(const uint32_t *)src; return;
+    case 8: memcpy(dst, src, 8); return;
+    case 0: return;
+    default:
+        if (w & 7) dst[w / 8].u = 0;
+        memmove(dst, src, (size_t)w);
+    }
+}
+
+static inline void vm_store(void *dst, const Slot *src, int32_t w)
+{
+    if (w < 0) w = -w;
+    switch (w) {
+    case 1: *(uint8_t *)dst = (uint8_t)src->u; return;
+    case 2: *(uint16_t *)dst = (uint16_t)src->u; return;
+    case 4: *(uint32_t *)dst = (uint32_t)src->u; return;
+    case 8: memcpy(dst, src, 8); return;
+    case 0: return;
+    default: memmove(dst, src, (size_t)w);
+    }
+}
+
+/* The width code of a value of type t in memory. */
+static int32_t vm_width(const Type *t)
+{
+    switch (t->kind) {
+    case KIND_INT8: return -1;
+    case KIND_INT16: return -2;
+    case KIND_INT32: return -4;
+    default: return (int32_t)t->size;
+    }
+}
+
+/* Loads a value of type t from memory into registers. */
+static inline void vm_load_typed(Slot *dst, const void *src, const Type *t)
+{
+    vm_load(dst, src, vm_width(t));
+}
+
+/* Narrows a 64-bit integer to the integer kind k, as Go's wrap-around. */
+static inline int64_t vm_norm(int64_t v, int k)
+{
+    switch (k) {
+    case KIND_INT8: return (int8_t)v;
+    case KIND_INT16: return (int16_t)v;
+    case KIND_INT32: return (int32_t)v;
+    case KIND_UINT8: case KIND_BOOL: return (uint8_t)v;
+    case KIND_UINT16: return (uint16_t)v;
+    case KIND_UINT32: return (uint32_t)v;
+    default: return v;
+    }
+}
+
+/* ---- fibers ---- */
+
+void vm_regs_ensure(Fiber *f, uint32_t need)
+{
+    if (need <= f->nregs) return;
+    uint32_t n = f->nregs ? f->nregs * 2 : 64;
+    while (n < need) n *= 2;
+    Slot *r = GC_MALLOC((size_t)n * sizeof(Slot));
+    if (f->regs) memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
+    f->regs = r;
+    f->nregs = n;
+}
+
+/* Pushes a frame for fn with registers from `base`; the arguments are
+ * already there. The rest of the frame is zeroed. */
+/* Go's goroutine stack limit (1 GB) in frames: unbounded recursion dies
+ * with Go's "stack overflow" fatal error instead of exhausting memory. */
+#define VM_MAX_FRAMES 4000000
+
+static _Noreturn void vm_stack_overflow(Fiber *f)
+{
+    fflush(f->vm->out);
+    fprintf(f->vm->err, "runtime: goroutine stack exceeds 1000000000-byte limit\n"
+                        "fatal error: stack overflow\n");
+    vm_exit(f->vm, 2);
+}
+
+static Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
+{
+    if (f->nframes >= VM_MAX_FRAMES || base > (1u << 27)) vm_stack_overflow(f);
+    vm_regs_ensure(f, base + fn->nregs + 8);
+    if (f->nframes == f->capframes) {
+        int n = f->capframes ? f->capframes * 2 : 4;
+        Frame *fr = GC_MALLOC((size_t)n * sizeof(Frame));
+        if (f->frames) memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
+        f->frames = fr;
+        f->capframes = n;
+    }
+    Frame *fr = &f->frames[f->nframes++];
+    fr->fn = fn;
+    fr->cl = cl;
+    fr->pc = 0;
+    fr->base = base;
+    fr->defers = NULL;
+    fr->state = FS_RUN;
+    fr->is_defer = false;
+    if (fn->nregs > fn->nparams)
+        memset(f->regs + base + fn->nparams, 0, (fn->nregs - fn->nparams) * sizeof(Slot));
+    return fr;
+}
+
+/* Inserts a method value's bound receiver before the nargs argument slots
+ * at regs[base..]. */
+static void vm_bind_args(Fiber *f, Closure *cl, uint32_t base, uint32_t nargs)
+{
+    vm_regs_ensure(f, base + nargs + cl->nbound + 8);
+    Slot *r = f->regs + base;
+    memmove(r + cl->nbound, r, nargs * sizeof(Slot));
+    memcpy(r, cl->caps, cl->nbound * sizeof(Slot));
+}
+
+Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs)
+{
+    Fiber *f = GC_MALLOC(sizeof(Fiber));
+    f->vm = vm;
+    Func *fn = cl->fn;
+    uint32_t need = fn->nregs + nargs + cl->nbound + 16;
+    vm_regs_ensure(f, need < 32 ? 32 : need);
+    if (nargs) memcpy(f->regs, args, nargs * sizeof(Slot));
+    if (cl->nbound) vm_bind_args(f, cl, 0, nargs);
+    vm_push(f, fn, cl, 0);
+    return f;
+}
+
+Closure *vm_func_closure(Func *fn)
+{
+    if (!fn->closure) {
+        Closure *c = GC_MALLOC(sizeof(Closure));
+        c->fn = fn;
+        fn->closure = c;
+    }
+    return fn->closure;
+}
+
+static inline NativeStatus vm_call_native(Fiber *f, Func *fn, Slot *args)
+{
+    NativeCtx ctx = {f->vm, f->g, f, fn->type};
+    return fn->native(&ctx, args, args);
+}
+
+/* Runs a deferred call d of the top frame. Returns 1 when a frame was
+ * pushed for it, 0 when it was a native that completed, -1 when the native
+ * panicked (the panic is started). */
+static int vm_run_defer(Fiber *f, Defer *d)
+{
+    Frame *fr = &f->frames[f->nframes - 1];
+    uint32_t base = fr->base + fr->fn->nregs;
+    vm_regs_ensure(f, base + d->nargs + d->cl->nbound + 8);
+    memcpy(f->regs + base, d->args, d->nargs * sizeof(Slot));
+    if (d->cl->nbound) vm_bind_args(f, d->cl, base, d->nargs);
+    Func *fn = d->cl->fn;
+    if (fn->native) {
+        vm_regs_ensure(f, base + fn->nparams + fn->nresults + 8);
+        NativeStatus st = vm_call_native(f, fn, f->regs + base);
+        if (st == NATIVE_PANIC) return -1;
+        if (st == NATIVE_PARK) {
+            vm_panic_msg(f, "not supported yet: blocking in a deferred native call", false);
+            return -1;
+        }
+        return 0;
+    }
+    Frame *nf = vm_push(f, fn, d->cl, base);
+    nf->is_defer = true;
+    return 1;
+}
+
+/* Unwinds for the panic in f->panic: runs the next deferred call of the
+ * innermost frame that has one, popping frames without. Returns true when
+ * execution continues (a deferred frame was pushed), false when the panic
+ * left the bottom frame. */
+static bool vm_unwind(Fiber *f)
+{
+    for (;;) {
+        if (f->nframes == 0) return false;
+        Frame *fr = &f->frames[f->nframes - 1];
+        if (fr->defers) {
+            Defer *d = fr->defers;
+            fr->defers = d->next;
+            fr->state = FS_PANICKING;
+            int r = vm_run_defer(f, d);
+            if (r == 1) return true;
+            if (r == 0 && f->panic && f->panic->recovered) {
+                /* natives never recover; keep unwinding */
+            }
+            continue;
+        }
+        if (fr->is_defer && f->panic && f->panic->link) f->panic->link->aborted = true;
+        f->nframes--;
+    }
+}
+
+/* Messages of run-time errors. */
+static void vm_panic_index(Fiber *f, int64_t i, int64_t n)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "index out of range [%lld] with length %lld", (long long)i,
+             (long long)n);
+    vm_panic_msg(f, buf, true);
+}
+
+static const char *vm_type_name(const Type *t, char *buf, size_t cap)
+{
+    if (!t) return "nil";
+    return type_string(t, true, buf, cap);
+}
+
+/* The interface-conversion panic of a failed x.(T). */
+static void vm_panic_assert(Fiber *f, const Iface *x, const Type *target, const Type *src)
+{
+    char a[256], b[256], c[256], msg[900];
+    const char *sname = src ? vm_type_name(src, c, sizeof c) : "interface {}";
+    if (target->kind == KIND_INTERFACE && x->type) {
+        const char *missing = "?";
+        for (int i = 0; i < target->nmethods; i++)
+            if (!type_method(x->type, target->methods[i].name)) {
+                missing = target->methods[i].name;
+                break;
+            }
+        snprintf(msg, sizeof msg, "interface conversion: %s is not %s: missing method %s",
+                 vm_type_name(x->type, a, sizeof a), vm_type_name(target, b, sizeof b), missing);
+    } else if (!x->type) {
+        snprintf(msg, sizeof msg, "interface conversion: %s is nil, not %s", sname,
+                 vm_type_name(target, b, sizeof b));
+    } else {
+        snprintf(msg, sizeof msg, "interface conversion: %s is %s, not %s", sname,
+                 vm_type_name(x->type, a, sizeof a), vm_type_name(target, b, sizeof b));
+    }
+    vm_panic_msg(f, msg, false);
+    f->panic->runtime_error = true;
+}
+
+/* Whether two method signatures are the same (types are interned, so
+ * their parameter and result types compare by pointer). */
+static bool vm_sig_same(const Type *a, const Type *b)
+{
+    if (a == b) return true;
+    if (!a || !b || a->nparams != b->nparams || a->nresults != b->nresults ||
+        a->variadic != b->variadic)
+        return false;
+    for (int i = 0; i < a->nparams; i++)
+        if (a->params[i] != b->params[i]) return false;
+    for (int i = 0; i < a->nresults; i++)
+        if (a->results[i] != b->results[i] &&
+            !(a->results[i]->kind == KIND_STRING && b->results[i]->kind == KIND_STRING &&
+              !a->results[i]->pkg && !b->results[i]->pkg))
+            return false;
+    return true;
+}
+
+bool vm_implements(const Type *t, const Type *iface)
+{
+    if (!t) return false;
+    for (int i = 0; i < iface->nmethods; i++) {
+        const Method *m = type_method(t, iface->methods[i].name);
+        if (!m || !vm_sig_same(m->sig, iface->methods[i].sig)) return false;
+    }
+    return true;
+}
+
+/* Go's size classes up to 32 KiB, for append's capacity rounding. */
+static const uint32_t vm_size_classes[] = {
+    8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,   160,
+    176,   192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,
+    480,   512,   576,   640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,
+    1792,  2048,  2304,  2688,  3072,  3200,  3456,  4096,  4864,  5376,  6144,  6528,
+    6784,  6912,  8192,  9472,  9728,  10240, 10880, 12288, 13568, 14336, 16384, 18432,
+    19072, 20480, 21760, 24576, 27264, 28672, 32768};
+
+static int64_t vm_roundupsize(int64_t size)
+{
+    if (size <= 32768) {
+        for (size_t i = 0; i < sizeof vm_size_classes / sizeof *vm_size_classes; i++)
+            if ((int64_t)vm_size_classes[i] >= size) return vm_size_classes[i];
+    }
+    return (size + 8191) & ~(int64_t)8191;
+}
+
+int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
+{
+    int64_t newcap = oldcap, dbl = oldcap * 2;
+    if (newlen > dbl) newcap = newlen;
+    else if (oldcap < 256) newcap = dbl;
+    else {
+        while (newcap < newlen) newcap += (newcap + 3 * 256) >> 2;
+    }
+    if (es == 0) return newcap;
+    int64_t bytes = vm_roundupsize(newcap * es);
+    return bytes / es;
+}
+
+/* ---- conversions ---- */
+
+static int64_t vm_f2i(double d)
+{
+    if (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0) return INT64_MIN;
+    return (int64_t)d;
+}
+
+static uint64_t vm_f2u(double d)
+{
+    if (d != d) return 0x8000000000000000ull;
+    if (d < 9223372036854775808.0) return (uint64_t)vm_f2i(d);
+    if (d >= 18446744073709551616.0) return 0x8000000000000000ull;
+    return (uint64_t)d;
+}
+
+static String vm_runes_to_string(const int32_t *r, int64_t n)
+{
+    uint8_t *buf = GC_MALLOC_ATOMIC((size_t)n * 4 + 1);
+    int64_t len = 0;
+    for (int64_t i = 0; i < n; i++) len += utf8_encode(r[i], buf + len);
+    return (String){buf, len};
+}
+
+static void vm_convert(Slot *dst, const Slot *src, int code)
+{
+    switch (code) {
+    case CVT_I2F: dst->f = (double)src->i; break;
+    case CVT_U2F: dst->f = (double)src->u; break;
+    case CVT_F2I: dst->i = vm_f2i(src->f); break;
+    case CVT_F2U: dst->u = vm_f2u(src->f); break;
+    case CVT_I2F32: { float x = (float)src->i; dst->u = 0; dst->f32 = x; break; }
+    case CVT_U2F32: { float x = (float)src->u; dst->u = 0; dst->f32 = x; break; }
+    case CVT_F322I: dst->i = vm_f2i((double)src->f32); break;
+    case CVT_F322U: dst->u = vm_f2u((double)src->f32); break;
+    case CVT_F2F32: { float x = (float)src->f; dst->u = 0; dst->f32 = x; break; }
+    case CVT_F322F: dst->f = (double)src->f32; break;
+    case CVT_RUNE2S: {
+        int64_t r = src->i;
+        if (r < 0 || r > 0x10FFFF) r = 0xFFFD;
+        uint8_t *buf = GC_MALLOC_ATOMIC(4);
+        int n = utf8_encode((int32_t)r, buf);
+        String s = {buf, n};
+        memcpy(dst, &s, sizeof s);
+        break;
+    }
+    case CVT_BYTES2S: {
+        Slice s;
+        memcpy(&s, src, sizeof s);
+        String r = string_from_bytes(s.ptr, s.len);
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
+    case CVT_S2BYTES: {
+        String s;
+        memcpy(&s, src, sizeof s);
+        int64_t cap = s.len ? vm_roundupsize(s.len) : 0;
+        Slice r = {GC_MALLOC_ATOMIC(cap ? (size_t)cap : 1), s.len, cap};
+        if (s.len) memcpy(r.ptr, s.ptr, (size_t)s.len);
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
+    case CVT_RUNES2S: {
+        Slice s;
+        memcpy(&s, src, sizeof s);
+        String r = vm_runes_to_string(s.ptr, s.len);
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
+    case CVT_S2RUNES: {
+        String s;
+        memcpy(&s, src, sizeof s);
+        int64_t n = 0;
+        for (int64_t i = 0; i < s.len; n++) {
+            int w;
+            utf8_decode(s.ptr + i, s.len - i, &w);
+            i += w;
+        }
+        int64_t cap = n ? vm_roundupsize(n * 4) / 4 : 0;
+        int32_t *p = GC_MALLOC_ATOMIC(cap ? (size_t)cap * 4 : 1);
+        int64_t k = 0;
+        for (int64_t i = 0; i < s.len; k++) {
+            int w;
+            p[k] = utf8_decode(s.ptr + i, s.len - i, &w);
+            i += w;
+        }
+        Slice r = {p, n, cap};
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
+    }
+}
+
+/* Prepares the receiver of method m of the dynamic value x at r[0..],
+ * moving `nargs` argument slots that follow a one-slot placeholder.
+ * Returns the number of receiver slots, or -1 for a nil pointer. */
+static int vm_place_receiver(Fiber *f, uint32_t at, const Iface *x, const Method *m,
+                             uint32_t nargs)
+{
+    const Type *d = x->type, *rt = d;
+    const void *src;
+    if (d->kind == KIND_POINTER && !d->name && !m->ptrrecv && d->elem && d->elem->name) {
+        rt = d->elem;
+        src = x->word.p;
+        if (!src) return -1;
+    } else {
+        src = iface_data(x);
+    }
+    uint32_t rs = type_slots(rt);
+    vm_regs_ensure(f, at + rs + nargs + 8);
+    Slot *r = f->regs + at;
+    memmove(r + rs, r + 1, nargs * sizeof(Slot));
+    if (rs) {
+        r[rs - 1].u = 0;
+        vm_load_typed(r, src, rt);
+    }
+    return (int)rs;
+}
+
+/* Makes a closure binding nslots receiver slots to fn (a method value). */
+static Closure *vm_bind(Func *fn, const Slot *recv, uint32_t nslots)
+{
+    Closure *c = GC_MALLOC(sizeof(Closure) + nslots * sizeof(Slot));
+    c->fn = fn;
+    c->nbound = nslots;
+    c->ncaps = nslots;
+    memcpy(c->caps, recv, nslots * sizeof(Slot));
+    return c;
+}
+
+/* One inline-cache entry of an interface call site (immutable once
+ * published; the site's constant slot is swapped atomically). */
+typedef struct VMCacheEntry {
+    const Type *type;
+    const Method *m;
+} VMCacheEntry;
+
+/* ---- the dispatch loop ---- */
+
+#if CSP_COMPUTED_GOTO
+#define VM_DISPATCH() goto *vm_labels[*ip]
+#define VM_CASE(n) L_##n:
+#else
+#define VM_DISPATCH() goto vm_dispatch
+#define VM_CASE(n) case OP_##n:
+#endif
+
+#define A ((int32_t)ip[1])
+#define B ((int32_t)ip[2])
+#define C ((int32_t)ip[3])
+#define D ((int32_t)ip[4])
+#define E ((int32_t)ip[5])
+#define F ((int32_t)ip[6])
+#define G_ ((int32_t)ip[7])
+#define NEXT(n)                                                               \
+    do {                                                                      \
+        ip += (n) + 1;                                                        \
+        VM_DISPATCH();                                                        \
+    } while (0)
+#define RELOAD()                                                              \
+    do {                                                                      \
+        fr = &f->frames[f->nframes - 1];                                      \
+        fn = fr->fn;                                                          \
+        K = fn->consts;                                                       \
+        R = f->regs + fr->base;                                               \
+        ip = fn->code + fr->pc;                                               \
+    } while (0)
+#define SAVE() (fr->pc = (uint32_t)(ip - fn->code))
+#define THROW(msg)                                                            \
+    do {                                                                      \
+        SAVE();                                                               \
+        vm_panic_msg(f, msg, true);                                           \
+        goto do_unwind;                                                       \
+    } while (0)
+#define NILDEREF() THROW("invalid memory address or nil pointer dereference")
+#define BUDGET(target)                                                        \
+    do {                                                                      \
+        if (--g->preempt_budget <= 0 || g->preempt) {                         \
+            if (!f->nested) {                                                 \
+                fr->pc = (uint32_t)(target);                                  \
+                return VM_YIELD;                                              \
+            }                                                                 \
+            g->preempt_budget = SCHED_PREEMPT_BUDGET;                         \
+        }                                                                     \
+    } while (0)
+
+int vm_execute(Fiber *f)
+{
+#if CSP_COMPUTED_GOTO
+    static void *vm_labels[] = {
+#define X(n, fm, d) &&L_##n,
+        OPCODES(X)
+#undef X
+    };
+#endif
+    G *g = f->g;
+    Frame *fr;
+    Func *fn;
+    Slot *K, *R;
+    const uint32_t *ip;
+    Func *callee;
+    Closure *ccl;
+    uint32_t cat;
+    const Type *badkey = NULL;
+
+    fr = &f->frames[f->nframes - 1];
+    if (fr->fn->native && fr->pc == 0) {
+        /* a goroutine started on a native (go fmt.Println(...)) */
+        NativeStatus st = vm_call_native(f, fr->fn, f->regs + fr->base);
+        if (st == NATIVE_PARK) return VM_PARK;
+        if (st == NATIVE_YIELD) return VM_YIELD;
+        if (st == NATIVE_PANIC) {
+            f->nframes = 0;
+            return VM_FATAL;
+        }
+        f->nframes--;
+        return VM_DONE;
+    }
+    RELOAD();
+    VM_DISPATCH();
+
+#if !CSP_COMPUTED_GOTO
+vm_dispatch:
+    switch (*ip) {
+#endif
+
+    VM_CASE(NOP) NEXT(0);
+    VM_CASE(MOV) R[A] = R[B]; NEXT(2);
+    VM_CASE(MOVN) memmove(&R[A], &R[B], (size_t)C * sizeof(Slot)); NEXT(3);
+    VM_CASE(LOADK) R[A] = K[B]; NEXT(2);
+    VM_CASE(LOADKN) memcpy(&R[A], &K[B], (size_t)C * sizeof(Slot)); NEXT(3);
+    VM_CASE(LOADI) R[A].i = B; NEXT(2);
+    VM_CASE(ZERO) memset(&R[A], 0, (size_t)B * sizeof(Slot)); NEXT(2);
+    VM_CASE(GLOBAL) R[A].p = f->vm->prog->globals[B]; NEXT(2);
+    VM_CASE(GETUP) R[A] = fr->cl->caps[B]; NEXT(2);
+    VM_CASE(NEW) R[A].p = heap_new(K[B].p); NEXT(2);
+    VM_CASE(CLOSURE) {
+        uint32_t n = (uint32_t)D;
+        Closure *c = GC_MALLOC(sizeof(Closure) + n * sizeof(Slot));
+        c->fn = K[B].p;
+        c->ncaps = n;
+        memcpy(c->caps, &R[C], n * sizeof(Slot));
+        R[A].p = c;
+        NEXT(4);
+    }
+
+    VM_CASE(LOAD) {
+        char *p = R[B].p;
+        if (!p) NILDEREF();
+        vm_load(&R[A], p + C, D);
+        NEXT(4);
+    }
+    VM_CASE(STORE) {
+        char *p = R[A].p;
+        if (!p) NILDEREF();
+        vm_store(p + B, &R[C], D);
+        NEXT(4);
+    }
+    VM_CASE(RLOAD) {
+        Slot tmp[1];
+        if (D == 8 || (D < 8 && D > -8)) {
+            vm_load(tmp, (char *)&R[B] + C, D);
+            R[A] = tmp[0];
+        } else {
+            vm_load(&R[A], (char *)&R[B] + C, D);
+        }
+        NEXT(4);
+    }
+    VM_CASE(RSTORE) vm_store((char *)&R[A] + B, &R[C], D); NEXT(4);
+    VM_CASE(ADDR) {
+        char *p = R[B].p;
+        if (!p) NILDEREF();
+        R[A].p = p + C;
+        NEXT(3);
+    }
+    VM_CASE(NILCHK) if (!R[A].p) NILDEREF(); NEXT(1);
+
+    VM_CASE(ADD) R[A].u = R[B].u + R[C].u; NEXT(3);
+    VM_CASE(SUB) R[A].u = R[B].u - R[C].u; NEXT(3);
+    VM_CASE(MUL) R[A].u = R[B].u * R[C].u; NEXT(3);
+    VM_CASE(DIV) {
+        int64_t y = R[C].i, x = R[B].i;
+        if (y == 0) THROW("integer divide by zero");
+        R[A].i = y == -1 ? (int64_t)(0 - (uint64_t)x) : x / y;
+        NEXT(3);
+    }
+    VM_CASE(DIVU) {
+        uint64_t y = R[C].u;
+        if (y == 0) THROW("integer divide by zero");
+        R[A].u = R[B].u / y;
+        NEXT(3);
+    }
+    VM_CASE(REM) {
+        int64_t y = R[C].i, x = R[B].i;
+        if (y == 0) THROW("integer divide by zero");
+        R[A].i = y == -1 ? 0 : x % y;
+        NEXT(3);
+    }
+    VM_CASE(REMU) {
+        uint64_t y = R[C].u;
+        if (y == 0) THROW("integer divide by zero");
+        R[A].u = R[B].u % y;
+        NEXT(3);
+    }
+    VM_CASE(AND) R[A].u = R[B].u & R[C].u; NEXT(3);
+    VM_CASE(OR) R[A].u = R[B].u | R[C].u; NEXT(3);
+    VM_CASE(XOR) R[A].u = R[B].u ^ R[C].u; NEXT(3);
+    VM_CASE(ANDNOT) R[A].u = R[B].u & ~R[C].u; NEXT(3);
+    VM_CASE(SHL) {
+        uint64_t s = R[C].u;
+        R[A].u = s >= 64 ? 0 : R[B].u << s;
+        NEXT(3);
+    }
+    VM_CASE(SHR) {
+        uint64_t s = R[C].u;
+        R[A].i = R[B].i >> (s >= 64 ? 63 : s);
+        NEXT(3);
+    }
+    VM_CASE(SHRU) {
+        uint64_t s = R[C].u;
+        R[A].u = s >= 64 ? 0 : R[B].u >> s;
+        NEXT(3);
+    }
+    VM_CASE(ADDI) R[A].u = R[B].u + (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(NEG) R[A].u = 0 - R[B].u; NEXT(2);
+    VM_CASE(BNOT) R[A].u = ~R[B].u; NEXT(2);
+    VM_CASE(NOT) R[A].u = !R[B].u; NEXT(2);
+    VM_CASE(NORM) R[A].i = vm_norm(R[B].i, C); NEXT(3);
+    VM_CASE(CHKSHIFT) if (R[A].i < 0) THROW("negative shift amount"); NEXT(1);
+
+    VM_CASE(ADDF) R[A].f = R[B].f + R[C].f; NEXT(3);
+    VM_CASE(SUBF) R[A].f = R[B].f - R[C].f; NEXT(3);
+    VM_CASE(MULF) R[A].f = R[B].f * R[C].f; NEXT(3);
+    VM_CASE(DIVF) R[A].f = R[B].f / R[C].f; NEXT(3);
+    VM_CASE(NEGF) R[A].f = -R[B].f; NEXT(2);
+#define F32OP(expr)                                                           \
+    do {                                                                      \
+        float x_ = (expr);                                                    \
+        R[A].u = 0;                                                           \
+        R[A].f32 = x_;                                                        \
+    } while (0)
+    VM_CASE(ADDF32) F32OP(R[B].f32 + R[C].f32); NEXT(3);
+    VM_CASE(SUBF32) F32OP(R[B].f32 - R[C].f32); NEXT(3);
+    VM_CASE(MULF32) F32OP(R[B].f32 * R[C].f32); NEXT(3);
+    VM_CASE(DIVF32) F32OP(R[B].f32 / R[C].f32); NEXT(3);
+    VM_CASE(NEGF32) F32OP(-R[B].f32); NEXT(2);
+
+    VM_CASE(EQ) R[A].u = R[B].u == R[C].u; NEXT(3);
+    VM_CASE(NE) R[A].u = R[B].u != R[C].u; NEXT(3);
+    VM_CASE(LT) R[A].u = R[B].i < R[C].i; NEXT(3);
+    VM_CASE(LE) R[A].u = R[B].i <= R[C].i; NEXT(3);
+    VM_CASE(LTU) R[A].u = R[B].u < R[C].u; NEXT(3);
+    VM_CASE(LEU) R[A].u = R[B].u <= R[C].u; NEXT(3);
+    VM_CASE(EQF) R[A].u = R[B].f == R[C].f; NEXT(3);
+    VM_CASE(NEF) R[A].u = R[B].f != R[C].f; NEXT(3);
+    VM_CASE(LTF) R[A].u = R[B].f < R[C].f; NEXT(3);
+    VM_CASE(LEF) R[A].u = R[B].f <= R[C].f; NEXT(3);
+    VM_CASE(EQF32) R[A].u = R[B].f32 == R[C].f32; NEXT(3);
+    VM_CASE(NEF32) R[A].u = R[B].f32 != R[C].f32; NEXT(3);
+    VM_CASE(LTF32) R[A].u = R[B].f32 < R[C].f32; NEXT(3);
+    VM_CASE(LEF32) R[A].u = R[B].f32 <= R[C].f32; NEXT(3);
+    VM_CASE(EQS) R[A].u = string_eq(*(String *)&R[B], *(String *)&R[C]); NEXT(3);
+    VM_CASE(NES) R[A].u = !string_eq(*(String *)&R[B], *(String *)&R[C]); NEXT(3);
+    VM_CASE(LTS) R[A].u = string_compare(*(String *)&R[B], *(String *)&R[C]) < 0; NEXT(3);
+    VM_CASE(LES) R[A].u = string_compare(*(String *)&R[B], *(String *)&R[C]) <= 0; NEXT(3);
+    VM_CASE(EQV) {
+        const Type *t = K[D].p;
+        R[A].u = value_equal(t, &R[B], &R[C]);
+        NEXT(4);
+    }
+    VM_CASE(EQI) {
+        bool unc = false;
+        Iface x = *(Iface *)&R[B], y = *(Iface *)&R[C];
+        bool eq = iface_equal(&x, &y, &unc);
+        if (unc) {
+            char buf[256], msg[300];
+            snprintf(msg, sizeof msg, "comparing uncomparable type %s",
+                     vm_type_name(x.type, buf, sizeof buf));
+            THROW(msg);
+        }
+        R[A].u = eq;
+        NEXT(3);
+    }
+    VM_CASE(CVT) {
+        Slot tmp[3];
+        vm_convert(tmp, &R[B], C);
+        int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
+        memcpy(&R[A], tmp, (size_t)n * sizeof(Slot));
+        NEXT(3);
+    }
+
+    VM_CASE(JMP) {
+        uint32_t t = (uint32_t)A;
+        if (fn->code + t <= ip) BUDGET(t);
+        ip = fn->code + t;
+        VM_DISPATCH();
+    }
+    VM_CASE(JT) {
+        if (R[A].u) {
+            uint32_t t = (uint32_t)B;
+            if (fn->code + t <= ip) BUDGET(t);
+            ip = fn->code + t;
+            VM_DISPATCH();
+        }
+        NEXT(2);
+    }
+    VM_CASE(JF) {
+        if (!R[A].u) {
+            uint32_t t = (uint32_t)B;
+            if (fn->code + t <= ip) BUDGET(t);
+            ip = fn->code + t;
+            VM_DISPATCH();
+        }
+        NEXT(2);
+    }
+
+#define CJUMP(cond)                                                           \
+    do {                                                                      \
+        if (cond) {                                                           \
+            uint32_t t_ = (uint32_t)C;                                        \
+            if (fn->code + t_ <= ip) BUDGET(t_);                              \
+            ip = fn->code + t_;                                               \
+            VM_DISPATCH();                                                    \
+        }                                                                     \
+        NEXT(3);                                                              \
+    } while (0)
+    VM_CASE(JLT) CJUMP(R[A].i < R[B].i);
+    VM_CASE(JLE) CJUMP(R[A].i <= R[B].i);
+    VM_CASE(JLTU) CJUMP(R[A].u < R[B].u);
+    VM_CASE(JLEU) CJUMP(R[A].u <= R[B].u);
+    VM_CASE(JEQ) CJUMP(R[A].u == R[B].u);
+    VM_CASE(JNE) CJUMP(R[A].u != R[B].u);
+    VM_CASE(JLTI) CJUMP(R[A].i < B);
+    VM_CASE(JLEI) CJUMP(R[A].i <= B);
+    VM_CASE(JGTI) CJUMP(R[A].i > B);
+    VM_CASE(JGEI) CJUMP(R[A].i >= B);
+    VM_CASE(JEQI) CJUMP(R[A].i == B);
+    VM_CASE(JNEI) CJUMP(R[A].i != B);
+
+    VM_CASE(CALL) {
+        BUDGET(ip - fn->code);
+        callee = K[B].p;
+        ccl = NULL;
+        cat = (uint32_t)A;
+        fr->call_pc = (uint32_t)(ip - fn->code);
+        ip += 4;
+        goto do_call;
+    }
+    VM_CASE(CALLC) {
+        BUDGET(ip - fn->code);
+        ccl = R[B].p;
+        if (!ccl) NILDEREF();
+        cat = (uint32_t)A;
+        fr->call_pc = (uint32_t)(ip - fn->code);
+        callee = ccl->fn;
+        if (ccl->nbound && !(g->resumed && callee->native)) {
+            vm_bind_args(f, ccl, fr->base + cat, (uint32_t)C);
+            R = f->regs + fr->base;
+        }
+        ip += 4;
+        goto do_call;
+    }
+    VM_CASE(CALLI) {
+        BUDGET(ip - fn->code);
+        Iface x = *(Iface *)&R[B];
+        const char *name = K[C].p;
+        cat = (uint32_t)A;
+        if (!x.type) NILDEREF();
+        /* inline cache: the last (type, method) seen at this call site */
+        _Atomic(VMCacheEntry *) *cell = K[C + 1].p;
+        VMCacheEntry *ce = atomic_load_explicit(cell,
+                                                memory_order_acquire);
+        const Method *m;
+        if (ce && ce->type == x.type) {
+            m = ce->m;
+        } else {
+            m = type_method(x.type, name);
+            if (m) {
+                VMCacheEntry *ne = GC_MALLOC(sizeof(VMCacheEntry));
+                ne->type = x.type;
+                ne->m = m;
+                atomic_store_explicit(cell, ne, memory_order_release);
+            }
+        }
+        if (!m || !m->fn) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "not supported yet: method %s of %s", name,
+                     x.type->name ? x.type->name : "value");
+            THROW(msg);
+        }
+        callee = m->fn;
+        ccl = NULL;
+        fr->call_pc = (uint32_t)(ip - fn->code);
+        if (!(g->resumed && callee->native)) {
+            int rs = vm_place_receiver(f, fr->base + cat, &x, m, (uint32_t)D - 1);
+            R = f->regs + fr->base;
+            if (rs < 0) NILDEREF();
+        }
+        ip += 5;
+        goto do_call;
+    }
+    VM_CASE(RET) goto do_return;
+    VM_CASE(GO) {
+        Closure *cl = R[B].p;
+        if (!cl) NILDEREF();
+        Fiber *nf = vm_fiber_new(f->vm, cl, &R[A], (uint32_t)C);
+        sched_go(nf);
+        NEXT(3);
+    }
+    VM_CASE(DEFER) {
+        Closure *cl = R[B].p;
+        if (!cl) NILDEREF();
+        uint32_t n = (uint32_t)C;
+        Defer *d = GC_MALLOC(sizeof(Defer) + n * sizeof(Slot));
+        d->cl = cl;
+        d->nargs = n;
+        memcpy(d->args, &R[A], n * sizeof(Slot));
+        d->next = fr->defers;
+        fr->defers = d;
+        NEXT(3);
+    }
+    VM_CASE(PANIC) {
+        Iface v = *(Iface *)&R[A];
+        SAVE();
+        if (!v.type) {
+            vm_panic_msg(f, "panic called with nil argument (use GODEBUG=panicnil=1 to override)", false);
+            f->panic->runtime_error = true;
+        } else {
+            vm_panic_start(f, v, false);
+        }
+        goto do_unwind;
+    }
+    VM_CASE(RECOVER) {
+        Iface v = {0};
+        if (fr->is_defer && f->nframes >= 2 && f->frames[f->nframes - 2].state == FS_PANICKING &&
+            f->panic && !f->panic->recovered && !f->panic->goexit) {
+            v = f->panic->value;
+            f->panic->recovered = true;
+        }
+        *(Iface *)&R[A] = v;
+        NEXT(1);
+    }
+    VM_CASE(METHVAL) {
+        Func *m = K[C].p;
+        uint32_t rs = m->nparams;
+        {
+            /* receiver slots: the parameters beyond the signature's */
+            const Type *t = m->type;
+            for (int i = 0; t && i < t->nparams; i++) rs -= type_slots(t->params[i]);
+        }
+        R[A].p = vm_bind(m, &R[B], rs);
+        NEXT(3);
+    }
+    VM_CASE(IMETHVAL) {
+        Iface x = *(Iface *)&R[B];
+        if (!x.type) NILDEREF();
+        const Method *m = type_method(x.type, K[C].p);
+        if (!m || !m->fn) THROW("not supported yet: method value of this type");
+        uint32_t tmp = fr->base + fn->nregs;
+        int rs = vm_place_receiver(f, tmp, &x, m, 0);
+        R = f->regs + fr->base;
+        if (rs < 0) NILDEREF();
+        R[A].p = vm_bind(m->fn, f->regs + tmp, (uint32_t)rs);
+        NEXT(3);
+    }
+
+    VM_CASE(MKCHAN) {
+        const Type *et = K[B].p;
+        int64_t n = R[C].i;
+        if (n < 0) {
+            SAVE();
+            vm_panic_msg(f, "makechan: size out of range", false);
+            goto do_unwind;
+        }
+        R[A].p = chan_make(et->size, n, et->has_pointers);
+        NEXT(3);
+    }
+    VM_CASE(SEND) {
+        ChanStatus st;
+        if (g->resumed) st = chan_send_resume(g);
+        else {
+            Chan *c = R[A].p;
+            st = chan_send(c, &R[B], g, true);
+        }
+        if (st == CHAN_PARKED) {
+            SAVE();
+            return VM_PARK;
+        }
+        if (st == CHAN_CLOSED) {
+            SAVE();
+            vm_panic_msg(f, "send on closed channel", false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        NEXT(2);
+    }
+    VM_CASE(RECV) {
+        bool ok = false;
+        if (g->resumed) chan_recv_resume(g, &ok);
+        else {
+            Chan *c = R[B].p;
+            ChanStatus st = chan_recv(c, A >= 0 ? &R[A] : NULL, &ok, g, true);
+            if (st == CHAN_PARKED) {
+                SAVE();
+                return VM_PARK;
+            }
+        }
+        if (C >= 0) R[C].u = ok;
+        NEXT(3);
+    }
+    VM_CASE(CLOSE) {
+        const char *msg = chan_close(R[A].p);
+        if (msg) {
+            SAVE();
+            vm_panic_msg(f, msg, false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        NEXT(1);
+    }
+    VM_CASE(CHANLEN) R[A].i = chan_len(R[B].p); NEXT(2);
+    VM_CASE(CHANCAP) R[A].i = chan_cap(R[B].p); NEXT(2);
+    VM_CASE(SCASE) {
+        SelectCase *sc = (SelectCase *)&R[A];
+        Chan *c = R[B].p;
+        sc->c = c;
+        sc->is_send = D != 0;
+        sc->elem = C >= 0 ? (void *)&R[C] : NULL;
+        NEXT(4);
+    }
+    VM_CASE(SELECT) {
+        bool ok = false;
+        int idx;
+        SelectCase *cases = (SelectCase *)&R[A];
+        if (g->resumed) idx = chan_select_resume(cases, B, g, &ok);
+        else idx = chan_select(cases, B, E != 0, g, &ok);
+        if (idx == -2) {
+            SAVE();
+            return VM_PARK;
+        }
+        if (idx <= -3) {
+            SAVE();
+            vm_panic_msg(f, "send on closed channel", false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        R[C].i = idx;
+        if (D >= 0) R[D].u = ok;
+        NEXT(5);
+    }
+
+    VM_CASE(IDXADDR) {
+        Slice *s = (Slice *)&R[B];
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        R[A].p = (char *)s->ptr + i * D;
+        NEXT(4);
+    }
+    VM_CASE(IDXADDRA) {
+        char *p = R[B].p;
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)E) {
+            SAVE();
+            vm_panic_index(f, i, E);
+            goto do_unwind;
+        }
+        if (!p) NILDEREF();
+        R[A].p = p + i * D;
+        NEXT(5);
+    }
+    VM_CASE(SIDX) {
+        String *s = (String *)&R[B];
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        R[A].u = s->ptr[i];
+        NEXT(3);
+    }
+    VM_CASE(SLICE) {
+        int mode = G_;
+        int64_t es = F;
+        Slice s;
+        if (mode == SLICE_STRING) {
+            String st = *(String *)&R[B];
+            s.ptr = (void *)st.ptr;
+            s.len = s.cap = st.len;
+        } else {
+            s = *(Slice *)&R[B];
+            if (mode == SLICE_ARRAY && !s.ptr) NILDEREF();
+        }
+        int64_t lo = C >= 0 ? R[C].i : 0;
+        int64_t hi = D >= 0 ? R[D].i : s.len;
+        int64_t mx = E >= 0 ? R[E].i : s.cap;
+        char msg[160];
+        const char *what = mode == SLICE_SLICE ? "capacity" : "length";
+        if (E >= 0) {
+            if ((uint64_t)mx > (uint64_t)s.cap) {
+                snprintf(msg, sizeof msg, "slice bounds out of range [::%lld] with %s %lld",
+                         (long long)mx, what, (long long)s.cap);
+                THROW(msg);
+            }
+            if ((uint64_t)hi > (uint64_t)mx) {
+                snprintf(msg, sizeof msg, "slice bounds out of range [:%lld:%lld]", (long long)hi,
+                         (long long)mx);
+                THROW(msg);
+            }
+            if ((uint64_t)lo > (uint64_t)hi) {
+                snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld:]", (long long)lo,
+                         (long long)hi);
+                THROW(msg);
+            }
+        } else {
+            int64_t lim = mode == SLICE_STRING ? s.len : s.cap;
+            if ((uint64_t)hi > (uint64_t)lim) {
+                snprintf(msg, sizeof msg, "slice bounds out of range [:%lld] with %s %lld",
+                         (long long)hi, what, (long long)lim);
+                THROW(msg);
+            }
+            if ((uint64_t)lo > (uint64_t)hi) {
+                snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld]", (long long)lo,
+                         (long long)hi);
+                THROW(msg);
+            }
+        }
+        if (mode == SLICE_STRING) {
+            String r = {(const uint8_t *)s.ptr + lo, hi - lo};
+            *(String *)&R[A] = r;
+        } else {
+            Slice r = {(char *)s.ptr + (mx - lo > 0 ? lo * es : 0), hi - lo, mx - lo};
+            if (mx - lo == 0 && s.ptr) r.ptr = (char *)s.ptr + lo * es;
+            *(Slice *)&R[A] = r;
+        }
+        NEXT(7);
+    }
+    VM_CASE(MKSLICE) {
+        const Type *et = K[B].p;
+        int64_t len = R[C].i, cap = R[D].i;
+        if (len < 0 || (et->size && len > (int64_t)(((uint64_t)1 << 40) / et->size)))
+            THROW("makeslice: len out of range");
+        if (cap < len || (et->size && cap > (int64_t)(((uint64_t)1 << 40) / et->size)))
+            THROW("makeslice: cap out of range");
+        Slice s = {heap_new_array(et, cap ? cap : 0), len, cap};
+        *(Slice *)&R[A] = s;
+        NEXT(4);
+    }
+    VM_CASE(APPEND) {
+        const Type *et = K[D].p;
+        size_t es = et->size;
+        Slice s = *(Slice *)&R[B];
+        if (s.len + 1 > s.cap) {
+            int64_t nc = vm_grow_cap(s.cap, s.len + 1, (int64_t)es);
+            void *p = heap_new_array(et, nc);
+            if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
+            s.ptr = p;
+            s.cap = nc;
+        }
+        memcpy((char *)s.ptr + (size_t)s.len * es, &R[C], es);
+        s.len++;
+        *(Slice *)&R[A] = s;
+        NEXT(4);
+    }
+    VM_CASE(APPENDS) {
+        const Type *et = K[D].p;
+        size_t es = et->size;
+        Slice s = *(Slice *)&R[B];
+        Slice t = *(Slice *)&R[C]; /* a string's ptr and len read the same */
+        if (t.len) {
+            if (s.len + t.len > s.cap) {
+                int64_t nc = vm_grow_cap(s.cap, s.len + t.len, (int64_t)es);
+                void *p = heap_new_array(et, nc);
+                if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
+                s.ptr = p;
+                s.cap = nc;
+            }
+            memmove((char *)s.ptr + (size_t)s.len * es, t.ptr, (size_t)t.len * es);
+            s.len += t.len;
+        }
+        *(Slice *)&R[A] = s;
+        NEXT(4);
+    }
+    VM_CASE(COPY) {
+        Slice d = *(Slice *)&R[B], s = *(Slice *)&R[C];
+        int64_t n = d.len < s.len ? d.len : s.len;
+        if (n > 0) memmove(d.ptr, s.ptr, (size_t)(n * D));
+        R[A].i = n;
+        NEXT(4);
+    }
+    VM_CASE(CONCAT) {
+        String r = string_concat(*(String *)&R[B], *(String *)&R[C]);
+        *(String *)&R[A] = r;
+        NEXT(3);
+    }
+    VM_CASE(DECODE) {
+        String s = *(String *)&R[C];
+        int64_t i = R[D].i;
+        int w = 1;
+        int32_t r = utf8_decode(s.ptr + i, s.len - i, &w);
+        R[A].i = r;
+        R[B].i = w;
+        NEXT(4);
+    }
+    VM_CASE(SL2ARR) {
+        Slice s = *(Slice *)&R[B];
+        if (s.len < C) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "cannot convert slice with length %lld to array or pointer to array with length %d",
+                     (long long)s.len, C);
+            THROW(msg);
+        }
+        R[A].p = s.ptr;
+        NEXT(3);
+    }
+    VM_CASE(CLEARSL) {
+        Slice s = *(Slice *)&R[A];
+        const Type *et = K[B].p;
+        if (s.len) memset(s.ptr, 0, (size_t)s.len * et->size);
+        NEXT(2);
+    }
+
+    VM_CASE(MKMAP) R[A].p = map_make(K[B].p, R[C].i); NEXT(3);
+    VM_CASE(MAPGET) {
+        const Type *mt = K[D].p;
+        bool unh = false;
+        void *v = map_access(R[B].p, &R[C], &unh);
+        if (unh) {
+            badkey = value_unhashable(mt->key, &R[C]);
+            goto unhashable;
+        }
+        if (v) vm_load_typed(&R[A], v, mt->elem);
+        else memset(&R[A], 0, type_slots(mt->elem) * sizeof(Slot));
+        if (E >= 0) R[E].u = v != NULL;
+        NEXT(5);
+    }
+    VM_CASE(MAPSET) {
+        const Type *mt = K[D].p;
+        Map *m = R[A].p;
+        if (!m) {
+            SAVE();
+            vm_panic_msg(f, "assignment to entry in nil map", false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        bool unh = false;
+        void *v = map_assign(m, &R[B], &unh);
+        if (unh) {
+            badkey = value_unhashable(mt->key, &R[B]);
+            goto unhashable;
+        }
+        vm_store(v, &R[C], (int32_t)mt->elem->size);
+        NEXT(4);
+    }
+    VM_CASE(MAPDEL) {
+        if (R[A].p) map_delete(R[A].p, &R[B]);
+        NEXT(3);
+    }
+    VM_CASE(MAPLEN) R[A].i = map_len(R[B].p); NEXT(2);
+    VM_CASE(MAPCLEAR) if (R[A].p) map_clear(R[A].p); NEXT(1);
+    VM_CASE(MAPITER) map_iter_init(R[B].p, (MapIter *)&R[A]); NEXT(2);
+    VM_CASE(MAPNEXT) {
+        void *kp, *vp;
+        const Type *mt = K[D].p;
+        if (!map_iter_next((MapIter *)&R[A], &kp, &vp)) {
+            ip = fn->code + E;
+            VM_DISPATCH();
+        }
+        if (B >= 0) vm_load_typed(&R[B], kp, mt->key);
+        if (C >= 0) vm_load_typed(&R[C], vp, mt->elem);
+        NEXT(5);
+    }
+
+    VM_CASE(MKIFACE) {
+        Type *t = K[C].p;
+        Iface x;
+        if (t->iface_direct) {
+            x.type = t;
+            x.word.u = 0;
+            memcpy(&x.word, &R[B], t->size);
+        } else {
+            x = iface_box(t, &R[B]);
+        }
+        *(Iface *)&R[A] = x;
+        NEXT(3);
+    }
+    VM_CASE(ASSERT) {
+        Iface x = *(Iface *)&R[B];
+        const Type *t = K[C].p, *src = K[C + 1].p;
+        bool ok;
+        if (t->kind == KIND_INTERFACE) {
+            ok = vm_implements(x.type, t);
+            if (ok) *(Iface *)&R[A] = x;
+        } else {
+            ok = x.type == t;
+            if (ok) {
+                if (t->size) R[A + type_slots(t) - 1].u = 0;
+                vm_load_typed(&R[A], iface_data(&x), t);
+            }
+        }
+        if (!ok) {
+            if (D < 0) {
+                SAVE();
+                vm_panic_assert(f, &x, t, src);
+                goto do_unwind;
+            }
+            memset(&R[A], 0, type_slots(t) * sizeof(Slot));
+        }
+        if (D >= 0) R[D].u = ok;
+        NEXT(4);
+    }
+    VM_CASE(TYPEIS) {
+        Iface x = *(Iface *)&R[B];
+        const Type *t = K[C].p;
+        R[A].u = t->kind == KIND_INTERFACE ? vm_implements(x.type, t) : x.type == t;
+        NEXT(3);
+    }
+    VM_CASE(PRINT) vm_print_value(f->vm->err, K[B].p, &R[A]); NEXT(2);
+    VM_CASE(PRINTSP) fputc(' ', f->vm->err); NEXT(0);
+    VM_CASE(PRINTNL) fputc('\n', f->vm->err); NEXT(0);
+
+#if !CSP_COMPUTED_GOTO
+    default: abort();
+    }
+#endif
+
+unhashable: {
+    char buf[256], msg[300];
+    snprintf(msg, sizeof msg, "hash of unhashable type %s",
+             vm_type_name(badkey, buf, sizeof buf));
+    THROW(msg);
+}
+
+do_return:
+    /* The running frame returns: run its deferred calls, then copy its
+     * results down to where the caller finds them and pop it. */
+    for (;;) {
+        fr = &f->frames[f->nframes - 1];
+        if (fr->defers) {
+            Defer *d = fr->defers;
+            fr->defers = d->next;
+            if (fr->state == FS_RUN) fr->state = FS_RETURNING;
+            int r = vm_run_defer(f, d);
+            if (r == 1) {
+                RELOAD();
+                VM_DISPATCH();
+            }
+            if (r < 0) goto do_unwind;
+            continue;
+        }
+        fn = fr->fn;
+        bool was_defer = fr->is_defer;
+        for (uint32_t i = 0; i < fn->nrescells; i++) {
+            Slot *r = f->regs + fr->base;
+            const uint32_t *rc = fn->rescells + 3 * i;
+            vm_load(&r[fn->resreg + rc[1]], r[rc[0]].p, (int32_t)rc[2]);
+        }
+        if (!was_defer && fn->nresults && fn->resreg)
+            memmove(f->regs + fr->base, f->regs + fr->base + fn->resreg,
+                    fn->nresults * sizeof(Slot));
+        f->nframes--;
+        if (f->nframes == 0) return VM_DONE;
+        fr = &f->frames[f->nframes - 1];
+        if (was_defer) {
+            if (fr->state == FS_PANICKING) {
+                if (f->panic && f->panic->recovered) {
+                    Panic *q = f->panic->link;
+                    while (q && q->aborted) q = q->link;
+                    f->panic = q;
+                    fr->state = FS_RETURNING;
+                    continue;
+                }
+                goto do_unwind_continue;
+            }
+            continue; /* FS_RETURNING: next deferred call */
+        }
+        RELOAD();
+        VM_DISPATCH();
+    }
+
+do_unwind:
+do_unwind_continue:
+    if (vm_unwind(f)) {
+        RELOAD();
+        VM_DISPATCH();
+    }
+    if (f->panic && f->panic->goexit && !f->panic->link) return f->nested ? VM_FATAL : VM_GOEXIT;
+    return VM_FATAL;
+
+do_call:
+    /* callee/ccl/cat set; ip is past the call instruction */
+    SAVE();
+    if (callee->native) {
+        NativeStatus st = vm_call_native(f, callee, f->regs + fr->base + cat);
+        if (st == NATIVE_OK) {
+            g->resumed = false;
+            RELOAD();
+            VM_DISPATCH();
+        }
+        if (st == NATIVE_PANIC) goto do_unwind;
+        if (st == NATIVE_YIELD) return VM_YIELD;
+        /* parked: the call instruction re-executes when the G resumes */
+        fr->pc = fr->call_pc;
+        return VM_PARK;
+    }
+    vm_push(f, callee, ccl, fr->base + cat);
+    RELOAD();
+    VM_DISPATCH();
+}

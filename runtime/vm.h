@@ -63,6 +63,11 @@ NativeStatus native_panic_value(NativeCtx *ctx, Iface v);
  * panic("sync: negative WaitGroup counter") in library code. */
 NativeStatus native_panic_string(NativeCtx *ctx, const char *msg);
 
+/* Ends the calling goroutine as runtime.Goexit does: its deferred calls
+ * run (recover() returns nil in them), then it exits. Returns NATIVE_PANIC
+ * for `return native_goexit(ctx);`. */
+NativeStatus native_goexit(NativeCtx *ctx);
+
 /* Calls a script function value (a closure or method value) from a native,
  * synchronously, on the same goroutine: args/res as for natives, laid out
  * by fntype. Returns false if the callee panicked (the panic then
@@ -73,7 +78,10 @@ bool vm_call_value(NativeCtx *ctx, void *fn, const Type *fntype, Slot *args, Slo
 
 /* Calls method `name` of the dynamic value held in v (e.g. String() or
  * Error() for fmt), if v's type has it with signature func() string.
- * Returns false when there is no such method. */
+ * Returns false when there is no such method. When the method panics, the
+ * panic is recovered, *panicked is set and *out receives the panic value as
+ * fmt's %v would print it (fmt shows "%!v(PANIC=String method: <out>)");
+ * fmt needs this text, so please fill it in. */
 bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name,
                            String *out, bool *panicked);
 
@@ -91,5 +99,78 @@ const char *const *vm_argv(VM *vm);
 
 /* Ends the process as os.Exit(code) does (deferred calls do not run). */
 _Noreturn void vm_exit(VM *vm, int code);
+
+/* ---- Compiled code (filled by lang/compile.c, run by runtime/vm*.c) ---- */
+
+typedef struct Closure Closure;
+
+/* One line-table entry: code from `pc` on belongs to source line `line`. */
+typedef struct LineInfo {
+    uint32_t pc;
+    int32_t line;
+} LineInfo;
+
+/* One compiled function. Its frame is `nregs` slots: the parameters first
+ * (receiver first for methods), each taking type_slots() slots, then
+ * locals and temporaries. Results are kept in R[resreg..resreg+nresults)
+ * until RET copies them to R[0..] where the caller finds them. */
+struct Func {
+    const char *name; /* "main.worker", "main.(*T).M", "main.main.func1" */
+    const char *file; /* absolute source path, for tracebacks */
+    uint32_t *code;
+    uint32_t ncode;
+    Slot *consts;
+    uint32_t nconsts;
+    uint32_t nregs;
+    uint32_t nparams;  /* parameter slots */
+    uint32_t nresults; /* result slots */
+    uint32_t resreg;
+    LineInfo *lines;
+    uint32_t nlines;
+    uint32_t nrescells; /* named results living in heap cells (captured by
+                           deferred closures): RET loads them into the
+                           result registers after the deferred calls */
+    uint32_t *rescells; /* triples: cell register, result slot, width */
+    NativeFn native;  /* non-NULL: implemented in C */
+    const Type *type; /* its FUNC type (receiver not included) */
+    Closure *closure; /* the capture-less closure used as its value */
+};
+
+/* A function value. A plain function is a Closure without captures (one
+ * per Func, made once). A closure literal holds cell pointers in caps. A
+ * method value (x.M) holds the receiver's slots in caps with `nbound` set:
+ * calling it inserts them before the arguments. */
+struct Closure {
+    Func *fn;
+    uint32_t nbound; /* method value: receiver slots held in caps */
+    uint32_t ncaps;
+    Slot caps[];
+};
+
+/* A whole compiled program. */
+typedef struct VMProgram {
+    Func *entry;      /* runs package initialisers, init()s, then main */
+    int nfuncs;
+    Func **funcs;     /* every function, for the disassembler */
+    int nglobals;
+    const Type **global_types;
+    void **globals;   /* one cell per package-level variable */
+} VMProgram;
+
+/* How the host runs a program. */
+typedef struct VMOptions {
+    int gomaxprocs;
+    FILE *out, *err;
+    int argc;
+    const char *const *argv;
+} VMOptions;
+
+/* Creates a VM for program p. */
+VM *vm_new(VMProgram *p, const VMOptions *opts);
+/* Runs package initialisation and main on the scheduler. Returns the exit
+ * status Go would have (0; 2 after an unrecovered panic, printed). */
+int vm_run(VM *vm);
+/* The closure value of a Func (made once). */
+Closure *vm_func_closure(Func *fn);
 
 #endif

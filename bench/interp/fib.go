@@ -1,0 +1,16 @@
+// fib: naive recursive Fibonacci, fib(32). Measures calls and returns,
+// integer compare, add and subtract.
+package main
+
+import "fmt"
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	fmt.Println("fib", 32, fib(32))
+}

@@ -1,0 +1,764 @@
+/* check_call.c — calls: function and method calls (argument counts,
+ * variadic calls, multi-value arguments), conversions T(x) (constant and
+ * not), and every builtin of ast.h's BUILTINS with Go's rules.
+ *
+ * It sets CALL's `kind` and `builtin` annotations and the call's result
+ * type (a TUPLE for several results, MODE_NOVALUE for none).
+ */
+#include <gc.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_impl.h"
+
+/* "(int, string)" of the arguments, untyped numbers as "number". */
+static const char *have_str(Node **args, int n)
+{
+    char buf[512];
+    size_t len = 0;
+    buf[len++] = '(';
+    buf[len] = 0;
+    for (int i = 0; i < n; i++) {
+        const Type *t = args[i]->type;
+        const char *s;
+        if (t && t->kind == KIND_TUPLE) {
+            for (int j = 0; j < t->nresults; j++) {
+                s = tstr(t->results[j]);
+                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", (i || j) ? ", " : "", s);
+                if (len >= sizeof buf) len = sizeof buf - 1;
+            }
+            continue;
+        }
+        if (!t) s = "invalid type";
+        else if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
+                 t->kind == KIND_UNTYPED_RUNE)
+            s = "number";
+        else s = tstr(t);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
+        if (len >= sizeof buf) len = sizeof buf - 1;
+    }
+    snprintf(buf + len, sizeof buf - len, ")");
+    return check_fmt("%s", buf);
+}
+
+static const char *want_str(const Type *sig)
+{
+    char buf[512];
+    size_t len = 0;
+    buf[len++] = '(';
+    buf[len] = 0;
+    for (int i = 0; i < sig->nparams; i++) {
+        const char *s = (sig->variadic && i == sig->nparams - 1)
+                            ? check_fmt("...%s", tstr(sig->params[i]->elem))
+                            : tstr(sig->params[i]);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
+        if (len >= sizeof buf) len = sizeof buf - 1;
+    }
+    snprintf(buf + len, sizeof buf - len, ")");
+    return check_fmt("%s", buf);
+}
+
+/* Arguments: each checked once; a lone multi-value call spreads. Returns
+ * the argument types in *types (flattened) and their count. */
+static int check_args(Checker *c, Node *call, Type ***types)
+{
+    NodeList *args = &call->u.call.args;
+    if (args->len == 1) {
+        Node *a = args->items[0];
+        check_multi(c, a);
+        if (a->type && a->type->kind == KIND_TUPLE && a->mode != MODE_NOVALUE) {
+            *types = a->type->results;
+            return a->type->nresults;
+        }
+        if (a->mode == MODE_NOVALUE) {
+            check_error(c, a->pos, "%s (no value) used as value", expr_str(a));
+            a->mode = MODE_INVALID;
+            a->type = t_invalid;
+        } else if (a->mode == MODE_COMMAOK) {
+            a->mode = MODE_VALUE;
+        }
+        Type **ts = GC_MALLOC(sizeof(Type *));
+        ts[0] = a->type;
+        *types = ts;
+        return 1;
+    }
+    Type **ts = GC_MALLOC(sizeof(Type *) * (size_t)(args->len + 1));
+    for (int i = 0; i < args->len; i++) {
+        check_expr(c, args->items[i], NULL);
+        ts[i] = args->items[i]->type;
+    }
+    *types = ts;
+    return args->len;
+}
+
+static void check_func_call(Checker *c, Node *n, Type *sig)
+{
+    Node *fun = n->u.call.fun;
+    NodeList *args = &n->u.call.args;
+    Type **ats;
+    int na = check_args(c, n, &ats);
+    bool spread = args->len == 1 && na != 1;
+    const char *fname = expr_str(fun);
+    int np = sig->nparams;
+    bool bad = false;
+    for (int i = 0; i < args->len; i++)
+        if (args->items[i]->mode == MODE_INVALID) bad = true;
+    if (n->u.call.has_ellipsis) {
+        if (!sig->variadic) {
+            check_error(c, n->pos, "cannot use ... in call to non-variadic %s", fname);
+            bad = true;
+        } else if (na != np) {
+            check_error(c, n->pos, "%s arguments in call to %s\n\thave %s\n\twant %s",
+                        na < np ? "not enough" : "too many", fname, have_str(args->items, args->len),
+                        want_str(sig));
+            bad = true;
+        }
+    } else if (sig->variadic ? na < np - 1 : na != np) {
+        if (!bad) {
+            bool few = na < np;
+            Pos at = spread ? args->items[0]->pos
+                     : few ? (args->len ? args->items[args->len - 1]->pos : n->pos)
+                           : args->items[np]->pos;
+            check_error(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s",
+                        few ? "not enough" : "too many", fname, have_str(args->items, args->len),
+                        want_str(sig));
+        }
+        bad = true;
+    }
+    if (!bad) {
+        const char *ctx = check_fmt("argument to %s", fname);
+        if (spread) {
+            for (int i = 0; i < na; i++) {
+                Type *pt = (sig->variadic && i >= np - 1) ? sig->params[np - 1]->elem
+                                                          : sig->params[i];
+                if (!type_assignable(ats[i], pt)) {
+                    check_error(c, args->items[0]->pos, "cannot use %s (value of type %s) as %s value in %s",
+                                expr_str(args->items[0]), tstr(ats[i]), tstr(pt), ctx);
+                    break;
+                }
+            }
+        } else {
+            for (int i = 0; i < args->len; i++) {
+                Type *pt;
+                if (sig->variadic && i >= np - 1)
+                    pt = n->u.call.has_ellipsis ? sig->params[np - 1] : sig->params[np - 1]->elem;
+                else pt = sig->params[i];
+                check_assign_to(c, args->items[i], pt, ctx);
+            }
+        }
+    }
+    if (sig->nresults == 0) {
+        n->mode = MODE_NOVALUE;
+        n->type = type_tuple(NULL, 0);
+    } else if (sig->nresults == 1) {
+        n->mode = MODE_VALUE;
+        n->type = sig->results[0];
+    } else {
+        n->mode = MODE_VALUE;
+        n->type = type_tuple(sig->results, sig->nresults);
+    }
+}
+
+void check_call(Checker *c, Node *n)
+{
+    Node *fun = n->u.call.fun;
+    check_expr_or_type(c, fun);
+    if (fun->mode == MODE_INVALID) {
+        for (int i = 0; i < n->u.call.args.len; i++) check_multi(c, n->u.call.args.items[i]);
+        set_invalid(n);
+        return;
+    }
+    if (fun->mode == MODE_TYPE) {
+        n->u.call.kind = CALL_CONVERSION;
+        check_conversion(c, n, fun->type);
+        return;
+    }
+    if (fun->mode == MODE_BUILTIN) {
+        n->u.call.kind = CALL_BUILTIN;
+        Builtin b = fun->kind == AST_IDENT && fun->u.ident.sym ? fun->u.ident.sym->builtin
+                                                               : BUILTIN_NONE;
+        n->u.call.builtin = b;
+        check_builtin(c, n, b);
+        return;
+    }
+    if (fun->mode == MODE_PACKAGE) {
+        check_error(c, fun->pos, "use of package %s without selector", expr_str(fun));
+        set_invalid(n);
+        return;
+    }
+    if (fun->type && fun->type->kind == KIND_TUPLE) {
+        check_error(c, fun->pos, "multiple-value %s (value of type %s) in single-value context",
+                    expr_str(fun), tstr(fun->type));
+        set_invalid(n);
+        return;
+    }
+    Type *sig = under(fun->type);
+    if (sig->kind != KIND_FUNC) {
+        check_error(c, n->pos, "invalid operation: cannot call non-function %s",
+                    operand_str(c, fun));
+        for (int i = 0; i < n->u.call.args.len; i++) check_multi(c, n->u.call.args.items[i]);
+        set_invalid(n);
+        return;
+    }
+    Node *f = fun;
+    while (f->kind == AST_PAREN) f = f->u.paren.x;
+    n->u.call.kind = CALL_FUNC;
+    if (f->kind == AST_SELECTOR) {
+        if (f->u.selector.kind == SEL_METHOD) n->u.call.kind = CALL_METHOD;
+        else if (f->u.selector.kind == SEL_IFACEMETHOD) n->u.call.kind = CALL_IFACE;
+    }
+    check_func_call(c, n, sig);
+}
+
+/* ---- conversions ---- */
+
+static bool const_type(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return k == KIND_BOOL || k == KIND_STRING || kind_is_integer(k) || kind_is_float(k);
+}
+
+void check_conversion(Checker *c, Node *n, Type *t)
+{
+    NodeList *args = &n->u.call.args;
+    if (args->len != 1 || n->u.call.has_ellipsis) {
+        for (int i = 0; i < args->len; i++) check_expr(c, args->items[i], NULL);
+        if (args->len == 0)
+            check_error(c, n->pos, "missing argument in conversion to %s", tstr(t));
+        else if (args->len > 1)
+            check_error(c, args->items[args->len - 1]->pos, "too many arguments in conversion to %s",
+                        tstr(t));
+        else
+            check_error(c, n->pos, "invalid use of ... in conversion to %s", tstr(t));
+        set_invalid(n);
+        return;
+    }
+    Node *x = args->items[0];
+    check_expr(c, x, NULL);
+    if (x->mode == MODE_INVALID || is_invalid(t)) {
+        set_invalid(n);
+        return;
+    }
+    Type *tu = under(t);
+    if (x->mode == MODE_CONST && const_type(t)) {
+        ConstVal *cv = NULL;
+        bool trunc = false;
+        if (tu->kind == KIND_STRING && is_integer_t(x->type)) {
+            /* string(rune constant) */
+            __int128 r;
+            cv_to_int(x->cv, &r);
+            uint8_t buf[4];
+            int k = utf8_encode((r < 0 || r > 0x10FFFF) ? 0xFFFD : (int32_t)r, buf);
+            uint8_t *p = GC_MALLOC_ATOMIC(4);
+            memcpy(p, buf, (size_t)k);
+            cv = cv_string((String){p, k});
+            if (is_untyped(x->type)) check_default(c, x);
+        } else if (type_convertible(x->type, t)) {
+            bool num = is_numeric(x->type) && is_numeric(t);
+            if (num && kind_is_float(tu->kind)) {
+                cv = cv_convert(x->cv, t, &trunc);
+            } else if (num && kind_is_integer(tu->kind)) {
+                cv = cv_convert(x->cv, t, &trunc);
+            } else {
+                cv = cv_convert(x->cv, t, &trunc);
+            }
+            if (!cv) {
+                /* Go names the type as written (byte, not uint8) */
+                Node *fun = n->u.call.fun;
+                const char *tn = fun->kind == AST_IDENT ? fun->u.ident.name : tstr(t);
+                if (trunc)
+                    check_error(c, x->pos, "cannot convert %s to type %s (truncated)",
+                                operand_str(c, x), tn);
+                else
+                    check_error(c, x->pos, "constant %s overflows %s", cv_str(x->cv), tn);
+                set_invalid(n);
+                return;
+            }
+            if (is_untyped(x->type)) {
+                Type *xt = t;
+                x->type = xt;
+                ConstVal *xc = cv_convert(x->cv, xt, NULL);
+                if (xc) x->cv = xc;
+            }
+        } else {
+            check_error(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tstr(t));
+            set_invalid(n);
+            return;
+        }
+        n->mode = MODE_CONST;
+        n->cv = cv;
+        n->type = t;
+        return;
+    }
+    if (!type_convertible(x->type, t)) {
+        check_error(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tstr(t));
+        set_invalid(n);
+        return;
+    }
+    if (is_untyped(x->type)) {
+        if (x->type->kind == KIND_UNTYPED_NIL) x->type = t;
+        else if (tu->kind == KIND_INTERFACE || (tu->kind == KIND_STRING && is_integer_t(x->type)) ||
+                 tu->kind == KIND_SLICE)
+            check_default(c, x);
+        else check_representable(c, x, t, "conversion");
+    }
+    n->mode = MODE_VALUE;
+    n->type = t;
+}
+
+/* ---- builtins ---- */
+
+static void nargs_error(Checker *c, Node *n, const char *name, int want, bool atleast)
+{
+    int have = n->u.call.args.len;
+    if (have < want)
+        check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected %d, found %d)",
+                    expr_str(n), want, have);
+    else
+        check_error(c, n->pos, "invalid operation: too many arguments for %s (expected %d, found %d)",
+                    expr_str(n), want, have);
+    (void)name;
+    (void)atleast;
+}
+
+/* Whether len/cap of x is a constant (Go: no calls or receives). */
+static bool has_call_or_recv(Node *n)
+{
+    if (!n) return false;
+    switch (n->kind) {
+    case AST_CALL: return n->u.call.kind != CALL_CONVERSION || has_call_or_recv(n->u.call.args.len ? n->u.call.args.items[0] : NULL);
+    case AST_UNARY: return n->u.unary.op == TOK_ARROW || has_call_or_recv(n->u.unary.x);
+    case AST_PAREN: return has_call_or_recv(n->u.paren.x);
+    case AST_SELECTOR: return has_call_or_recv(n->u.selector.x);
+    case AST_INDEX: return has_call_or_recv(n->u.index.x) || has_call_or_recv(n->u.index.index);
+    case AST_STAR: return has_call_or_recv(n->u.star.x);
+    case AST_BINARY: return has_call_or_recv(n->u.binary.x) || has_call_or_recv(n->u.binary.y);
+    case AST_COMPOSITELIT: return true;
+    default: return false;
+    }
+}
+
+static void result(Node *n, Type *t, ExprMode m)
+{
+    n->type = t;
+    n->mode = m;
+}
+
+static void novalue(Node *n) { result(n, type_tuple(NULL, 0), MODE_NOVALUE); }
+
+/* Converts an untyped size/index argument of make to int; checks it. */
+static bool size_arg(Checker *c, Node *a, const char *what)
+{
+    check_expr(c, a, NULL);
+    if (a->mode == MODE_INVALID) return false;
+    if (a->mode == MODE_CONST && is_untyped(a->type)) {
+        __int128 v;
+        if (!cv_to_int(a->cv, &v) || !is_numeric(a->type)) {
+            check_error(c, a->pos, "%s (%s) must be integer", expr_str(a), operand_str(c, a));
+            return false;
+        }
+        if (v < 0) {
+            check_error(c, a->pos, "invalid argument: index %s (constant of type int) must not be negative",
+                        expr_str(a));
+            return false;
+        }
+        check_representable(c, a, type_basic[KIND_INT], what);
+        return true;
+    }
+    if (!is_integer_t(a->type)) {
+        check_error(c, a->pos, "cannot convert %s to type int", operand_str(c, a));
+        return false;
+    }
+    if (is_untyped(a->type)) check_default(c, a);
+    if (a->mode == MODE_CONST) {
+        __int128 v;
+        cv_to_int(a->cv, &v);
+        if (v < 0) {
+            check_error(c, a->pos, "invalid argument: index %s must not be negative",
+                        operand_str(c, a));
+            return false;
+        }
+    }
+    return true;
+}
+
+void check_builtin(Checker *c, Node *n, Builtin b)
+{
+    NodeList *args = &n->u.call.args;
+    int na = args->len;
+    const char *name = expr_str(n->u.call.fun);
+    if (n->u.call.has_ellipsis && b != BUILTIN_APPEND) {
+        check_error(c, n->pos, "invalid operation: invalid use of ... with built-in %s", name);
+        for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+        set_invalid(n);
+        return;
+    }
+    switch (b) {
+    case BUILTIN_APPEND: {
+        if (na == 0) {
+            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            set_invalid(n);
+            return;
+        }
+        Node *s = args->items[0];
+        check_expr(c, s, NULL);
+        if (s->mode == MODE_INVALID) {
+            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            set_invalid(n);
+            return;
+        }
+        if (s->type->kind == KIND_UNTYPED_NIL) {
+            check_error(c, s->pos, "first argument to append must be a slice; have untyped nil");
+            set_invalid(n);
+            return;
+        }
+        Type *st = s->type, *su = under(st);
+        if (su->kind != KIND_SLICE) {
+            check_error(c, s->pos, "first argument to append must be a slice; have %s",
+                        operand_str(c, s));
+            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            set_invalid(n);
+            return;
+        }
+        if (n->u.call.has_ellipsis) {
+            if (na != 2) {
+                check_error(c, n->pos, "can only use ... with final argument in list");
+                set_invalid(n);
+                return;
+            }
+            Node *t = args->items[1];
+            check_expr(c, t, NULL);
+            if (t->mode == MODE_INVALID) {
+                set_invalid(n);
+                return;
+            }
+            bool ok = false;
+            if (under(su->elem)->kind == KIND_UINT8 &&
+                (under(t->type)->kind == KIND_STRING || t->type->kind == KIND_UNTYPED_STRING)) {
+                if (is_untyped(t->type)) check_default(c, t);
+                ok = true;
+            } else if (t->type->kind == KIND_UNTYPED_NIL) {
+                t->type = st;
+                ok = true;
+            } else {
+                ok = type_assignable(t->type, type_slice(su->elem)) ||
+                     (under(t->type)->kind == KIND_SLICE && under(t->type)->elem == su->elem);
+            }
+            if (!ok)
+                check_error(c, t->pos, "cannot use %s as []%s value in argument to append",
+                            operand_str(c, t), tstr(su->elem));
+        } else {
+            for (int i = 1; i < na; i++) {
+                Node *a = args->items[i];
+                check_expr(c, a, su->elem);
+                check_assign_to(c, a, su->elem, "argument to append");
+            }
+        }
+        result(n, st, MODE_VALUE);
+        return;
+    }
+    case BUILTIN_CAP:
+    case BUILTIN_LEN: {
+        if (na != 1) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 1, false);
+            set_invalid(n);
+            return;
+        }
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode == MODE_INVALID) {
+            set_invalid(n);
+            return;
+        }
+        Type *u = under(x->type);
+        if (u->kind == KIND_POINTER && under(u->elem)->kind == KIND_ARRAY) u = under(u->elem);
+        bool ok;
+        switch (u->kind) {
+        case KIND_STRING:
+        case KIND_UNTYPED_STRING: ok = b == BUILTIN_LEN; break;
+        case KIND_ARRAY:
+        case KIND_SLICE:
+        case KIND_CHAN: ok = true; break;
+        case KIND_MAP: ok = b == BUILTIN_LEN; break;
+        default: ok = false; break;
+        }
+        if (!ok) {
+            check_error(c, x->pos, "invalid argument: %s for %s", operand_str(c, x), name);
+            set_invalid(n);
+            return;
+        }
+        result(n, type_basic[KIND_INT], MODE_VALUE);
+        if (x->mode == MODE_CONST && x->cv && x->cv->kind == CONST_STRING) {
+            n->mode = MODE_CONST;
+            n->cv = cv_int(x->cv->s.len);
+            if (is_untyped(x->type)) check_default(c, x);
+        } else if (u->kind == KIND_ARRAY && !has_call_or_recv(x)) {
+            n->mode = MODE_CONST;
+            n->cv = cv_int(u->len);
+        } else if (is_untyped(x->type)) {
+            check_default(c, x);
+        }
+        return;
+    }
+    case BUILTIN_CLEAR: {
+        if (na != 1) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 1, false);
+            set_invalid(n);
+            return;
+        }
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode != MODE_INVALID) {
+            TypeKind k = under(x->type)->kind;
+            if (k != KIND_MAP && k != KIND_SLICE)
+                check_error(c, x->pos,
+                            "invalid argument: cannot clear %s: argument must be (or constrained by) map or slice",
+                            operand_str(c, x));
+        }
+        novalue(n);
+        return;
+    }
+    case BUILTIN_CLOSE: {
+        if (na != 1) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 1, false);
+            set_invalid(n);
+            return;
+        }
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode != MODE_INVALID) {
+            Type *u = under(x->type);
+            if (u->kind != KIND_CHAN)
+                check_error(c, x->pos, "invalid operation: cannot close non-channel %s",
+                            operand_str(c, x));
+            else if (u->dir == CHAN_RECV)
+                check_error(c, x->pos, "invalid operation: cannot close receive-only channel %s",
+                            operand_str(c, x));
+        }
+        novalue(n);
+        return;
+    }
+    case BUILTIN_COMPLEX:
+    case BUILTIN_REAL:
+    case BUILTIN_IMAG:
+        check_error(c, n->pos, "not supported yet: complex numbers");
+        set_invalid(n);
+        return;
+    case BUILTIN_COPY: {
+        if (na != 2) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 2, false);
+            set_invalid(n);
+            return;
+        }
+        Node *d = args->items[0], *s = args->items[1];
+        check_expr(c, d, NULL);
+        check_expr(c, s, NULL);
+        result(n, type_basic[KIND_INT], MODE_VALUE);
+        if (d->mode == MODE_INVALID || s->mode == MODE_INVALID) return;
+        Type *du = under(d->type), *su = under(s->type);
+        if (du->kind != KIND_SLICE) {
+            check_error(c, d->pos, "invalid argument: copy expects slice arguments; found %s and %s",
+                        operand_str(c, d), operand_str(c, s));
+            return;
+        }
+        if ((su->kind == KIND_STRING || su->kind == KIND_UNTYPED_STRING) &&
+            under(du->elem)->kind == KIND_UINT8) {
+            if (is_untyped(s->type)) check_default(c, s);
+            return;
+        }
+        if (su->kind != KIND_SLICE) {
+            check_error(c, s->pos, "invalid argument: copy expects slice arguments; found %s and %s",
+                        operand_str(c, d), operand_str(c, s));
+            return;
+        }
+        if (du->elem != su->elem)
+            check_error(c, d->pos, "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+                        operand_str(c, d), operand_str(c, s), tstr(du->elem), tstr(su->elem));
+        return;
+    }
+    case BUILTIN_DELETE: {
+        if (na != 2) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 2, false);
+            set_invalid(n);
+            return;
+        }
+        Node *m = args->items[0], *k = args->items[1];
+        check_expr(c, m, NULL);
+        check_expr(c, k, NULL);
+        novalue(n);
+        if (m->mode == MODE_INVALID || k->mode == MODE_INVALID) return;
+        if (under(m->type)->kind != KIND_MAP) {
+            check_error(c, m->pos, "invalid argument: %s is not a map", operand_str(c, m));
+            return;
+        }
+        check_assign_to(c, k, under(m->type)->key, "argument to delete");
+        return;
+    }
+    case BUILTIN_MAKE: {
+        if (na == 0) {
+            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            set_invalid(n);
+            return;
+        }
+        Type *t = check_type(c, args->items[0]);
+        if (is_invalid(t)) {
+            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            set_invalid(n);
+            return;
+        }
+        TypeKind k = under(t)->kind;
+        int min = 1, max = 2;
+        if (k == KIND_SLICE) min = 2, max = 3;
+        else if (k != KIND_MAP && k != KIND_CHAN) {
+            check_error(c, args->items[0]->pos,
+                        "invalid argument: cannot make %s; type must be slice, map, or channel",
+                        expr_str(args->items[0]));
+            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            set_invalid(n);
+            return;
+        }
+        if (na < min || na > max) {
+            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            check_error(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d",
+                        expr_str(n), min, max, na);
+            set_invalid(n);
+            return;
+        }
+        bool ok = true;
+        for (int i = 1; i < na; i++) ok = size_arg(c, args->items[i], "argument to make") && ok;
+        if (ok && na == 3 && args->items[1]->mode == MODE_CONST &&
+            args->items[2]->mode == MODE_CONST) {
+            __int128 l, cp;
+            cv_to_int(args->items[1]->cv, &l);
+            cv_to_int(args->items[2]->cv, &cp);
+            if (l > cp)
+                check_error(c, args->items[1]->pos, "invalid argument: length and capacity swapped");
+        }
+        result(n, t, MODE_VALUE);
+        return;
+    }
+    case BUILTIN_MAX:
+    case BUILTIN_MIN: {
+        if (na == 0) {
+            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            set_invalid(n);
+            return;
+        }
+        for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+        for (int i = 0; i < na; i++)
+            if (args->items[i]->mode == MODE_INVALID) {
+                set_invalid(n);
+                return;
+            }
+        /* the common type: the first typed operand's, else untyped */
+        Type *t = NULL;
+        for (int i = 0; i < na; i++)
+            if (!is_untyped(args->items[i]->type)) {
+                t = args->items[i]->type;
+                break;
+            }
+        if (!t) {
+            t = args->items[0]->type;
+            for (int i = 1; i < na; i++)
+                if (args->items[i]->type->kind > t->kind) t = args->items[i]->type;
+        }
+        TypeKind k = under(t)->kind;
+        if (!(kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING ||
+              k == KIND_UNTYPED_INT || k == KIND_UNTYPED_FLOAT || k == KIND_UNTYPED_RUNE ||
+              k == KIND_UNTYPED_STRING)) {
+            check_error(c, args->items[0]->pos, "invalid argument: %s cannot be ordered",
+                        operand_str(c, args->items[0]));
+            set_invalid(n);
+            return;
+        }
+        bool allconst = true;
+        for (int i = 0; i < na; i++) {
+            Node *a = args->items[i];
+            if (is_untyped(a->type) && !is_untyped(t)) {
+                if (!check_assign_to(c, a, t, check_fmt("argument to %s", name))) {
+                    set_invalid(n);
+                    return;
+                }
+            } else if (is_untyped(a->type)) {
+                a->type = t;
+            } else if (a->type != t) {
+                check_error(c, a->pos, "invalid argument: mismatched types %s (previous argument) and %s (type of %s)",
+                            tstr(t), tstr(a->type), expr_str(a));
+                set_invalid(n);
+                return;
+            }
+            if (a->mode != MODE_CONST) allconst = false;
+        }
+        result(n, t, MODE_VALUE);
+        if (allconst) {
+            ConstVal *best = args->items[0]->cv;
+            for (int i = 1; i < na; i++) {
+                ConstVal *v = args->items[i]->cv;
+                if (b == BUILTIN_MAX ? cv_compare(TOK_GTR, v, best) : cv_compare(TOK_LSS, v, best))
+                    best = v;
+            }
+            n->mode = MODE_CONST;
+            n->cv = best;
+        }
+        return;
+    }
+    case BUILTIN_NEW: {
+        if (na != 1) {
+            nargs_error(c, n, name, 1, false);
+            set_invalid(n);
+            return;
+        }
+        Type *t = check_type(c, args->items[0]);
+        if (is_invalid(t)) {
+            set_invalid(n);
+            return;
+        }
+        result(n, type_pointer(t), MODE_VALUE);
+        return;
+    }
+    case BUILTIN_PANIC: {
+        if (na != 1) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 1, false);
+            set_invalid(n);
+            return;
+        }
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode != MODE_INVALID) check_assign_to(c, x, type_any, "argument to panic");
+        novalue(n);
+        return;
+    }
+    case BUILTIN_PRINT:
+    case BUILTIN_PRINTLN:
+        for (int i = 0; i < na; i++) {
+            Node *x = args->items[i];
+            check_expr(c, x, NULL);
+            if (x->mode == MODE_INVALID) continue;
+            if (x->type->kind == KIND_UNTYPED_NIL) {
+                check_error(c, x->pos, "use of untyped nil in argument to %s", name);
+                continue;
+            }
+            check_default_ctx(c, x, check_fmt("argument to %s", name));
+        }
+        novalue(n);
+        return;
+    case BUILTIN_RECOVER:
+        if (na != 0) {
+            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            nargs_error(c, n, name, 0, false);
+            set_invalid(n);
+            return;
+        }
+        result(n, type_any, MODE_VALUE);
+        return;
+    default:
+        set_invalid(n);
+        return;
+    }
+}

@@ -1,0 +1,185 @@
+/* check_impl.h — the checker's private interface, shared by its files
+ * (check.c: packages, scopes and declarations; check_expr.c: expressions;
+ * check_lit.c: literals; check_call.c: calls, builtins, conversions;
+ * check_stmt.c: statements; check_print.c: expressions in messages;
+ * const.c: exact constant arithmetic).
+ *
+ * Nothing outside lang/check*.c and lang/const.c includes it.
+ */
+#ifndef CSP_CHECK_IMPL_H
+#define CSP_CHECK_IMPL_H
+
+#include <setjmp.h>
+
+#include "check.h"
+
+/* Per-object data of package-level objects, for lazy resolution and the
+ * initialisation order. */
+typedef struct ObjInfo {
+    int state;         /* 0 unresolved, 1 resolving, 2 done */
+    Scope *scope;      /* the file scope its declaration is checked in */
+    const char *file;  /* its file's name, for diags */
+    Node *spec;        /* VALUESPEC / TYPESPEC / FUNCDECL */
+    int index;         /* VALUESPEC: which name */
+    int ndeps, capdeps; /* package-level vars and funcs it refers to */
+    Symbol **deps;
+} ObjInfo;
+
+/* The innermost function being checked. */
+typedef struct FuncCtx {
+    Node *node;        /* FUNCDECL or FUNCLIT (FILE for a script body) */
+    Node *funclit;     /* the innermost FUNCLIT, or NULL */
+    Type *sig;
+    struct FuncCtx *outer;
+} FuncCtx;
+
+/* A statement break/continue may target. */
+typedef struct Target {
+    Node *stmt;
+    const char *label; /* or NULL */
+    bool loop;         /* FOR/RANGE: continue allowed */
+    struct Target *up;
+} Target;
+
+typedef struct Checker {
+    Diags *diags;
+    int nerrors;
+    jmp_buf bail;      /* after 10 errors */
+    Program *prog;
+    Package *pkg;
+    const char *file;  /* current file name */
+    Scope *universe;
+    Scope *scope;      /* current scope */
+    FuncCtx *fn;
+    Target *targets;
+    int64_t iota;      /* current iota, -1 outside const decls */
+    Symbol *decl_sym;  /* the package-level object being resolved, for
+                          dependencies */
+    bool is_std;       /* checking a standard package */
+    Node **pkgpaths;   /* unused */
+} Checker;
+
+/* diags */
+void check_error(Checker *c, Pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+char *check_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *tstr(const Type *t);          /* type for messages */
+const char *expr_str(const Node *n);      /* Go's ExprString */
+const char *operand_str(Checker *c, const Node *n); /* "x (variable of type int)" */
+
+/* scopes */
+Scope *scope_new(Scope *parent, Node *func);
+Symbol *scope_lookup_local(Scope *s, const char *name);
+Symbol *scope_lookup(Scope *s, const char *name);
+Symbol *symbol_new(SymKind kind, const char *name, Pos pos);
+/* Declares sym in the current scope; reports redeclaration. */
+void check_declare(Checker *c, Scope *s, Symbol *sym);
+void check_use_obj(Checker *c, Symbol *sym); /* resolve + record dep */
+/* The package named `name` here (an import, or for a script a standard
+ * package used by name), or NULL. */
+Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos);
+void check_resolve_obj(Checker *c, Symbol *sym);
+
+/* types */
+Type *check_type(Checker *c, Node *n);               /* a type expression */
+Type *check_type_direct(Checker *c, Node *n, bool direct);
+Type *check_signature(Checker *c, Node *functype, Node *recv, Type **recvtype);
+bool is_invalid(const Type *t);
+Type *under(const Type *t);
+extern Type *t_invalid;
+
+/* small predicates on (possibly untyped) types */
+static inline bool is_untyped(const Type *t) { return t && kind_is_untyped(t->kind); }
+static inline bool is_numeric(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return kind_is_integer(k) || kind_is_float(k) || k == KIND_UNTYPED_INT ||
+           k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT;
+}
+static inline bool is_integer_t(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return kind_is_integer(k) || k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE;
+}
+static inline bool is_string_t(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return k == KIND_STRING || k == KIND_UNTYPED_STRING;
+}
+static inline bool is_bool_t(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return k == KIND_BOOL || k == KIND_UNTYPED_BOOL;
+}
+static inline bool is_nil(const Node *n) { return n->type && n->type->kind == KIND_UNTYPED_NIL; }
+/* Marks an expression as erroneous (errors about it are not repeated). */
+static inline void set_invalid(Node *n)
+{
+    n->mode = MODE_INVALID;
+    n->type = t_invalid;
+}
+
+/* expressions */
+void check_expr(Checker *c, Node *n, Type *hint); /* hint: for elided
+                                                     composite literals */
+void check_expr_or_type(Checker *c, Node *n);
+void check_multi(Checker *c, Node *n); /* allows a tuple result */
+/* Assignability of n to t, converting untyped operands; context like
+ * "assignment", "argument to f", "return statement". */
+bool check_assign_to(Checker *c, Node *n, Type *t, const char *context);
+void check_convert_untyped(Checker *c, Node *n, Type *t);
+void check_default(Checker *c, Node *n); /* untyped → default type */
+void check_default_ctx(Checker *c, Node *n, const char *context);
+void check_call(Checker *c, Node *n);
+void check_conversion(Checker *c, Node *n, Type *t);
+void check_builtin(Checker *c, Node *n, Builtin b);
+void check_selector(Checker *c, Node *n);
+void check_funclit(Checker *c, Node *n);
+void check_basiclit(Checker *c, Node *n);
+void check_compositelit(Checker *c, Node *n, Type *hint);
+bool check_comparable_types(Checker *c, Node *x, Node *y, Node *op);
+void check_representable(Checker *c, Node *n, Type *t, const char *context);
+
+/* Field/method lookup through embedded fields (check.c). */
+typedef struct Lookup {
+    int kind; /* 0 none, 1 field, 2 method, 3 ambiguous */
+    int npath;
+    int path[16];
+    bool deref[16];
+    Field *field;
+    const Method *method;
+    Type *recv;    /* the type declaring the method (named or interface) */
+    bool indirect; /* a pointer was followed along the embedding path */
+} Lookup;
+void check_lookup(Type *T, const char *name, Lookup *out);
+
+/* statements */
+void check_func_body(Checker *c, Node *fn, Node *body, Type *sig,
+                     Scope *scope);
+void check_stmt_list(Checker *c, NodeList *l);
+void check_stmt(Checker *c, Node *s);
+void check_valuespec(Checker *c, Node *spec, bool is_const, bool global);
+void check_unused(Checker *c, Scope *s);
+bool check_terminating(Node *s, const char *label);
+
+/* constants (const.c) */
+ConstVal *cv_int(__int128 i);
+ConstVal *cv_float(long double f);
+ConstVal *cv_bool(bool b);
+ConstVal *cv_string(String s);
+/* Decodes an INT/FLOAT literal's text; false when malformed. */
+bool cv_parse_number(const char *text, int64_t len, bool is_float, ConstVal *out);
+/* Exact arithmetic; integer ops when both are ints and !float_div. Sets
+ * *err to a message ("division by zero", "constant overflow"). */
+ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b,
+                    bool integer, const char **err);
+bool cv_compare(Token op, const ConstVal *a, const ConstVal *b);
+ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err);
+ConstVal *cv_shift(Token op, const ConstVal *a, uint64_t s, const char **err);
+/* Converts cv to type t (basic): returns NULL when not representable;
+ * *truncated set when a float lost its fraction. */
+ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated);
+bool cv_to_int(const ConstVal *cv, __int128 *out); /* exact integral value */
+const char *cv_str(const ConstVal *cv);   /* Go's spelling in messages */
+
+#endif

@@ -1,0 +1,328 @@
+/* vm_panic.c — panic values, run-time errors, tracebacks, and printing
+ * values as the print builtins and Go's panic report do.
+ *
+ * Owns the runtime.Error type the VM uses for run-time errors, the
+ * `panic: ...` report of an unrecovered panic (Go's printpanics), and
+ * the natives' panic services (native_panic_*). It must never unwind
+ * frames itself: that is vm.c's dispatch loop.
+ */
+#include <gc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm_priv.h"
+
+/* ---- runtime.Error: the type of run-time error values ---- */
+
+/* Error() of a run-time error: its receiver is the message string. */
+static NativeStatus vm_rterror_Error(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slot a = args[0], b = args[1];
+    res[0] = a;
+    res[1] = b;
+    return NATIVE_OK;
+}
+
+static Type vm_string_type = {.kind = KIND_STRING, .size = 16, .align = 8, .name = "string",
+                              .underlying = &vm_string_type, .comparable = true,
+                              .has_pointers = true};
+static Type *vm_error_results[1] = {&vm_string_type};
+static Type vm_error_sig = {.kind = KIND_FUNC, .size = 8, .align = 8,
+                            .underlying = &vm_error_sig, .nresults = 1,
+                            .results = vm_error_results, .has_pointers = true,
+                            .iface_direct = true};
+static Func vm_error_fn = {.name = "runtime.(*errorString).Error", .nparams = 2, .nresults = 2,
+                           .nregs = 2, .native = vm_rterror_Error, .type = &vm_error_sig};
+/* RuntimeError() marks runtime.Error values; it does nothing. */
+static NativeStatus vm_rterror_RuntimeError(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    return NATIVE_OK;
+}
+static Type vm_marker_sig = {.kind = KIND_FUNC, .size = 8, .align = 8,
+                             .underlying = &vm_marker_sig, .has_pointers = true,
+                             .iface_direct = true};
+static Func vm_marker_fn = {.name = "runtime.(*errorString).RuntimeError", .nparams = 2,
+                            .nregs = 2, .native = vm_rterror_RuntimeError, .type = &vm_marker_sig};
+/* sorted by name, as method tables are */
+static Method vm_error_methods[2] = {
+    {.name = "Error", .sig = &vm_error_sig, .ptrrecv = false, .fn = &vm_error_fn},
+    {.name = "RuntimeError", .sig = &vm_marker_sig, .ptrrecv = false, .fn = &vm_marker_fn}};
+static Type vm_rterror_type = {.kind = KIND_STRING, .size = 16, .align = 8,
+                               .name = "errorString", .pkg = "runtime",
+                               .underlying = &vm_string_type, .nmethods = 2,
+                               .methods = vm_error_methods, .nptrmethods = 2,
+                               .ptrmethods = vm_error_methods, .comparable = true,
+                               .has_pointers = true, .id = 0xFFFFFFF0u};
+
+Type *vm_runtime_error_type(void) { return &vm_rterror_type; }
+
+/* ---- tracebacks ---- */
+
+/* The source line of pc in fn. */
+static int vm_line_of(const Func *fn, uint32_t pc)
+{
+    int line = 0;
+    for (uint32_t i = 0; i < fn->nlines; i++) {
+        if (fn->lines[i].pc > pc) break;
+        line = fn->lines[i].line;
+    }
+    return line;
+}
+
+/* Go's traceback of the fiber's frames, innermost first. A caller's pc is
+ * past its call instruction (so pc-1 is in the call); the innermost
+ * frame's is exact when the VM raised the panic, and past a call when a
+ * native did (`top_exact`). */
+static char *vm_traceback(Fiber *f, bool top_exact)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    for (int i = f->nframes - 1; i >= 0; i--) {
+        Frame *fr = &f->frames[i];
+        uint32_t pc = fr->pc;
+        if ((i != f->nframes - 1 || !top_exact) && pc > 0) pc--;
+        if (fr->fn->name && !strncmp(fr->fn->name, "runtime.", 8)) continue;
+        fprintf(m, "%s(%s)\n\t%s:%d\n", fr->fn->name ? fr->fn->name : "?",
+                fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
+                vm_line_of(fr->fn, pc));
+    }
+    fclose(m);
+    char *r = GC_MALLOC_ATOMIC(len + 1);
+    memcpy(r, buf, len + 1);
+    free(buf);
+    return r;
+}
+
+static void vm_panic_begin(Fiber *f, Iface v, bool runtime_error, bool from_native)
+{
+    Panic *p = GC_MALLOC(sizeof(Panic));
+    p->value = v;
+    p->runtime_error = runtime_error;
+    p->link = f->panic;
+    p->trace = vm_traceback(f, !from_native);
+    f->panic = p;
+}
+
+void vm_panic_start(Fiber *f, Iface v, bool runtime_error)
+{
+    vm_panic_begin(f, v, runtime_error, false);
+}
+
+/* A run-time error value: a runtime.Error holding msg, with Go's
+ * "runtime error: " prefix when `prefix` is set and msg lacks it. */
+static Iface vm_error_value(const char *msg, bool prefix)
+{
+    const char *pre = "runtime error: ";
+    String s;
+    if (prefix && strncmp(msg, pre, strlen(pre)) != 0) {
+        size_t n = strlen(pre) + strlen(msg);
+        char *b = GC_MALLOC_ATOMIC(n + 1);
+        strcpy(b, pre);
+        strcat(b, msg);
+        s = (String){(const uint8_t *)b, (int64_t)n};
+    } else {
+        s = string_from_cstr(msg);
+    }
+    return iface_box(&vm_rterror_type, &s);
+}
+
+void vm_panic_msg(Fiber *f, const char *msg, bool prefix)
+{
+    vm_panic_begin(f, vm_error_value(msg, prefix), true, false);
+}
+
+NativeStatus native_panic_error(NativeCtx *ctx, const char *msg)
+{
+    vm_panic_begin(ctx->fiber, vm_error_value(msg, true), true, true);
+    return NATIVE_PANIC;
+}
+
+NativeStatus native_panic_value(NativeCtx *ctx, Iface v)
+{
+    vm_panic_begin(ctx->fiber, v, false, true);
+    return NATIVE_PANIC;
+}
+
+NativeStatus native_goexit(NativeCtx *ctx)
+{
+    Iface none = {0};
+    vm_panic_begin(ctx->fiber, none, false, true);
+    ctx->fiber->panic->goexit = true;
+    return NATIVE_PANIC;
+}
+
+NativeStatus native_panic_string(NativeCtx *ctx, const char *msg)
+{
+    String s = string_from_cstr(msg);
+    vm_panic_begin(ctx->fiber, iface_box(type_basic[KIND_STRING], &s), false, true);
+    return NATIVE_PANIC;
+}
+
+/* ---- printing values (print/println and panic reports) ---- */
+
+/* Go's runtime printfloat: +d.dddddde+ddd. */
+static void vm_print_float(FILE *o, double v)
+{
+    if (v != v) {
+        fputs("NaN", o);
+        return;
+    }
+    if (v + v == v && v > 0) {
+        fputs("+Inf", o);
+        return;
+    }
+    if (v + v == v && v < 0) {
+        fputs("-Inf", o);
+        return;
+    }
+    enum { N = 7 };
+    char buf[N + 7];
+    int e = 0;
+    buf[0] = '+';
+    if (v == 0) {
+        if (signbit(v)) buf[0] = '-';
+    } else {
+        if (v < 0) {
+            v = -v;
+            buf[0] = '-';
+        }
+        while (v >= 10) {
+            e++;
+            v /= 10;
+        }
+        while (v < 1) {
+            e--;
+            v *= 10;
+        }
+        double h = 5.0;
+        for (int i = 0; i < N; i++) h /= 10;
+        v += h;
+        if (v >= 10) {
+            e++;
+            v /= 10;
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        int s = (int)v;
+        buf[i + 2] = (char)(s + '0');
+        v -= s;
+        v *= 10;
+    }
+    buf[1] = buf[2];
+    buf[2] = '.';
+    buf[N + 2] = 'e';
+    buf[N + 3] = '+';
+    if (e < 0) {
+        e = -e;
+        buf[N + 3] = '-';
+    }
+    buf[N + 4] = (char)(e / 100 + '0');
+    buf[N + 5] = (char)((e / 10) % 10 + '0');
+    buf[N + 6] = (char)(e % 10 + '0');
+    fwrite(buf, 1, sizeof buf, o);
+}
+
+void vm_print_value(FILE *o, const Type *t, const Slot *v)
+{
+    switch (t->kind) {
+    case KIND_BOOL: fputs(v->u & 1 ? "true" : "false", o); break;
+    case KIND_INT: case KIND_INT8: case KIND_INT16: case KIND_INT32: case KIND_INT64:
+        fprintf(o, "%lld", (long long)v->i);
+        break;
+    case KIND_UINT: case KIND_UINT8: case KIND_UINT16: case KIND_UINT32: case KIND_UINT64:
+    case KIND_UINTPTR:
+        fprintf(o, "%llu", (unsigned long long)v->u);
+        break;
+    case KIND_FLOAT64: vm_print_float(o, v->f); break;
+    case KIND_FLOAT32: vm_print_float(o, (double)v->f32); break;
+    case KIND_STRING: {
+        const String *s = (const String *)v;
+        fwrite(s->ptr, 1, (size_t)s->len, o);
+        break;
+    }
+    case KIND_INTERFACE: fprintf(o, "(%p,%p)", v[0].p, v[1].p); break;
+    case KIND_SLICE: fprintf(o, "[%lld/%lld]%p", (long long)v[1].i, (long long)v[2].i, v[0].p); break;
+    default: fprintf(o, "%p", v->p); break;
+    }
+}
+
+/* Calls Error() or String() of v for the panic report. */
+static bool vm_panic_method(Fiber *f, const Iface *v, const char *name, String *out)
+{
+    NativeCtx ctx = {f->vm, f->g, f, NULL};
+    bool panicked = false;
+    Panic *saved = f->panic;
+    bool ok = vm_call_string_method(&ctx, v, name, out, &panicked);
+    f->panic = saved;
+    return ok && !panicked;
+}
+
+/* Go's printpanicval. */
+static void vm_print_panic_value(FILE *o, Fiber *f, const Iface *v)
+{
+    String s;
+    if (!v->type) {
+        fputs("nil", o);
+        return;
+    }
+    if (vm_panic_method(f, v, "Error", &s) || vm_panic_method(f, v, "String", &s)) {
+        fwrite(s.ptr, 1, (size_t)s.len, o);
+        return;
+    }
+    const Type *t = v->type;
+    Slot data[2] = {{0}, {0}};
+    if (t->kind <= KIND_STRING && t->kind != KIND_COMPLEX64 && t->kind != KIND_COMPLEX128) {
+        memcpy(data, iface_data(v), t->size > 16 ? 16 : t->size);
+        if (t->kind == KIND_INT8) data[0].i = (int8_t)data[0].i;
+        if (t->kind == KIND_INT16) data[0].i = (int16_t)data[0].i;
+        if (t->kind == KIND_INT32) data[0].i = (int32_t)data[0].i;
+        if (!t->pkg) {
+            vm_print_value(o, t, data);
+        } else {
+            char buf[256];
+            type_string(t, true, buf, sizeof buf);
+            if (t->kind == KIND_STRING) {
+                fprintf(o, "%s(\"", buf);
+                vm_print_value(o, t, data);
+                fputs("\")", o);
+            } else {
+                fprintf(o, "%s(", buf);
+                vm_print_value(o, t, data);
+                fputs(")", o);
+            }
+        }
+        return;
+    }
+    char buf[256];
+    type_string(t, true, buf, sizeof buf);
+    fprintf(o, "(%s) %p", buf, iface_data(v));
+}
+
+/* Go's printpanics: the chain oldest first. */
+static void vm_print_panics(FILE *o, Fiber *f, Panic *p)
+{
+    if (p->link) {
+        vm_print_panics(o, f, p->link);
+        if (!p->link->goexit) fputc('\t', o);
+    }
+    if (p->goexit) return;
+    fputs("panic: ", o);
+    vm_print_panic_value(o, f, &p->value);
+    if (p->recovered) fputs(" [recovered]", o);
+    fputc('\n', o);
+}
+
+void vm_print_fatal(Fiber *f)
+{
+    FILE *o = f->vm->err;
+    fflush(f->vm->out);
+    Panic *p = f->panic;
+    if (!p) return;
+    vm_print_panics(o, f, p);
+    fprintf(o, "\ngoroutine %llu [running]:\n%s", f->g ? (unsigned long long)f->g->id : 1ull,
+            p->trace ? p->trace : "");
+    fflush(o);
+}

@@ -1,0 +1,208 @@
+/* vm_run.c — starting a program, the scheduler's runner, and the services
+ * natives use to reach the VM (calls back into script code, output,
+ * goroutines, arguments, exit).
+ *
+ * Owns the glue between the VM and the scheduler: a goroutine is a Fiber
+ * run by vm_runner. It must never interpret instructions itself (vm.c).
+ */
+#include <gc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vm_priv.h"
+
+/* The VM whose program runs (the deadlock hook takes no argument). */
+static VM *vm_current;
+static Fiber *vm_main_fiber;
+
+VM *vm_new(VMProgram *p, const VMOptions *opts)
+{
+    VM *vm = GC_MALLOC(sizeof(VM));
+    vm->prog = p;
+    vm->out = opts && opts->out ? opts->out : stdout;
+    vm->err = opts && opts->err ? opts->err : stderr;
+    vm->gomaxprocs = opts ? opts->gomaxprocs : 0;
+    vm->argc = opts ? opts->argc : 0;
+    vm->argv = opts ? opts->argv : NULL;
+    return vm;
+}
+
+/* Runs one goroutine until it exits, yields or parks. */
+static RunResult vm_runner(G *g)
+{
+    Fiber *f = g->fiber;
+    f->g = g;
+    g->preempt_budget = SCHED_PREEMPT_BUDGET;
+    atomic_store(&g->preempt, false);
+    switch (vm_execute(f)) {
+    case VM_DONE: return RUN_EXIT;
+    case VM_YIELD: return RUN_YIELD;
+    case VM_PARK: return RUN_PARK;
+    case VM_GOEXIT:
+        if (!g->is_main) return RUN_EXIT;
+        /* main called Goexit: the others run on; main never returns, so
+         * the program ends when they are all blocked or gone */
+        g->waitreason = "Goexit";
+        g->unlockf = NULL;
+        return RUN_PARK;
+    default:
+        vm_print_fatal(f);
+        if (g->is_main) {
+            atomic_store(&f->vm->exit_code, 2);
+            return RUN_EXIT;
+        }
+        vm_exit(f->vm, 2);
+    }
+}
+
+/* Go's report when every goroutine is blocked for good. */
+static void vm_deadlock(void)
+{
+    VM *vm = vm_current;
+    fflush(vm->out);
+    fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
+    Fiber *f = vm_main_fiber;
+    if (f && f->g && f->nframes > 0) {
+        fprintf(vm->err, "\ngoroutine 1 [%s]:\n", f->g->waitreason ? f->g->waitreason : "waiting");
+        for (int i = f->nframes - 1; i >= 0; i--) {
+            Frame *fr = &f->frames[i];
+            uint32_t pc = fr->pc;
+            if (fr->fn->name && !strncmp(fr->fn->name, "runtime.", 8)) continue;
+            int line = 0;
+            for (uint32_t k = 0; k < fr->fn->nlines; k++) {
+                if (fr->fn->lines[k].pc > pc) break;
+                line = fr->fn->lines[k].line;
+            }
+            fprintf(vm->err, "%s(%s)\n\t%s:%d\n", fr->fn->name, fr->fn->nparams ? "..." : "",
+                    fr->fn->file ? fr->fn->file : "?", line);
+        }
+    }
+    fflush(vm->err);
+    atomic_store(&vm->exit_code, 2);
+}
+
+int vm_run(VM *vm)
+{
+    vm_current = vm;
+    sched_init(vm->gomaxprocs, vm_runner);
+    sched_set_deadlock_hook(vm_deadlock);
+    Fiber *f = vm_fiber_new(vm, vm_func_closure(vm->prog->entry), NULL, 0);
+    vm_main_fiber = f;
+    G *g = sched_go(f);
+    f->g = g;
+    sched_run_main(g);
+    fflush(vm->out);
+    fflush(vm->err);
+    return atomic_load(&vm->exit_code);
+}
+
+FILE *vm_stdout(VM *vm) { return vm ? vm->out : stdout; }
+FILE *vm_stderr(VM *vm) { return vm ? vm->err : stderr; }
+int vm_argc(VM *vm) { return vm->argc; }
+const char *const *vm_argv(VM *vm) { return vm->argv; }
+
+_Noreturn void vm_exit(VM *vm, int code)
+{
+    if (vm) {
+        fflush(vm->out);
+        fflush(vm->err);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    exit(code);
+}
+
+/* Argument or result slots of a FUNC type. */
+static uint32_t vm_sig_slots(const Type *ft, bool results)
+{
+    uint32_t n = 0;
+    if (!ft) return 0;
+    int cnt = results ? ft->nresults : ft->nparams;
+    Type **ts = results ? ft->results : ft->params;
+    for (int i = 0; i < cnt; i++) n += type_slots(ts[i]);
+    return n;
+}
+
+void vm_go(VM *vm, void *fn, const Type *fntype, Slot *args)
+{
+    Fiber *f = vm_fiber_new(vm, fn, args, vm_sig_slots(fntype, false));
+    sched_go(f);
+}
+
+/* Runs a nested fiber to completion for a native's callback. */
+static bool vm_run_nested(NativeCtx *ctx, Fiber *nf, Slot *res, uint32_t nres)
+{
+    nf->g = ctx->g ? ctx->g : sched_current();
+    nf->nested = true;
+    int r = vm_execute(nf);
+    if (r == VM_DONE) {
+        if (nres) memcpy(res, nf->regs, nres * sizeof(Slot));
+        return true;
+    }
+    Fiber *outer = ctx->fiber;
+    if (r == VM_FATAL) {
+        if (outer) {
+            Panic *p = nf->panic, *t = p;
+            while (t && t->link) t = t->link;
+            if (t) t->link = outer->panic;
+            outer->panic = p;
+        }
+        return false;
+    }
+    /* The callee blocked: a callback from native code cannot park. */
+    if (nf->g && nf->g->unlockf) nf->g->unlockf(nf->g->unlockarg);
+    if (outer) vm_panic_msg(outer, "not supported yet: blocking inside a call from native code", false);
+    return false;
+}
+
+bool vm_call_value(NativeCtx *ctx, void *fn, const Type *fntype, Slot *args, Slot *res)
+{
+    Closure *cl = fn;
+    if (!cl) {
+        if (ctx->fiber) vm_panic_msg(ctx->fiber, "invalid memory address or nil pointer dereference", true);
+        return false;
+    }
+    Fiber *nf = vm_fiber_new(ctx->vm, cl, args, vm_sig_slots(fntype, false));
+    return vm_run_nested(ctx, nf, res, vm_sig_slots(fntype, true));
+}
+
+bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name, String *out,
+                           bool *panicked)
+{
+    *panicked = false;
+    if (!v || !v->type) return false;
+    const Method *m = type_method(v->type, name);
+    if (!m || !m->fn || !m->sig || m->sig->nparams != 0 || m->sig->nresults != 1 ||
+        m->sig->results[0]->kind != KIND_STRING)
+        return false;
+    const Type *d = v->type, *rt = d;
+    const void *src;
+    if (d->kind == KIND_POINTER && !d->name && !m->ptrrecv && d->elem && d->elem->name) {
+        rt = d->elem;
+        src = v->word.p;
+        if (!src) return false;
+    } else {
+        src = iface_data(v);
+    }
+    uint32_t rs = type_slots(rt);
+    Slot *args = GC_MALLOC((rs + 2) * sizeof(Slot));
+    if (rt->iface_direct && rt->kind >= KIND_INT8 && rt->kind <= KIND_INT32) {
+        int64_t x = 0;
+        memcpy(&x, src, rt->size);
+        if (rt->kind == KIND_INT8) x = (int8_t)x;
+        if (rt->kind == KIND_INT16) x = (int16_t)x;
+        if (rt->kind == KIND_INT32) x = (int32_t)x;
+        args[0].i = x;
+    } else {
+        memcpy(args, src, rt->size);
+    }
+    Fiber *nf = vm_fiber_new(ctx->vm, vm_func_closure(m->fn), args, rs);
+    Slot res[2];
+    if (!vm_run_nested(ctx, nf, res, 2)) {
+        *panicked = true;
+        return true;
+    }
+    memcpy(out, res, sizeof(String));
+    return true;
+}

@@ -1,0 +1,308 @@
+package sync
+
+// A Locker represents an object that can be locked and unlocked.
+type Locker interface {
+	Lock()
+	Unlock()
+}
+
+// A Mutex is a mutual exclusion lock. The zero value is an unlocked mutex.
+// Its memory is the runtime's SyncMutex (runtime/sync.h).
+type Mutex struct {
+	state [4]uint64
+}
+
+// Lock locks m, parking the goroutine until the lock is available.
+func (m *Mutex) Lock()
+
+// Unlock unlocks m; a fatal error if m is not locked.
+func (m *Mutex) Unlock()
+
+// TryLock tries to lock m and reports whether it succeeded.
+func (m *Mutex) TryLock() bool
+
+// A WaitGroup waits for a collection of goroutines to finish. Its memory
+// is the runtime's SyncWaitGroup.
+type WaitGroup struct {
+	state [4]uint64
+}
+
+// Add adds delta, which may be negative, to the WaitGroup counter.
+func (wg *WaitGroup) Add(delta int)
+
+// Done decrements the WaitGroup counter by one.
+func (wg *WaitGroup) Done() { wg.Add(-1) }
+
+// Wait blocks until the WaitGroup counter is zero.
+func (wg *WaitGroup) Wait()
+
+func fatal(msg string)
+
+// A RWMutex is a reader/writer mutual exclusion lock: any number of
+// readers or a single writer.
+type RWMutex struct {
+	w       Mutex
+	r       Mutex
+	readers int
+}
+
+// RLock locks rw for reading.
+func (rw *RWMutex) RLock() {
+	rw.r.Lock()
+	rw.readers++
+	if rw.readers == 1 {
+		rw.w.Lock()
+	}
+	rw.r.Unlock()
+}
+
+// TryRLock tries to lock rw for reading and reports whether it succeeded.
+func (rw *RWMutex) TryRLock() bool {
+	rw.r.Lock()
+	defer rw.r.Unlock()
+	if rw.readers == 0 && !rw.w.TryLock() {
+		return false
+	}
+	rw.readers++
+	return true
+}
+
+// RUnlock undoes a single RLock call.
+func (rw *RWMutex) RUnlock() {
+	rw.r.Lock()
+	if rw.readers <= 0 {
+		rw.r.Unlock()
+		fatal("sync: RUnlock of unlocked RWMutex")
+	}
+	rw.readers--
+	if rw.readers == 0 {
+		rw.w.Unlock()
+	}
+	rw.r.Unlock()
+}
+
+// Lock locks rw for writing.
+func (rw *RWMutex) Lock() { rw.w.Lock() }
+
+// TryLock tries to lock rw for writing and reports whether it succeeded.
+func (rw *RWMutex) TryLock() bool { return rw.w.TryLock() }
+
+// Unlock unlocks rw for writing.
+func (rw *RWMutex) Unlock() { rw.w.Unlock() }
+
+type rlocker RWMutex
+
+func (r *rlocker) Lock()   { (*RWMutex)(r).RLock() }
+func (r *rlocker) Unlock() { (*RWMutex)(r).RUnlock() }
+
+// RLocker returns a Locker interface that implements Lock and Unlock by
+// calling rw.RLock and rw.RUnlock.
+func (rw *RWMutex) RLocker() Locker { return (*rlocker)(rw) }
+
+// Once is an object that will perform exactly one action.
+type Once struct {
+	m    Mutex
+	done bool
+}
+
+// Do calls the function f if and only if Do is being called for the first
+// time for this instance of Once.
+func (o *Once) Do(f func()) {
+	if o.done {
+		return
+	}
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done {
+		defer o.finish()
+		f()
+	}
+}
+
+func (o *Once) finish() { o.done = true }
+
+// OnceFunc returns a function that invokes f only once.
+func OnceFunc(f func()) func() {
+	var once Once
+	return func() { once.Do(f) }
+}
+
+// Cond implements a condition variable, a rendezvous point for goroutines
+// waiting for or announcing the occurrence of an event.
+type Cond struct {
+	L       Locker
+	m       Mutex
+	waiters []chan struct{}
+}
+
+// NewCond returns a new Cond with Locker l.
+func NewCond(l Locker) *Cond {
+	return &Cond{L: l}
+}
+
+// Wait atomically unlocks c.L and suspends execution of the calling
+// goroutine; after later resuming, Wait locks c.L before returning.
+func (c *Cond) Wait() {
+	ch := make(chan struct{})
+	c.m.Lock()
+	c.waiters = append(c.waiters, ch)
+	c.m.Unlock()
+	c.L.Unlock()
+	<-ch
+	c.L.Lock()
+}
+
+// Signal wakes one goroutine waiting on c, if there is any.
+func (c *Cond) Signal() {
+	c.m.Lock()
+	if len(c.waiters) > 0 {
+		close(c.waiters[0])
+		c.waiters = c.waiters[1:]
+	}
+	c.m.Unlock()
+}
+
+// Broadcast wakes all goroutines waiting on c.
+func (c *Cond) Broadcast() {
+	c.m.Lock()
+	for _, ch := range c.waiters {
+		close(ch)
+	}
+	c.waiters = nil
+	c.m.Unlock()
+}
+
+// Map is like a Go map[any]any but is safe for concurrent use by multiple
+// goroutines.
+type Map struct {
+	mu Mutex
+	m  map[any]any
+}
+
+// Load returns the value stored in the map for a key, or nil if no value
+// is present.
+func (m *Map) Load(key any) (value any, ok bool) {
+	m.mu.Lock()
+	value, ok = m.m[key]
+	m.mu.Unlock()
+	return
+}
+
+// Store sets the value for a key.
+func (m *Map) Store(key, value any) {
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+	m.mu.Unlock()
+}
+
+// LoadOrStore returns the existing value for the key if present.
+// Otherwise, it stores and returns the given value.
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok {
+		return v, true
+	}
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	m.m[key] = value
+	return value, false
+}
+
+// LoadAndDelete deletes the value for a key, returning the previous value
+// if any.
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	value, loaded = m.m[key]
+	delete(m.m, key)
+	return
+}
+
+// Delete deletes the value for a key.
+func (m *Map) Delete(key any) {
+	m.mu.Lock()
+	delete(m.m, key)
+	m.mu.Unlock()
+}
+
+// Swap swaps the value for a key and returns the previous value if any.
+func (m *Map) Swap(key, value any) (previous any, loaded bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil {
+		m.m = make(map[any]any)
+	}
+	previous, loaded = m.m[key]
+	m.m[key] = value
+	return
+}
+
+// CompareAndSwap swaps the old and new values for key if the value stored
+// in the map is equal to old.
+func (m *Map) CompareAndSwap(key, old, new any) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.m[key]; ok && v == old {
+		m.m[key] = new
+		return true
+	}
+	return false
+}
+
+// Range calls f sequentially for each key and value present in the map.
+// If f returns false, range stops the iteration.
+func (m *Map) Range(f func(key, value any) bool) {
+	m.mu.Lock()
+	keys := make([]any, 0, len(m.m))
+	vals := make([]any, 0, len(m.m))
+	for k, v := range m.m {
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+	m.mu.Unlock()
+	for i := range keys {
+		if !f(keys[i], vals[i]) {
+			break
+		}
+	}
+}
+
+// A Pool is a set of temporary objects that may be individually saved and
+// retrieved.
+type Pool struct {
+	mu    Mutex
+	items []any
+	New   func() any
+}
+
+// Get selects an arbitrary item from the Pool, removes it from the Pool,
+// and returns it to the caller; if the pool is empty it returns New().
+func (p *Pool) Get() any {
+	p.mu.Lock()
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items = p.items[:n-1]
+		p.mu.Unlock()
+		return x
+	}
+	p.mu.Unlock()
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}
+
+// Put adds x to the pool.
+func (p *Pool) Put(x any) {
+	if x == nil {
+		return
+	}
+	p.mu.Lock()
+	p.items = append(p.items, x)
+	p.mu.Unlock()
+}

@@ -1,0 +1,526 @@
+/* strings.c — package strings: searching, splitting, joining, case
+ * mapping and trimming as natives (they are the hot paths of real
+ * programs), Builder, Reader, Replacer and the func-taking helpers in Go.
+ *
+ * Results share the argument's bytes wherever Go's would (substrings,
+ * split pieces), and allocate atomically otherwise. Must never mutate an
+ * argument string.
+ */
+#include "fmtcore.h"
+#include "native.h"
+
+/* The package's Go source, stdlib/go/strings.go, as strings_source. */
+#include "strings_go.h"
+
+static int64_t str_index(String s, String sub)
+{
+    if (sub.len == 0)
+        return 0;
+    if (sub.len > s.len)
+        return -1;
+    const uint8_t *p = memmem(s.ptr, (size_t)s.len, sub.ptr, (size_t)sub.len);
+    return p ? p - s.ptr : -1;
+}
+
+static int64_t str_last_index(String s, String sub)
+{
+    if (sub.len == 0)
+        return s.len;
+    for (int64_t i = s.len - sub.len; i >= 0; i--)
+        if (s.ptr[i] == sub.ptr[0] && memcmp(s.ptr + i, sub.ptr, (size_t)sub.len) == 0)
+            return i;
+    return -1;
+}
+
+static int64_t str_count(String s, String sub)
+{
+    if (sub.len == 0) {
+        int64_t c = 0;
+        for (int64_t i = 0; i < s.len; c++) {
+            int w = 1;
+            if (s.ptr[i] >= 0x80)
+                utf8_decode(s.ptr + i, s.len - i, &w);
+            i += w;
+        }
+        return c + 1;
+    }
+    int64_t n = 0;
+    for (;;) {
+        int64_t i = str_index(s, sub);
+        if (i < 0)
+            return n;
+        n++;
+        s.ptr += i + sub.len;
+        s.len -= i + sub.len;
+    }
+}
+
+static inline String str_sub(String s, int64_t i, int64_t j)
+{
+    return (String){s.ptr + i, j - i};
+}
+
+/* Index(s, substr string) int */
+static NativeStatus strings_index(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    res[0].i = str_index(nat_str(args), nat_str(args + 2));
+    return NATIVE_OK;
+}
+
+/* LastIndex(s, substr string) int */
+static NativeStatus strings_last_index(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    res[0].i = str_last_index(nat_str(args), nat_str(args + 2));
+    return NATIVE_OK;
+}
+
+/* IndexByte(s string, c byte) int */
+static NativeStatus strings_index_byte(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    const uint8_t *p = s.len ? memchr(s.ptr, (int)(args[2].u & 0xFF), (size_t)s.len) : NULL;
+    res[0].i = p ? p - s.ptr : -1;
+    return NATIVE_OK;
+}
+
+/* LastIndexByte(s string, c byte) int */
+static NativeStatus strings_last_index_byte(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    uint8_t c = (uint8_t)args[2].u;
+    int64_t i = s.len - 1;
+    while (i >= 0 && s.ptr[i] != c)
+        i--;
+    res[0].i = i;
+    return NATIVE_OK;
+}
+
+/* IndexRune(s string, r rune) int */
+static NativeStatus strings_index_rune(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    int32_t r = (int32_t)args[2].i;
+    int64_t found = -1;
+    for (int64_t i = 0; i < s.len;) {
+        int w = 1;
+        int32_t c = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        if (c == r) {
+            found = i;
+            break;
+        }
+        i += w;
+    }
+    res[0].i = found;
+    return NATIVE_OK;
+}
+
+static bool rune_in(String set, int32_t r)
+{
+    for (int64_t i = 0; i < set.len;) {
+        int w = 1;
+        int32_t c = set.ptr[i] < 0x80 ? set.ptr[i] : utf8_decode(set.ptr + i, set.len - i, &w);
+        if (c == r)
+            return true;
+        i += w;
+    }
+    return false;
+}
+
+/* IndexAny(s, chars string) int */
+static NativeStatus strings_index_any(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), chars = nat_str(args + 2);
+    int64_t found = -1;
+    for (int64_t i = 0; i < s.len && chars.len;) {
+        int w = 1;
+        int32_t c = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        if (rune_in(chars, c)) {
+            found = i;
+            break;
+        }
+        i += w;
+    }
+    res[0].i = found;
+    return NATIVE_OK;
+}
+
+/* LastIndexAny(s, chars string) int */
+static NativeStatus strings_last_index_any(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), chars = nat_str(args + 2);
+    int64_t found = -1;
+    for (int64_t i = 0; i < s.len && chars.len;) {
+        int w = 1;
+        int32_t c = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        if (rune_in(chars, c))
+            found = i;
+        i += w;
+    }
+    res[0].i = found;
+    return NATIVE_OK;
+}
+
+/* Count(s, substr string) int */
+static NativeStatus strings_count(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    res[0].i = str_count(nat_str(args), nat_str(args + 2));
+    return NATIVE_OK;
+}
+
+/* Go's genSplit: sepSave bytes of the separator stay with each piece. */
+static Slice str_split(String s, String sep, int64_t sep_save, int64_t n)
+{
+    if (n == 0)
+        return (Slice){0};
+    if (sep.len == 0) {
+        /* explode into UTF-8 sequences */
+        int64_t runes = str_count(s, sep) - 1;
+        if (n < 0 || n > runes)
+            n = runes;
+        String *a = heap_alloc(sizeof(String) * (size_t)(n ? n : 1));
+        int64_t i = 0, k = 0;
+        for (; k < n - 1 && i < s.len; k++) {
+            int w = 1;
+            if (s.ptr[i] >= 0x80)
+                utf8_decode(s.ptr + i, s.len - i, &w);
+            a[k] = str_sub(s, i, i + w);
+            i += w;
+        }
+        if (n > 0)
+            a[k++] = str_sub(s, i, s.len);
+        return (Slice){a, k, n};
+    }
+    if (n < 0)
+        n = str_count(s, sep) + 1;
+    if (n > s.len + 1)
+        n = s.len + 1;
+    String *a = heap_alloc(sizeof(String) * (size_t)n);
+    int64_t k = 0;
+    while (k < n - 1) {
+        int64_t m = str_index(s, sep);
+        if (m < 0)
+            break;
+        a[k++] = str_sub(s, 0, m + sep_save);
+        s = str_sub(s, m + sep.len, s.len);
+    }
+    a[k++] = s;
+    return (Slice){a, k, n};
+}
+
+/* Split(s, sep string) []string */
+static NativeStatus strings_split(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), sep = nat_str(args + 2);
+    nat_set_slice(res, str_split(s, sep, 0, -1));
+    return NATIVE_OK;
+}
+
+/* SplitN(s, sep string, n int) []string */
+static NativeStatus strings_split_n(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), sep = nat_str(args + 2);
+    int64_t n = args[4].i;
+    nat_set_slice(res, str_split(s, sep, 0, n));
+    return NATIVE_OK;
+}
+
+/* SplitAfter(s, sep string) []string */
+static NativeStatus strings_split_after(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), sep = nat_str(args + 2);
+    nat_set_slice(res, str_split(s, sep, sep.len, -1));
+    return NATIVE_OK;
+}
+
+/* SplitAfterN(s, sep string, n int) []string */
+static NativeStatus strings_split_after_n(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), sep = nat_str(args + 2);
+    int64_t n = args[4].i;
+    nat_set_slice(res, str_split(s, sep, sep.len, n));
+    return NATIVE_OK;
+}
+
+/* Join(elems []string, sep string) string */
+static NativeStatus strings_join(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice e = nat_slice(args);
+    String sep = nat_str(args + 3);
+    const String *el = e.ptr;
+    if (e.len == 0) {
+        nat_set_str(res, (String){0});
+        return NATIVE_OK;
+    }
+    if (e.len == 1) {
+        nat_set_str(res, el[0]);
+        return NATIVE_OK;
+    }
+    int64_t total = sep.len * (e.len - 1);
+    for (int64_t i = 0; i < e.len; i++)
+        total += el[i].len;
+    uint8_t *p = heap_alloc_atomic((size_t)total), *q = p;
+    for (int64_t i = 0; i < e.len; i++) {
+        if (i > 0 && sep.len) {
+            memcpy(q, sep.ptr, (size_t)sep.len);
+            q += sep.len;
+        }
+        if (el[i].len) {
+            memcpy(q, el[i].ptr, (size_t)el[i].len);
+            q += el[i].len;
+        }
+    }
+    nat_set_str(res, (String){p, total});
+    return NATIVE_OK;
+}
+
+/* Fields(s string) []string */
+static NativeStatus strings_fields(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    int64_t n = 0, cap = 8;
+    String *a = heap_alloc(sizeof(String) * (size_t)cap);
+    int64_t start = -1;
+    for (int64_t i = 0; i <= s.len;) {
+        int w = 1;
+        bool space = true;
+        if (i < s.len) {
+            int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+            space = unicode_is_space(r);
+        }
+        if (space && start >= 0) {
+            if (n == cap) {
+                String *b = heap_alloc(sizeof(String) * (size_t)cap * 2);
+                memcpy(b, a, sizeof(String) * (size_t)n);
+                a = b, cap *= 2;
+            }
+            a[n++] = str_sub(s, start, i);
+            start = -1;
+        } else if (!space && start < 0) {
+            start = i;
+        }
+        i += w;
+    }
+    nat_set_slice(res, (Slice){a, n, cap});
+    return NATIVE_OK;
+}
+
+/* Repeat(s string, count int) string */
+static NativeStatus strings_repeat(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    int64_t count = args[2].i;
+    if (count < 0)
+        return native_panic_string(ctx, "strings: negative Repeat count");
+    if (s.len && count > INT64_MAX / s.len)
+        return native_panic_string(ctx, "strings: Repeat output length overflow");
+    int64_t total = s.len * count;
+    uint8_t *p = heap_alloc_atomic((size_t)total);
+    for (int64_t i = 0; i < count; i++)
+        memcpy(p + i * s.len, s.ptr, (size_t)s.len);
+    nat_set_str(res, (String){p, total});
+    return NATIVE_OK;
+}
+
+/* Replace(s, old, new string, n int) string */
+static NativeStatus strings_replace(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), old = nat_str(args + 2), nw = nat_str(args + 4);
+    int64_t n = args[6].i;
+    if (string_eq(old, nw) || n == 0) {
+        nat_set_str(res, s);
+        return NATIVE_OK;
+    }
+    int64_t m = str_count(s, old);
+    if (m == 0) {
+        nat_set_str(res, s);
+        return NATIVE_OK;
+    }
+    if (n < 0 || m < n)
+        n = m;
+    StrBuf b = {0};
+    sbuf_init(&b);
+    int64_t start = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t j = start;
+        if (old.len == 0) {
+            if (i > 0) {
+                int w = 1;
+                if (start < s.len && s.ptr[start] >= 0x80)
+                    utf8_decode(s.ptr + start, s.len - start, &w);
+                j += w;
+            }
+        } else {
+            j += str_index(str_sub(s, start, s.len), old);
+        }
+        sbuf_put(&b, s.ptr + start, (size_t)(j - start));
+        sbuf_put(&b, nw.ptr, (size_t)nw.len);
+        start = j + old.len;
+    }
+    sbuf_put(&b, s.ptr + start, (size_t)(s.len - start));
+    nat_set_str(res, sbuf_string(&b));
+    return NATIVE_OK;
+}
+
+/* Maps every rune of s (invalid bytes become U+FFFD, as strings.Map). */
+static String str_map(String s, int32_t (*f)(int32_t))
+{
+    bool change = false;
+    for (int64_t i = 0; i < s.len && !change;) {
+        int w = 1;
+        int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        change = f(r) != r || (r == 0xFFFD && w == 1);
+        i += w;
+    }
+    if (!change)
+        return s;
+    StrBuf b = {0};
+    sbuf_init(&b);
+    for (int64_t i = 0; i < s.len;) {
+        int w = 1;
+        int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        sbuf_put_rune(&b, f(r));
+        i += w;
+    }
+    return sbuf_string(&b);
+}
+
+/* ToUpper(s string) string */
+static NativeStatus strings_to_upper(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_map(nat_str(args), unicode_to_upper));
+    return NATIVE_OK;
+}
+
+/* ToLower(s string) string */
+static NativeStatus strings_to_lower(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_map(nat_str(args), unicode_to_lower));
+    return NATIVE_OK;
+}
+
+/* Title(s string) string: upper-cases the first letter of each word. */
+static NativeStatus strings_title(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args);
+    StrBuf b = {0};
+    sbuf_init(&b);
+    int32_t prev = ' ';
+    for (int64_t i = 0; i < s.len;) {
+        int w = 1;
+        int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+        bool sep = !(unicode_is_letter(prev) || unicode_is_digit(prev) || prev == '_');
+        sbuf_put_rune(&b, sep ? unicode_to_upper(r) : r);
+        prev = r;
+        i += w;
+    }
+    nat_set_str(res, sbuf_string(&b));
+    return NATIVE_OK;
+}
+
+/* Trims runes for which keep() is false from the chosen ends. */
+static String str_trim(String s, String cut, bool space, bool left, bool right)
+{
+    int64_t i = 0, j = s.len;
+    if (left) {
+        while (i < j) {
+            int w = 1;
+            int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, j - i, &w);
+            if (!(space ? unicode_is_space(r) : rune_in(cut, r)))
+                break;
+            i += w;
+        }
+    }
+    if (right) {
+        while (j > i) {
+            int64_t k = j - 1;
+            while (k > i && (s.ptr[k] & 0xC0) == 0x80 && j - k < 4)
+                k--;
+            int w = 1;
+            int32_t r = s.ptr[k] < 0x80 ? s.ptr[k] : utf8_decode(s.ptr + k, j - k, &w);
+            if (k + w != j) {
+                k = j - 1; /* invalid tail byte */
+                r = 0xFFFD;
+            }
+            if (!(space ? unicode_is_space(r) : rune_in(cut, r)))
+                break;
+            j = k;
+        }
+    }
+    return str_sub(s, i, j);
+}
+
+/* TrimSpace(s string) string */
+static NativeStatus strings_trim_space(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_trim(nat_str(args), (String){0}, true, true, true));
+    return NATIVE_OK;
+}
+
+/* Trim(s, cutset string) string */
+static NativeStatus strings_trim(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_trim(nat_str(args), nat_str(args + 2), false, true, true));
+    return NATIVE_OK;
+}
+
+/* TrimLeft(s, cutset string) string */
+static NativeStatus strings_trim_left(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_trim(nat_str(args), nat_str(args + 2), false, true, false));
+    return NATIVE_OK;
+}
+
+/* TrimRight(s, cutset string) string */
+static NativeStatus strings_trim_right(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, str_trim(nat_str(args), nat_str(args + 2), false, false, true));
+    return NATIVE_OK;
+}
+
+/* EqualFold(s, t string) bool: equal under simple case folding. */
+static NativeStatus strings_equal_fold(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = nat_str(args), t = nat_str(args + 2);
+    int64_t i = 0, j = 0;
+    bool eq = true;
+    while (eq && i < s.len && j < t.len) {
+        int w1 = 1, w2 = 1;
+        int32_t a = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w1);
+        int32_t b = t.ptr[j] < 0x80 ? t.ptr[j] : utf8_decode(t.ptr + j, t.len - j, &w2);
+        eq = a == b ||
+             unicode_to_lower(unicode_to_upper(a)) == unicode_to_lower(unicode_to_upper(b));
+        i += w1, j += w2;
+    }
+    res[0].u = eq && i == s.len && j == t.len;
+    return NATIVE_OK;
+}
+
+static const StdNative strings_natives[] = {
+    {"Index", strings_index},
+    {"LastIndex", strings_last_index},
+    {"IndexByte", strings_index_byte},
+    {"LastIndexByte", strings_last_index_byte},
+    {"IndexRune", strings_index_rune},
+    {"IndexAny", strings_index_any},
+    {"LastIndexAny", strings_last_index_any},
+    {"Count", strings_count},
+    {"Split", strings_split},
+    {"SplitN", strings_split_n},
+    {"SplitAfter", strings_split_after},
+    {"SplitAfterN", strings_split_after_n},
+    {"Join", strings_join},
+    {"Fields", strings_fields},
+    {"Repeat", strings_repeat},
+    {"Replace", strings_replace},
+    {"ToUpper", strings_to_upper},
+    {"ToLower", strings_to_lower},
+    {"Title", strings_title},
+    {"TrimSpace", strings_trim_space},
+    {"Trim", strings_trim},
+    {"TrimLeft", strings_trim_left},
+    {"TrimRight", strings_trim_right},
+    {"EqualFold", strings_equal_fold},
+    {NULL, NULL},
+};
+
+const StdPackage stdlib_pkg_strings = {"strings", strings_source, strings_natives};

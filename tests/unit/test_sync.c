@@ -1,0 +1,291 @@
+/* test_sync.c — WaitGroup and Mutex (runtime/sync.c) with parked
+ * goroutines and host threads. Goroutines are C state machines run by the
+ * test runner (see test_chan.c). One scenario per test (CK_FORK).
+ */
+#include <gc.h>
+
+/* lang/ is on the tests' include path and has its own check.h: take the
+ * Check library's header by its installed path when it is there. */
+#if __has_include(</usr/include/check.h>)
+#include </usr/include/check.h>
+#else
+#include <check.h>
+#endif
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "sched.h"
+#include "sync.h"
+#include "timer.h"
+
+typedef struct TF TF;
+typedef RunResult (*StepFn)(G *g, TF *f);
+struct TF {
+    StepFn step;
+    int pc;
+    int id;
+    int64_t i;
+};
+
+static RunResult t_runner(G *g)
+{
+    TF *f = g->fiber;
+    return f->step(g, f);
+}
+
+static G *spawn(StepFn step, int id)
+{
+    TF *f = GC_MALLOC(sizeof(TF));
+    f->step = step;
+    f->id = id;
+    return sched_go(f);
+}
+
+static _Atomic int deadlocks;
+static void test_hook(void)
+{
+    atomic_fetch_add(&deadlocks, 1);
+}
+
+static void run_main(int procs, StepFn step)
+{
+    sched_init(procs, t_runner);
+    sched_set_deadlock_hook(test_hook);
+    sched_run_main(spawn(step, 0));
+}
+
+#define PARKING(n, call)                                                      \
+    f->pc = n;                                                                \
+    /* fallthrough */                                                         \
+    case n:                                                                   \
+        if (call)                                                             \
+            return RUN_PARK;
+#define YIELD(n)                                                              \
+    f->pc = n;                                                                \
+    return RUN_YIELD;                                                         \
+    case n:;
+
+/* ---- WaitGroup --------------------------------------------------------------- */
+
+static SyncWaitGroup wg; /* zero value ready to use, as in Go */
+static _Atomic int wg_work;
+static int wg_work_at_wait;
+
+static RunResult wg_worker(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        for (f->i = 0; f->i < 1 + f->id % 5; f->i++) {
+            YIELD(1)
+        }
+        atomic_fetch_add(&wg_work, 1);
+        ck_assert_ptr_null(sync_wg_add(&wg, -1));
+    }
+    return RUN_EXIT;
+}
+
+static RunResult wg_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        ck_assert(!sync_wg_wait(&wg, g)); /* zero: returns at once */
+        ck_assert_ptr_null(sync_wg_add(&wg, 1000));
+        for (int i = 0; i < 1000; i++)
+            spawn(wg_worker, i);
+        PARKING(1, sync_wg_wait(&wg, g))
+        wg_work_at_wait = wg_work;
+        ck_assert_str_eq(sync_wg_add(&wg, -1), "sync: negative WaitGroup counter");
+        ck_assert_int_eq(atomic_load(&wg.count), 0);
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_waitgroup)
+{
+    run_main(2, wg_main);
+    ck_assert_int_eq(wg_work_at_wait, 1000);
+    ck_assert_int_eq(deadlocks, 0);
+}
+END_TEST
+
+/* Several goroutines waiting on one WaitGroup are all released. */
+static _Atomic int released;
+static RunResult wg_waiter(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        PARKING(1, sync_wg_wait(&wg, g))
+        atomic_fetch_add(&released, 1);
+    }
+    return RUN_EXIT;
+}
+
+static RunResult wg_many_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        sync_wg_add(&wg, 1);
+        for (int i = 0; i < 50; i++)
+            spawn(wg_waiter, i);
+        for (f->i = 0; f->i < 50; f->i++) {
+            YIELD(1)
+        }
+        ck_assert_int_eq(released, 0);
+        sync_wg_add(&wg, -1);
+        while (atomic_load(&released) < 50) {
+            YIELD(2)
+        }
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_waitgroup_many_waiters)
+{
+    run_main(2, wg_many_main);
+    ck_assert_int_eq(released, 50);
+}
+END_TEST
+
+/* Waiting on a WaitGroup nobody will finish is a deadlock. */
+static RunResult wg_stuck_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        sync_wg_add(&wg, 1);
+        PARKING(1, sync_wg_wait(&wg, g))
+    }
+    ck_abort_msg("must not be released");
+    return RUN_EXIT;
+}
+
+START_TEST(test_waitgroup_deadlock)
+{
+    run_main(2, wg_stuck_main);
+    ck_assert_int_eq(deadlocks, 1);
+}
+END_TEST
+
+/* ---- Mutex --------------------------------------------------------------------- */
+
+static SyncMutex mu;
+static int64_t guarded; /* plain: only touched under mu */
+static _Atomic int inside, max_inside;
+#define NLOCKERS 8
+#define NINCR 20000
+
+static RunResult locker(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        for (f->i = 0; f->i < NINCR; f->i++) {
+            PARKING(1, sync_mutex_lock(&mu, g))
+            {
+                int in = atomic_fetch_add(&inside, 1) + 1;
+                if (in > atomic_load(&max_inside))
+                    atomic_store(&max_inside, in);
+                guarded++;
+            }
+            if (f->i % 64 == 0) {
+                /* Hold the lock across a reschedule to force contention. */
+                YIELD(2)
+            }
+            atomic_fetch_sub(&inside, 1);
+            ck_assert_ptr_null(sync_mutex_unlock(&mu));
+        }
+        ck_assert_ptr_null(sync_wg_add(&wg, -1));
+    }
+    return RUN_EXIT;
+}
+
+static RunResult mutex_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        ck_assert(sync_mutex_trylock(&mu));
+        ck_assert(!sync_mutex_trylock(&mu));
+        ck_assert_ptr_null(sync_mutex_unlock(&mu));
+        ck_assert_str_eq(sync_mutex_unlock(&mu), "sync: unlock of unlocked mutex");
+        sync_wg_add(&wg, NLOCKERS);
+        for (int i = 0; i < NLOCKERS; i++)
+            spawn(locker, i);
+        PARKING(1, sync_wg_wait(&wg, g))
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_mutex_contention)
+{
+    run_main(2, mutex_main);
+    ck_assert_int_eq(guarded, (int64_t)NLOCKERS * NINCR);
+    ck_assert_int_eq(max_inside, 1);
+    ck_assert_int_eq(atomic_load(&mu.state), 0);
+}
+END_TEST
+
+/* ---- host threads --------------------------------------------------------------- */
+
+static void *host_locker(void *arg)
+{
+    for (int i = 0; i < NINCR; i++) {
+        ck_assert(!sync_mutex_lock(&mu, NULL));
+        guarded++;
+        ck_assert_ptr_null(sync_mutex_unlock(&mu));
+    }
+    sync_wg_add(&wg, -1);
+    return NULL;
+}
+
+static void *host_waiter(void *arg)
+{
+    ck_assert(!sync_wg_wait(&wg, NULL)); /* blocks the thread until zero */
+    atomic_fetch_add(&released, 1);
+    return NULL;
+}
+
+static RunResult host_mix_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        for (int i = 0; i < 4; i++)
+            spawn(locker, i);
+        PARKING(1, sync_wg_wait(&wg, g))
+        sched_keepalive(-1);
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_host_threads)
+{
+    pthread_t th[3];
+    sync_wg_add(&wg, 4 + 2);
+    sched_keepalive(1);
+    ck_assert_int_eq(pthread_create(&th[0], NULL, host_locker, NULL), 0);
+    ck_assert_int_eq(pthread_create(&th[1], NULL, host_locker, NULL), 0);
+    ck_assert_int_eq(pthread_create(&th[2], NULL, host_waiter, NULL), 0);
+    run_main(2, host_mix_main);
+    for (int i = 0; i < 3; i++)
+        pthread_join(th[i], NULL);
+    ck_assert_int_eq(guarded, 6LL * NINCR);
+    ck_assert_int_eq(released, 1);
+    ck_assert_int_eq(deadlocks, 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("sync");
+    TCase *tc;
+#define ADD(t) tc = tcase_create(#t), tcase_set_timeout(tc, 60), tcase_add_test(tc, t), suite_add_tcase(s, tc)
+    ADD(test_waitgroup);
+    ADD(test_waitgroup_many_waiters);
+    ADD(test_waitgroup_deadlock);
+    ADD(test_mutex_contention);
+    ADD(test_host_threads);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
