@@ -24,18 +24,23 @@ static const char *have_str(Node **args, int n)
         if (t && t->kind == KIND_TUPLE) {
             for (int j = 0; j < t->nresults; j++) {
                 s = tstr(t->results[j]);
-                len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", (i || j) ? ", " : "", s);
-                if (len >= sizeof buf) len = sizeof buf - 1;
+                len +=
+                    (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", (i || j) ? ", " : "", s);
+                if (len >= sizeof buf)
+                    len = sizeof buf - 1;
             }
             continue;
         }
-        if (!t) s = "invalid type";
+        if (!t)
+            s = "invalid type";
         else if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
                  t->kind == KIND_UNTYPED_RUNE)
             s = "number";
-        else s = tstr(t);
+        else
+            s = tstr(t);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
-        if (len >= sizeof buf) len = sizeof buf - 1;
+        if (len >= sizeof buf)
+            len = sizeof buf - 1;
     }
     snprintf(buf + len, sizeof buf - len, ")");
     return check_fmt("%s", buf);
@@ -52,7 +57,8 @@ static const char *want_str(const Type *sig)
                             ? check_fmt("...%s", tstr(sig->params[i]->elem))
                             : tstr(sig->params[i]);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
-        if (len >= sizeof buf) len = sizeof buf - 1;
+        if (len >= sizeof buf)
+            len = sizeof buf - 1;
     }
     snprintf(buf + len, sizeof buf - len, ")");
     return check_fmt("%s", buf);
@@ -102,23 +108,24 @@ static void check_func_call(Checker *c, Node *n, Type *sig)
     int np = sig->nparams;
     bool bad = false;
     for (int i = 0; i < args->len; i++)
-        if (args->items[i]->mode == MODE_INVALID) bad = true;
+        if (args->items[i]->mode == MODE_INVALID)
+            bad = true;
     if (n->u.call.has_ellipsis) {
         if (!sig->variadic) {
             check_error(c, n->pos, "cannot use ... in call to non-variadic %s", fname);
             bad = true;
         } else if (na != np) {
             check_error(c, n->pos, "%s arguments in call to %s\n\thave %s\n\twant %s",
-                        na < np ? "not enough" : "too many", fname, have_str(args->items, args->len),
-                        want_str(sig));
+                        na < np ? "not enough" : "too many", fname,
+                        have_str(args->items, args->len), want_str(sig));
             bad = true;
         }
     } else if (sig->variadic ? na < np - 1 : na != np) {
         if (!bad) {
             bool few = na < np;
             Pos at = spread ? args->items[0]->pos
-                     : few ? (args->len ? args->items[args->len - 1]->pos : n->pos)
-                           : args->items[np]->pos;
+                     : few  ? (args->len ? args->items[args->len - 1]->pos : n->pos)
+                            : args->items[np]->pos;
             check_error(c, at, "%s arguments in call to %s\n\thave %s\n\twant %s",
                         few ? "not enough" : "too many", fname, have_str(args->items, args->len),
                         want_str(sig));
@@ -129,10 +136,11 @@ static void check_func_call(Checker *c, Node *n, Type *sig)
         const char *ctx = check_fmt("argument to %s", fname);
         if (spread) {
             for (int i = 0; i < na; i++) {
-                Type *pt = (sig->variadic && i >= np - 1) ? sig->params[np - 1]->elem
-                                                          : sig->params[i];
+                Type *pt =
+                    (sig->variadic && i >= np - 1) ? sig->params[np - 1]->elem : sig->params[i];
                 if (!type_assignable(ats[i], pt)) {
-                    check_error(c, args->items[0]->pos, "cannot use %s (value of type %s) as %s value in %s",
+                    check_error(c, args->items[0]->pos,
+                                "cannot use %s (value of type %s) as %s value in %s",
                                 expr_str(args->items[0]), tstr(ats[i]), tstr(pt), ctx);
                     break;
                 }
@@ -142,7 +150,8 @@ static void check_func_call(Checker *c, Node *n, Type *sig)
                 Type *pt;
                 if (sig->variadic && i >= np - 1)
                     pt = n->u.call.has_ellipsis ? sig->params[np - 1] : sig->params[np - 1]->elem;
-                else pt = sig->params[i];
+                else
+                    pt = sig->params[i];
                 check_assign_to(c, args->items[i], pt, ctx);
             }
         }
@@ -164,7 +173,8 @@ void check_call(Checker *c, Node *n)
     Node *fun = n->u.call.fun;
     check_expr_or_type(c, fun);
     if (fun->mode == MODE_INVALID) {
-        for (int i = 0; i < n->u.call.args.len; i++) check_multi(c, n->u.call.args.items[i]);
+        for (int i = 0; i < n->u.call.args.len; i++)
+            check_multi(c, n->u.call.args.items[i]);
         set_invalid(n);
         return;
     }
@@ -175,8 +185,8 @@ void check_call(Checker *c, Node *n)
     }
     if (fun->mode == MODE_BUILTIN) {
         n->u.call.kind = CALL_BUILTIN;
-        Builtin b = fun->kind == AST_IDENT && fun->u.ident.sym ? fun->u.ident.sym->builtin
-                                                               : BUILTIN_NONE;
+        Builtin b =
+            fun->kind == AST_IDENT && fun->u.ident.sym ? fun->u.ident.sym->builtin : BUILTIN_NONE;
         n->u.call.builtin = b;
         check_builtin(c, n, b);
         return;
@@ -196,16 +206,20 @@ void check_call(Checker *c, Node *n)
     if (sig->kind != KIND_FUNC) {
         check_error(c, n->pos, "invalid operation: cannot call non-function %s",
                     operand_str(c, fun));
-        for (int i = 0; i < n->u.call.args.len; i++) check_multi(c, n->u.call.args.items[i]);
+        for (int i = 0; i < n->u.call.args.len; i++)
+            check_multi(c, n->u.call.args.items[i]);
         set_invalid(n);
         return;
     }
     Node *f = fun;
-    while (f->kind == AST_PAREN) f = f->u.paren.x;
+    while (f->kind == AST_PAREN)
+        f = f->u.paren.x;
     n->u.call.kind = CALL_FUNC;
     if (f->kind == AST_SELECTOR) {
-        if (f->u.selector.kind == SEL_METHOD) n->u.call.kind = CALL_METHOD;
-        else if (f->u.selector.kind == SEL_IFACEMETHOD) n->u.call.kind = CALL_IFACE;
+        if (f->u.selector.kind == SEL_METHOD)
+            n->u.call.kind = CALL_METHOD;
+        else if (f->u.selector.kind == SEL_IFACEMETHOD)
+            n->u.call.kind = CALL_IFACE;
     }
     check_func_call(c, n, sig);
 }
@@ -222,12 +236,13 @@ void check_conversion(Checker *c, Node *n, Type *t)
 {
     NodeList *args = &n->u.call.args;
     if (args->len != 1 || n->u.call.has_ellipsis) {
-        for (int i = 0; i < args->len; i++) check_expr(c, args->items[i], NULL);
+        for (int i = 0; i < args->len; i++)
+            check_expr(c, args->items[i], NULL);
         if (args->len == 0)
             check_error(c, n->pos, "missing argument in conversion to %s", tstr(t));
         else if (args->len > 1)
-            check_error(c, args->items[args->len - 1]->pos, "too many arguments in conversion to %s",
-                        tstr(t));
+            check_error(c, args->items[args->len - 1]->pos,
+                        "too many arguments in conversion to %s", tstr(t));
         else
             check_error(c, n->pos, "invalid use of ... in conversion to %s", tstr(t));
         set_invalid(n);
@@ -252,7 +267,8 @@ void check_conversion(Checker *c, Node *n, Type *t)
             uint8_t *p = GC_MALLOC_ATOMIC(4);
             memcpy(p, buf, (size_t)k);
             cv = cv_string((String){p, k});
-            if (is_untyped(x->type)) check_default(c, x);
+            if (is_untyped(x->type))
+                check_default(c, x);
         } else if (type_convertible(x->type, t)) {
             bool num = is_numeric(x->type) && is_numeric(t);
             if (num && kind_is_float(tu->kind)) {
@@ -278,7 +294,8 @@ void check_conversion(Checker *c, Node *n, Type *t)
                 Type *xt = t;
                 x->type = xt;
                 ConstVal *xc = cv_convert(x->cv, xt, NULL);
-                if (xc) x->cv = xc;
+                if (xc)
+                    x->cv = xc;
             }
         } else {
             check_error(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tstr(t));
@@ -296,11 +313,13 @@ void check_conversion(Checker *c, Node *n, Type *t)
         return;
     }
     if (is_untyped(x->type)) {
-        if (x->type->kind == KIND_UNTYPED_NIL) x->type = t;
+        if (x->type->kind == KIND_UNTYPED_NIL)
+            x->type = t;
         else if (tu->kind == KIND_INTERFACE || (tu->kind == KIND_STRING && is_integer_t(x->type)) ||
                  tu->kind == KIND_SLICE)
             check_default(c, x);
-        else check_representable(c, x, t, "conversion");
+        else
+            check_representable(c, x, t, "conversion");
     }
     n->mode = MODE_VALUE;
     n->type = t;
@@ -312,10 +331,12 @@ static void nargs_error(Checker *c, Node *n, const char *name, int want, bool at
 {
     int have = n->u.call.args.len;
     if (have < want)
-        check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected %d, found %d)",
+        check_error(c, n->pos,
+                    "invalid operation: not enough arguments for %s (expected %d, found %d)",
                     expr_str(n), want, have);
     else
-        check_error(c, n->pos, "invalid operation: too many arguments for %s (expected %d, found %d)",
+        check_error(c, n->pos,
+                    "invalid operation: too many arguments for %s (expected %d, found %d)",
                     expr_str(n), want, have);
     (void)name;
     (void)atleast;
@@ -324,17 +345,28 @@ static void nargs_error(Checker *c, Node *n, const char *name, int want, bool at
 /* Whether len/cap of x is a constant (Go: no calls or receives). */
 static bool has_call_or_recv(Node *n)
 {
-    if (!n) return false;
+    if (!n)
+        return false;
     switch (n->kind) {
-    case AST_CALL: return n->u.call.kind != CALL_CONVERSION || has_call_or_recv(n->u.call.args.len ? n->u.call.args.items[0] : NULL);
-    case AST_UNARY: return n->u.unary.op == TOK_ARROW || has_call_or_recv(n->u.unary.x);
-    case AST_PAREN: return has_call_or_recv(n->u.paren.x);
-    case AST_SELECTOR: return has_call_or_recv(n->u.selector.x);
-    case AST_INDEX: return has_call_or_recv(n->u.index.x) || has_call_or_recv(n->u.index.index);
-    case AST_STAR: return has_call_or_recv(n->u.star.x);
-    case AST_BINARY: return has_call_or_recv(n->u.binary.x) || has_call_or_recv(n->u.binary.y);
-    case AST_COMPOSITELIT: return true;
-    default: return false;
+    case AST_CALL:
+        return n->u.call.kind != CALL_CONVERSION ||
+               has_call_or_recv(n->u.call.args.len ? n->u.call.args.items[0] : NULL);
+    case AST_UNARY:
+        return n->u.unary.op == TOK_ARROW || has_call_or_recv(n->u.unary.x);
+    case AST_PAREN:
+        return has_call_or_recv(n->u.paren.x);
+    case AST_SELECTOR:
+        return has_call_or_recv(n->u.selector.x);
+    case AST_INDEX:
+        return has_call_or_recv(n->u.index.x) || has_call_or_recv(n->u.index.index);
+    case AST_STAR:
+        return has_call_or_recv(n->u.star.x);
+    case AST_BINARY:
+        return has_call_or_recv(n->u.binary.x) || has_call_or_recv(n->u.binary.y);
+    case AST_COMPOSITELIT:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -344,13 +376,17 @@ static void result(Node *n, Type *t, ExprMode m)
     n->mode = m;
 }
 
-static void novalue(Node *n) { result(n, type_tuple(NULL, 0), MODE_NOVALUE); }
+static void novalue(Node *n)
+{
+    result(n, type_tuple(NULL, 0), MODE_NOVALUE);
+}
 
 /* Converts an untyped size/index argument of make to int; checks it. */
 static bool size_arg(Checker *c, Node *a, const char *what)
 {
     check_expr(c, a, NULL);
-    if (a->mode == MODE_INVALID) return false;
+    if (a->mode == MODE_INVALID)
+        return false;
     if (a->mode == MODE_CONST && is_untyped(a->type)) {
         __int128 v;
         if (!cv_to_int(a->cv, &v) || !is_numeric(a->type)) {
@@ -358,7 +394,8 @@ static bool size_arg(Checker *c, Node *a, const char *what)
             return false;
         }
         if (v < 0) {
-            check_error(c, a->pos, "invalid argument: index %s (constant of type int) must not be negative",
+            check_error(c, a->pos,
+                        "invalid argument: index %s (constant of type int) must not be negative",
                         expr_str(a));
             return false;
         }
@@ -369,7 +406,8 @@ static bool size_arg(Checker *c, Node *a, const char *what)
         check_error(c, a->pos, "cannot convert %s to type int", operand_str(c, a));
         return false;
     }
-    if (is_untyped(a->type)) check_default(c, a);
+    if (is_untyped(a->type))
+        check_default(c, a);
     if (a->mode == MODE_CONST) {
         __int128 v;
         cv_to_int(a->cv, &v);
@@ -389,21 +427,25 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     const char *name = expr_str(n->u.call.fun);
     if (n->u.call.has_ellipsis && b != BUILTIN_APPEND) {
         check_error(c, n->pos, "invalid operation: invalid use of ... with built-in %s", name);
-        for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+        for (int i = 0; i < na; i++)
+            check_expr(c, args->items[i], NULL);
         set_invalid(n);
         return;
     }
     switch (b) {
     case BUILTIN_APPEND: {
         if (na == 0) {
-            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            check_error(c, n->pos,
+                        "invalid operation: not enough arguments for %s (expected 1, found 0)",
+                        expr_str(n));
             set_invalid(n);
             return;
         }
         Node *s = args->items[0];
         check_expr(c, s, NULL);
         if (s->mode == MODE_INVALID) {
-            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 1; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             set_invalid(n);
             return;
         }
@@ -416,7 +458,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         if (su->kind != KIND_SLICE) {
             check_error(c, s->pos, "first argument to append must be a slice; have %s",
                         operand_str(c, s));
-            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 1; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             set_invalid(n);
             return;
         }
@@ -435,7 +478,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             bool ok = false;
             if (under(su->elem)->kind == KIND_UINT8 &&
                 (under(t->type)->kind == KIND_STRING || t->type->kind == KIND_UNTYPED_STRING)) {
-                if (is_untyped(t->type)) check_default(c, t);
+                if (is_untyped(t->type))
+                    check_default(c, t);
                 ok = true;
             } else if (t->type->kind == KIND_UNTYPED_NIL) {
                 t->type = st;
@@ -460,7 +504,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     case BUILTIN_CAP:
     case BUILTIN_LEN: {
         if (na != 1) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 1, false);
             set_invalid(n);
             return;
@@ -472,16 +517,25 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             return;
         }
         Type *u = under(x->type);
-        if (u->kind == KIND_POINTER && under(u->elem)->kind == KIND_ARRAY) u = under(u->elem);
+        if (u->kind == KIND_POINTER && under(u->elem)->kind == KIND_ARRAY)
+            u = under(u->elem);
         bool ok;
         switch (u->kind) {
         case KIND_STRING:
-        case KIND_UNTYPED_STRING: ok = b == BUILTIN_LEN; break;
+        case KIND_UNTYPED_STRING:
+            ok = b == BUILTIN_LEN;
+            break;
         case KIND_ARRAY:
         case KIND_SLICE:
-        case KIND_CHAN: ok = true; break;
-        case KIND_MAP: ok = b == BUILTIN_LEN; break;
-        default: ok = false; break;
+        case KIND_CHAN:
+            ok = true;
+            break;
+        case KIND_MAP:
+            ok = b == BUILTIN_LEN;
+            break;
+        default:
+            ok = false;
+            break;
         }
         if (!ok) {
             check_error(c, x->pos, "invalid argument: %s for %s", operand_str(c, x), name);
@@ -492,7 +546,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         if (x->mode == MODE_CONST && x->cv && x->cv->kind == CONST_STRING) {
             n->mode = MODE_CONST;
             n->cv = cv_int(x->cv->s.len);
-            if (is_untyped(x->type)) check_default(c, x);
+            if (is_untyped(x->type))
+                check_default(c, x);
         } else if (u->kind == KIND_ARRAY && !has_call_or_recv(x)) {
             n->mode = MODE_CONST;
             n->cv = cv_int(u->len);
@@ -503,7 +558,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     }
     case BUILTIN_CLEAR: {
         if (na != 1) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 1, false);
             set_invalid(n);
             return;
@@ -514,7 +570,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             TypeKind k = under(x->type)->kind;
             if (k != KIND_MAP && k != KIND_SLICE)
                 check_error(c, x->pos,
-                            "invalid argument: cannot clear %s: argument must be (or constrained by) map or slice",
+                            "invalid argument: cannot clear %s: argument must be (or constrained "
+                            "by) map or slice",
                             operand_str(c, x));
         }
         novalue(n);
@@ -522,7 +579,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     }
     case BUILTIN_CLOSE: {
         if (na != 1) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 1, false);
             set_invalid(n);
             return;
@@ -549,7 +607,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     case BUILTIN_COPY: {
         if (na != 2) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 2, false);
             set_invalid(n);
             return;
@@ -558,31 +617,38 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         check_expr(c, d, NULL);
         check_expr(c, s, NULL);
         result(n, type_basic[KIND_INT], MODE_VALUE);
-        if (d->mode == MODE_INVALID || s->mode == MODE_INVALID) return;
+        if (d->mode == MODE_INVALID || s->mode == MODE_INVALID)
+            return;
         Type *du = under(d->type), *su = under(s->type);
         if (du->kind != KIND_SLICE) {
-            check_error(c, d->pos, "invalid argument: copy expects slice arguments; found %s and %s",
+            check_error(c, d->pos,
+                        "invalid argument: copy expects slice arguments; found %s and %s",
                         operand_str(c, d), operand_str(c, s));
             return;
         }
         if ((su->kind == KIND_STRING || su->kind == KIND_UNTYPED_STRING) &&
             under(du->elem)->kind == KIND_UINT8) {
-            if (is_untyped(s->type)) check_default(c, s);
+            if (is_untyped(s->type))
+                check_default(c, s);
             return;
         }
         if (su->kind != KIND_SLICE) {
-            check_error(c, s->pos, "invalid argument: copy expects slice arguments; found %s and %s",
+            check_error(c, s->pos,
+                        "invalid argument: copy expects slice arguments; found %s and %s",
                         operand_str(c, d), operand_str(c, s));
             return;
         }
         if (du->elem != su->elem)
-            check_error(c, d->pos, "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+            check_error(c, d->pos,
+                        "invalid argument: arguments to copy %s and %s have different element "
+                        "types %s and %s",
                         operand_str(c, d), operand_str(c, s), tstr(du->elem), tstr(su->elem));
         return;
     }
     case BUILTIN_DELETE: {
         if (na != 2) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 2, false);
             set_invalid(n);
             return;
@@ -591,7 +657,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         check_expr(c, m, NULL);
         check_expr(c, k, NULL);
         novalue(n);
-        if (m->mode == MODE_INVALID || k->mode == MODE_INVALID) return;
+        if (m->mode == MODE_INVALID || k->mode == MODE_INVALID)
+            return;
         if (under(m->type)->kind != KIND_MAP) {
             check_error(c, m->pos, "invalid argument: %s is not a map", operand_str(c, m));
             return;
@@ -601,43 +668,51 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     }
     case BUILTIN_MAKE: {
         if (na == 0) {
-            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            check_error(c, n->pos,
+                        "invalid operation: not enough arguments for %s (expected 1, found 0)",
+                        expr_str(n));
             set_invalid(n);
             return;
         }
         Type *t = check_type(c, args->items[0]);
         if (is_invalid(t)) {
-            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 1; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             set_invalid(n);
             return;
         }
         TypeKind k = under(t)->kind;
         int min = 1, max = 2;
-        if (k == KIND_SLICE) min = 2, max = 3;
+        if (k == KIND_SLICE)
+            min = 2, max = 3;
         else if (k != KIND_MAP && k != KIND_CHAN) {
             check_error(c, args->items[0]->pos,
                         "invalid argument: cannot make %s; type must be slice, map, or channel",
                         expr_str(args->items[0]));
-            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 1; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             set_invalid(n);
             return;
         }
         if (na < min || na > max) {
-            for (int i = 1; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 1; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             check_error(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d",
                         expr_str(n), min, max, na);
             set_invalid(n);
             return;
         }
         bool ok = true;
-        for (int i = 1; i < na; i++) ok = size_arg(c, args->items[i], "argument to make") && ok;
+        for (int i = 1; i < na; i++)
+            ok = size_arg(c, args->items[i], "argument to make") && ok;
         if (ok && na == 3 && args->items[1]->mode == MODE_CONST &&
             args->items[2]->mode == MODE_CONST) {
             __int128 l, cp;
             cv_to_int(args->items[1]->cv, &l);
             cv_to_int(args->items[2]->cv, &cp);
             if (l > cp)
-                check_error(c, args->items[1]->pos, "invalid argument: length and capacity swapped");
+                check_error(c, args->items[1]->pos,
+                            "invalid argument: length and capacity swapped");
         }
         result(n, t, MODE_VALUE);
         return;
@@ -645,11 +720,14 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     case BUILTIN_MAX:
     case BUILTIN_MIN: {
         if (na == 0) {
-            check_error(c, n->pos, "invalid operation: not enough arguments for %s (expected 1, found 0)", expr_str(n));
+            check_error(c, n->pos,
+                        "invalid operation: not enough arguments for %s (expected 1, found 0)",
+                        expr_str(n));
             set_invalid(n);
             return;
         }
-        for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+        for (int i = 0; i < na; i++)
+            check_expr(c, args->items[i], NULL);
         for (int i = 0; i < na; i++)
             if (args->items[i]->mode == MODE_INVALID) {
                 set_invalid(n);
@@ -665,12 +743,12 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         if (!t) {
             t = args->items[0]->type;
             for (int i = 1; i < na; i++)
-                if (args->items[i]->type->kind > t->kind) t = args->items[i]->type;
+                if (args->items[i]->type->kind > t->kind)
+                    t = args->items[i]->type;
         }
         TypeKind k = under(t)->kind;
-        if (!(kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING ||
-              k == KIND_UNTYPED_INT || k == KIND_UNTYPED_FLOAT || k == KIND_UNTYPED_RUNE ||
-              k == KIND_UNTYPED_STRING)) {
+        if (!(kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING || k == KIND_UNTYPED_INT ||
+              k == KIND_UNTYPED_FLOAT || k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_STRING)) {
             check_error(c, args->items[0]->pos, "invalid argument: %s cannot be ordered",
                         operand_str(c, args->items[0]));
             set_invalid(n);
@@ -687,12 +765,15 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             } else if (is_untyped(a->type)) {
                 a->type = t;
             } else if (a->type != t) {
-                check_error(c, a->pos, "invalid argument: mismatched types %s (previous argument) and %s (type of %s)",
-                            tstr(t), tstr(a->type), expr_str(a));
+                check_error(
+                    c, a->pos,
+                    "invalid argument: mismatched types %s (previous argument) and %s (type of %s)",
+                    tstr(t), tstr(a->type), expr_str(a));
                 set_invalid(n);
                 return;
             }
-            if (a->mode != MODE_CONST) allconst = false;
+            if (a->mode != MODE_CONST)
+                allconst = false;
         }
         result(n, t, MODE_VALUE);
         if (allconst) {
@@ -723,14 +804,16 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     }
     case BUILTIN_PANIC: {
         if (na != 1) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 1, false);
             set_invalid(n);
             return;
         }
         Node *x = args->items[0];
         check_expr(c, x, NULL);
-        if (x->mode != MODE_INVALID) check_assign_to(c, x, type_any, "argument to panic");
+        if (x->mode != MODE_INVALID)
+            check_assign_to(c, x, type_any, "argument to panic");
         novalue(n);
         return;
     }
@@ -739,7 +822,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         for (int i = 0; i < na; i++) {
             Node *x = args->items[i];
             check_expr(c, x, NULL);
-            if (x->mode == MODE_INVALID) continue;
+            if (x->mode == MODE_INVALID)
+                continue;
             if (x->type->kind == KIND_UNTYPED_NIL) {
                 check_error(c, x->pos, "use of untyped nil in argument to %s", name);
                 continue;
@@ -750,7 +834,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     case BUILTIN_RECOVER:
         if (na != 0) {
-            for (int i = 0; i < na; i++) check_expr(c, args->items[i], NULL);
+            for (int i = 0; i < na; i++)
+                check_expr(c, args->items[i], NULL);
             nargs_error(c, n, name, 0, false);
             set_invalid(n);
             return;

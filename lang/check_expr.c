@@ -16,8 +16,8 @@
 
 static bool is_comparison(Token op)
 {
-    return op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ ||
-           op == TOK_GTR || op == TOK_GEQ;
+    return op == TOK_EQL || op == TOK_NEQ || op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR ||
+           op == TOK_GEQ;
 }
 
 /* Sets the final type of an untyped expression tree (types2's
@@ -25,12 +25,18 @@ static bool is_comparison(Token op)
  * operands were typed on their own; the left operand of a shift follows. */
 static void update_untyped(Node *n, Type *t)
 {
-    if (!n || !is_untyped(n->type)) return;
+    if (!n || !is_untyped(n->type))
+        return;
     switch (n->kind) {
-    case AST_PAREN: update_untyped(n->u.paren.x, t); break;
-    case AST_UNARY: update_untyped(n->u.unary.x, t); break;
+    case AST_PAREN:
+        update_untyped(n->u.paren.x, t);
+        break;
+    case AST_UNARY:
+        update_untyped(n->u.unary.x, t);
+        break;
     case AST_BINARY:
-        if (is_comparison(n->u.binary.op)) break;
+        if (is_comparison(n->u.binary.op))
+            break;
         if (n->u.binary.op == TOK_SHL || n->u.binary.op == TOK_SHR) {
             update_untyped(n->u.binary.x, t);
         } else {
@@ -38,13 +44,14 @@ static void update_untyped(Node *n, Type *t)
             update_untyped(n->u.binary.y, t);
         }
         break;
-    default: break;
+    default:
+        break;
     }
     n->type = t;
-    if (n->mode == MODE_CONST && n->cv && !kind_is_untyped(t->kind) &&
-        t->kind != KIND_INTERFACE) {
+    if (n->mode == MODE_CONST && n->cv && !kind_is_untyped(t->kind) && t->kind != KIND_INTERFACE) {
         ConstVal *cv = cv_convert(n->cv, t, NULL);
-        if (cv) n->cv = cv;
+        if (cv)
+            n->cv = cv;
     }
 }
 
@@ -52,15 +59,18 @@ static void update_untyped(Node *n, Type *t)
  * operation (other message forms). Returns false on error (reported). */
 static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
 {
-    if (!is_untyped(n->type) || is_invalid(t) || is_invalid(n->type)) return true;
+    if (!is_untyped(n->type) || is_invalid(t) || is_invalid(n->type))
+        return true;
     Type *tu = under(t);
     if (is_untyped(t)) {
         /* both untyped: the "larger" kind wins for numbers */
         if (is_numeric(n->type) && is_numeric(t)) {
-            if (t->kind > n->type->kind) update_untyped(n, t);
+            if (t->kind > n->type->kind)
+                update_untyped(n, t);
             return true;
         }
-        if (n->type->kind == t->kind) return true;
+        if (n->type->kind == t->kind)
+            return true;
         return false;
     }
     if (tu->kind == KIND_INTERFACE) {
@@ -70,8 +80,8 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
         }
         Type *d = type_default(n->type);
         if (n->mode == MODE_CONST && !cv_convert(n->cv, d, NULL)) {
-            check_error(c, n->pos, "cannot use %s as %s value in %s (overflows)",
-                        operand_str(c, n), tstr(d), context ? context : "expression");
+            check_error(c, n->pos, "cannot use %s as %s value in %s (overflows)", operand_str(c, n),
+                        tstr(d), context ? context : "expression");
             n->type = t_invalid;
             return false;
         }
@@ -92,9 +102,15 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return false;
         }
         break;
-    case KIND_UNTYPED_BOOL: ok = tu->kind == KIND_BOOL; break;
-    case KIND_UNTYPED_STRING: ok = tu->kind == KIND_STRING; break;
-    default: ok = is_numeric(tu) && !is_untyped(tu); break;
+    case KIND_UNTYPED_BOOL:
+        ok = tu->kind == KIND_BOOL;
+        break;
+    case KIND_UNTYPED_STRING:
+        ok = tu->kind == KIND_STRING;
+        break;
+    default:
+        ok = is_numeric(tu) && !is_untyped(tu);
+        break;
     }
     if (!ok) {
         if (context)
@@ -128,14 +144,22 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
     return true;
 }
 
-void check_convert_untyped(Checker *c, Node *n, Type *t) { convert_untyped(c, n, t, "assignment"); }
+void check_convert_untyped(Checker *c, Node *n, Type *t)
+{
+    convert_untyped(c, n, t, "assignment");
+}
 
-void check_default(Checker *c, Node *n) { check_default_ctx(c, n, "assignment"); }
+void check_default(Checker *c, Node *n)
+{
+    check_default_ctx(c, n, "assignment");
+}
 
 void check_default_ctx(Checker *c, Node *n, const char *context)
 {
-    if (!is_untyped(n->type)) return;
-    if (n->type->kind == KIND_UNTYPED_NIL) return;
+    if (!is_untyped(n->type))
+        return;
+    if (n->type->kind == KIND_UNTYPED_NIL)
+        return;
     Type *d = type_default(n->type);
     if (n->mode == MODE_CONST && n->cv && !cv_convert(n->cv, d, NULL)) {
         check_error(c, n->pos, "cannot use %s as %s value in %s (overflows)", operand_str(c, n),
@@ -161,22 +185,24 @@ static const char *why_not_implements(Checker *c, Type *v, Type *t)
             return ": need type assertion";
         return "";
     }
-    if (type_implements(v, under(t), &missing, &wrong)) return "";
-    if (!missing) return "";
+    if (type_implements(v, under(t), &missing, &wrong))
+        return "";
+    if (!missing)
+        return "";
     if (wrong)
         return check_fmt(": %s does not implement %s (method %s has pointer receiver)", tstr(v),
                          tstr(t), missing);
     const Method *m = type_method(v, missing);
     if (m)
-        return check_fmt(": %s does not implement %s (wrong type for method %s)", tstr(v),
-                         tstr(t), missing);
-    return check_fmt(": %s does not implement %s (missing method %s)", tstr(v), tstr(t),
-                     missing);
+        return check_fmt(": %s does not implement %s (wrong type for method %s)", tstr(v), tstr(t),
+                         missing);
+    return check_fmt(": %s does not implement %s (missing method %s)", tstr(v), tstr(t), missing);
 }
 
 bool check_assign_to(Checker *c, Node *n, Type *t, const char *context)
 {
-    if (n->mode == MODE_INVALID || is_invalid(n->type) || is_invalid(t)) return false;
+    if (n->mode == MODE_INVALID || is_invalid(n->type) || is_invalid(t))
+        return false;
     if (n->mode == MODE_TYPE) {
         check_error(c, n->pos, "%s (type) is not an expression", expr_str(n));
         return false;
@@ -194,8 +220,10 @@ bool check_assign_to(Checker *c, Node *n, Type *t, const char *context)
                     expr_str(n), tstr(n->type));
         return false;
     }
-    if (is_untyped(n->type)) return convert_untyped(c, n, t, context);
-    if (type_assignable(n->type, t)) return true;
+    if (is_untyped(n->type))
+        return convert_untyped(c, n, t, context);
+    if (type_assignable(n->type, t))
+        return true;
     check_error(c, n->pos, "cannot use %s as %s value in %s%s", operand_str(c, n), tstr(t), context,
                 why_not_implements(c, n->type, t));
     return false;
@@ -206,7 +234,8 @@ bool check_assign_to(Checker *c, Node *n, Type *t, const char *context)
 /* Checks n as a single value (not a type, not a tuple, not a builtin). */
 static bool single_value(Checker *c, Node *n)
 {
-    if (n->mode == MODE_INVALID) return false;
+    if (n->mode == MODE_INVALID)
+        return false;
     if (n->mode == MODE_TYPE) {
         check_error(c, n->pos, "%s (type) is not an expression", expr_str(n));
         set_invalid(n);
@@ -233,7 +262,8 @@ static bool single_value(Checker *c, Node *n)
         set_invalid(n);
         return false;
     }
-    if (n->mode == MODE_COMMAOK) n->mode = MODE_VALUE;
+    if (n->mode == MODE_COMMAOK)
+        n->mode = MODE_VALUE;
     return true;
 }
 
@@ -269,8 +299,10 @@ void check_expr_or_type(Checker *c, Node *n)
 
 static void mark_capture(Checker *c, Symbol *s)
 {
-    if (s->kind != SYM_VAR || s->global || !c->fn) return;
-    if (c->fn->funclit != s->funclit) s->captured = true;
+    if (s->kind != SYM_VAR || s->global || !c->fn)
+        return;
+    if (c->fn->funclit != s->funclit)
+        s->captured = true;
 }
 
 static void check_ident(Checker *c, Node *n)
@@ -310,7 +342,8 @@ static void check_ident(Checker *c, Node *n)
         n->mode = MODE_CONST;
         n->type = s->type ? s->type : t_invalid;
         n->cv = s->cv ? s->cv : cv_int(0);
-        if (is_invalid(n->type)) n->mode = MODE_INVALID;
+        if (is_invalid(n->type))
+            n->mode = MODE_INVALID;
         return;
     case SYM_TYPE: {
         Type *t = check_type_direct(c, n, true);
@@ -323,7 +356,8 @@ static void check_ident(Checker *c, Node *n)
         mark_capture(c, s);
         n->mode = MODE_VARIABLE;
         n->type = s->type ? s->type : t_invalid;
-        if (is_invalid(n->type)) n->mode = MODE_INVALID;
+        if (is_invalid(n->type))
+            n->mode = MODE_INVALID;
         return;
     case SYM_FUNC:
         check_use_obj(c, s);
@@ -346,7 +380,6 @@ static void check_ident(Checker *c, Node *n)
 
 /* ---- selectors ---- */
 
-
 static bool addressable(Node *n)
 {
     return n->mode == MODE_VARIABLE;
@@ -354,7 +387,8 @@ static bool addressable(Node *n)
 
 static void mark_addrtaken(Node *n)
 {
-    while (n->kind == AST_PAREN) n = n->u.paren.x;
+    while (n->kind == AST_PAREN)
+        n = n->u.paren.x;
     if (n->kind == AST_IDENT && n->u.ident.sym && n->u.ident.sym->kind == SYM_VAR)
         n->u.ident.sym->addrtaken = true;
     else if (n->kind == AST_SELECTOR && n->u.selector.kind == SEL_FIELD &&
@@ -382,7 +416,8 @@ static Type *path_type(Type *t, Lookup *lk)
 {
     for (int i = 0; i < lk->npath; i++) {
         Type *u = under(t);
-        if (u->kind == KIND_POINTER) u = under(u->elem);
+        if (u->kind == KIND_POINTER)
+            u = under(u->elem);
         t = u->fields[lk->path[i]].type;
     }
     return t;
@@ -403,8 +438,7 @@ void check_selector(Checker *c, Node *n)
             Symbol *m = scope_lookup_local(ps->pkg->scope, name);
             bool exported = name[0] >= 'A' && name[0] <= 'Z';
             if (!m || !exported) {
-                check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name,
-                                name);
+                check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name, name);
                 set_invalid(n);
                 return;
             }
@@ -419,12 +453,24 @@ void check_selector(Checker *c, Node *n)
                 n->cv = m->cv;
                 n->type = m->type;
                 break;
-            case SYM_TYPE: n->mode = MODE_TYPE; n->type = m->type; break;
-            case SYM_VAR: n->mode = MODE_VARIABLE; n->type = m->type; break;
-            case SYM_FUNC: n->mode = MODE_VALUE; n->type = m->type; break;
-            default: set_invalid(n); return;
+            case SYM_TYPE:
+                n->mode = MODE_TYPE;
+                n->type = m->type;
+                break;
+            case SYM_VAR:
+                n->mode = MODE_VARIABLE;
+                n->type = m->type;
+                break;
+            case SYM_FUNC:
+                n->mode = MODE_VALUE;
+                n->type = m->type;
+                break;
+            default:
+                set_invalid(n);
+                return;
             }
-            if (!n->type) set_invalid(n);
+            if (!n->type)
+                set_invalid(n);
             return;
         }
     }
@@ -452,14 +498,16 @@ void check_selector(Checker *c, Node *n)
             set_invalid(n);
             return;
         }
-        if (!m) m = lk.method;
+        if (!m)
+            m = lk.method;
         fill_path(n, &lk);
         n->u.selector.kind = SEL_METHODEXPR;
         n->u.selector.method = m;
         Type *sig = m->sig;
         Type **ps = GC_MALLOC(sizeof(Type *) * (size_t)(sig->nparams + 1));
         ps[0] = T;
-        for (int i = 0; i < sig->nparams; i++) ps[i + 1] = sig->params[i];
+        for (int i = 0; i < sig->nparams; i++)
+            ps[i + 1] = sig->params[i];
         n->type = type_func(ps, sig->nparams + 1, sig->results, sig->nresults, sig->variadic);
         n->mode = MODE_VALUE;
         return;
@@ -471,7 +519,8 @@ void check_selector(Checker *c, Node *n)
     Type *T = x->type;
     if (under(T)->kind == KIND_INTERFACE && !(T->kind == KIND_POINTER)) {
         const Method *m = type_method(under(T), name);
-        if (!m) goto undefined;
+        if (!m)
+            goto undefined;
         n->u.selector.kind = SEL_IFACEMETHOD;
         n->u.selector.method = m;
         n->u.selector.method_index = (int)(m - under(T)->methods);
@@ -486,7 +535,8 @@ void check_selector(Checker *c, Node *n)
         set_invalid(n);
         return;
     }
-    if (lk.kind == 0) goto undefined;
+    if (lk.kind == 0)
+        goto undefined;
     if (!(name[0] >= 'A' && name[0] <= 'Z')) {
         /* an unexported name is visible only in its own package */
         const char *owner = NULL;
@@ -496,10 +546,12 @@ void check_selector(Checker *c, Node *n)
             Lookup up = lk;
             up.npath--;
             Type *pt = path_type(T, &up);
-            if (pt->kind == KIND_POINTER && !pt->name) pt = pt->elem;
+            if (pt->kind == KIND_POINTER && !pt->name)
+                pt = pt->elem;
             owner = pt->pkg;
         }
-        if (owner && strcmp(owner, c->pkg->path) != 0) goto undefined;
+        if (owner && strcmp(owner, c->pkg->path) != 0)
+            goto undefined;
     }
     fill_path(n, &lk);
     if (lk.kind == 1) {
@@ -508,7 +560,8 @@ void check_selector(Checker *c, Node *n)
         /* x.f is addressable when x is, or when a pointer is followed */
         bool via_ptr = false;
         for (int i = 0; i < lk.npath; i++)
-            if (lk.deref[i]) via_ptr = true;
+            if (lk.deref[i])
+                via_ptr = true;
         n->mode = (via_ptr || x->mode == MODE_VARIABLE) ? MODE_VARIABLE : MODE_VALUE;
         return;
     }
@@ -529,7 +582,8 @@ void check_selector(Checker *c, Node *n)
     if (m->ptrrecv && !rt_ptr) {
         bool through_ptr = false;
         for (int i = 0; i < lk.npath; i++)
-            if (lk.deref[i]) through_ptr = true;
+            if (lk.deref[i])
+                through_ptr = true;
         if (!through_ptr && !addressable(x)) {
             check_error(c, n->u.selector.sel->pos, "cannot call pointer method %s on %s", name,
                         tstr(rt));
@@ -537,7 +591,8 @@ void check_selector(Checker *c, Node *n)
             return;
         }
         n->u.selector.recv_addr = true;
-        if (!through_ptr) mark_addrtaken(x);
+        if (!through_ptr)
+            mark_addrtaken(x);
     } else if (!m->ptrrecv && rt_ptr) {
         n->u.selector.recv_deref = true;
     }
@@ -546,15 +601,17 @@ void check_selector(Checker *c, Node *n)
     return;
 undefined:
     if (under(T)->kind == KIND_POINTER && under(under(T)->elem)->kind == KIND_POINTER) {
-        check_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no field or method %s)",
-                    expr_str(x), name, tstr(T), name);
+        check_error(c, n->u.selector.sel->pos,
+                    "%s.%s undefined (type %s has no field or method %s)", expr_str(x), name,
+                    tstr(T), name);
     } else if (under(T)->kind == KIND_POINTER && under(under(T)->elem)->kind == KIND_INTERFACE) {
         check_error(c, n->u.selector.sel->pos,
                     "%s.%s undefined (type %s is pointer to interface, not interface)", expr_str(x),
                     name, tstr(T));
     } else {
-        check_error(c, n->u.selector.sel->pos, "%s.%s undefined (type %s has no field or method %s)",
-                    expr_str(x), name, tstr(T), name);
+        check_error(c, n->u.selector.sel->pos,
+                    "%s.%s undefined (type %s has no field or method %s)", expr_str(x), name,
+                    tstr(T), name);
     }
     set_invalid(n);
 }
@@ -565,7 +622,8 @@ undefined:
 static void check_index_value(Checker *c, Node *ix, int64_t max, const char *what)
 {
     check_expr(c, ix, NULL);
-    if (ix->mode == MODE_INVALID) return;
+    if (ix->mode == MODE_INVALID)
+        return;
     if (ix->mode == MODE_CONST && is_untyped(ix->type)) {
         __int128 v;
         if (!is_numeric(ix->type)) {
@@ -579,7 +637,8 @@ static void check_index_value(Checker *c, Node *ix, int64_t max, const char *wha
         convert_untyped(c, ix, type_basic[KIND_INT], "index");
     }
     if (!is_integer_t(ix->type)) {
-        check_error(c, ix->pos, "invalid argument: %s %s must be integer", what, operand_str(c, ix));
+        check_error(c, ix->pos, "invalid argument: %s %s must be integer", what,
+                    operand_str(c, ix));
         return;
     }
     if (ix->mode == MODE_CONST) {
@@ -599,12 +658,11 @@ static void check_index(Checker *c, Node *n)
 {
     Node *x = n->u.index.x;
     check_expr_or_type(c, x);
-    if (x->mode == MODE_TYPE || (x->mode == MODE_VALUE && x->type && x->type->kind == KIND_FUNC &&
-                                 x->kind == AST_IDENT && x->u.ident.sym &&
-                                 x->u.ident.sym->kind == SYM_FUNC &&
-                                 x->u.ident.sym->decl &&
-                                 x->u.ident.sym->decl->kind == AST_FUNCDECL &&
-                                 x->u.ident.sym->decl->u.funcdecl.tparams.len)) {
+    if (x->mode == MODE_TYPE ||
+        (x->mode == MODE_VALUE && x->type && x->type->kind == KIND_FUNC && x->kind == AST_IDENT &&
+         x->u.ident.sym && x->u.ident.sym->kind == SYM_FUNC && x->u.ident.sym->decl &&
+         x->u.ident.sym->decl->kind == AST_FUNCDECL &&
+         x->u.ident.sym->decl->u.funcdecl.tparams.len)) {
         check_error(c, n->pos, "not supported yet: generics");
         set_invalid(n);
         return;
@@ -629,7 +687,8 @@ static void check_index(Checker *c, Node *n)
                  * value, not a constant */
             }
         }
-        if (is_untyped(x->type)) convert_untyped(c, x, type_basic[KIND_STRING], "index");
+        if (is_untyped(x->type))
+            convert_untyped(c, x, type_basic[KIND_STRING], "index");
         return;
     }
     case KIND_ARRAY:
@@ -658,7 +717,8 @@ static void check_index(Checker *c, Node *n)
         n->mode = MODE_MAPINDEX;
         return;
     }
-    default: break;
+    default:
+        break;
     }
     check_error(c, x->pos, "invalid operation: cannot index %s", operand_str(c, x));
     check_expr(c, n->u.index.index, NULL);
@@ -685,8 +745,10 @@ static void check_slice(Checker *c, Node *n)
             set_invalid(n);
             return;
         }
-        if (x->mode == MODE_CONST) max = x->cv->s.len + 1;
-        if (is_untyped(x->type)) convert_untyped(c, x, type_basic[KIND_STRING], "slice");
+        if (x->mode == MODE_CONST)
+            max = x->cv->s.len + 1;
+        if (is_untyped(x->type))
+            convert_untyped(c, x, type_basic[KIND_STRING], "slice");
         res = x->type->kind == KIND_UNTYPED_STRING ? type_basic[KIND_STRING] : x->type;
         break;
     case KIND_ARRAY:
@@ -706,17 +768,21 @@ static void check_slice(Checker *c, Node *n)
             res = type_slice(under(u->elem)->elem);
         }
         break;
-    case KIND_SLICE: res = x->type; break;
-    default: break;
+    case KIND_SLICE:
+        res = x->type;
+        break;
+    default:
+        break;
     }
     if (!res) {
-        check_error(c, x->pos, "cannot slice %s", operand_str(c, x));
+        check_error(c, x->pos, "invalid operation: cannot slice %s", operand_str(c, x));
         set_invalid(n);
         return;
     }
     Node *ix[3] = {n->u.sliceexpr.low, n->u.sliceexpr.high, n->u.sliceexpr.max};
     for (int i = 0; i < 3; i++)
-        if (ix[i]) check_index_value(c, ix[i], max, "index");
+        if (ix[i])
+            check_index_value(c, ix[i], max, "index");
     /* constant indices must be ordered */
     __int128 prev = -1;
     for (int i = 0; i < 3; i++) {
@@ -757,9 +823,10 @@ static void check_typeassert(Checker *c, Node *n)
         const char *missing;
         bool wrong;
         if (!type_implements(t, under(x->type), &missing, &wrong)) {
-            check_error(c, n->pos,
-                        "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)",
-                        expr_str(n), tstr(t), tstr(x->type), missing ? missing : "?");
+            check_error(
+                c, n->pos,
+                "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)",
+                expr_str(n), tstr(t), tstr(x->type), missing ? missing : "?");
             set_invalid(n);
             return;
         }
@@ -776,7 +843,8 @@ static void check_unary(Checker *c, Node *n, Type *hint)
     Token op = n->u.unary.op;
     if (op == TOK_AND) {
         Node *inner = x;
-        while (inner->kind == AST_PAREN) inner = inner->u.paren.x;
+        while (inner->kind == AST_PAREN)
+            inner = inner->u.paren.x;
         if (inner->kind == AST_COMPOSITELIT) {
             Type *h = hint && under(hint)->kind == KIND_POINTER ? under(hint)->elem : NULL;
             check_expr(c, x, h);
@@ -794,7 +862,8 @@ static void check_unary(Checker *c, Node *n, Type *hint)
             return;
         }
         if (x->mode != MODE_VARIABLE) {
-            check_error(c, x->pos, "invalid operation: cannot take address of %s", operand_str(c, x));
+            check_error(c, x->pos, "invalid operation: cannot take address of %s",
+                        operand_str(c, x));
             set_invalid(n);
             return;
         }
@@ -835,10 +904,18 @@ static void check_unary(Checker *c, Node *n, Type *hint)
     bool ok;
     switch (op) {
     case TOK_ADD:
-    case TOK_SUB: ok = is_numeric(t); break;
-    case TOK_XOR: ok = is_integer_t(t); break;
-    case TOK_NOT: ok = is_bool_t(t); break;
-    default: ok = false; break;
+    case TOK_SUB:
+        ok = is_numeric(t);
+        break;
+    case TOK_XOR:
+        ok = is_integer_t(t);
+        break;
+    case TOK_NOT:
+        ok = is_bool_t(t);
+        break;
+    default:
+        ok = false;
+        break;
     }
     if (!ok) {
         check_error(c, x->pos, "invalid operation: operator %s not defined on %s", token_string(op),
@@ -867,8 +944,9 @@ static void check_unary(Checker *c, Node *n, Type *hint)
         if (!is_untyped(t)) {
             ConstVal *cc = cv_convert(cv, t, NULL);
             if (!cc) {
-                check_error(c, n->pos, "cannot use %s (untyped int constant %s) as %s value in "
-                                       "expression (overflows)",
+                check_error(c, n->pos,
+                            "cannot use %s (untyped int constant %s) as %s value in "
+                            "expression (overflows)",
                             expr_str(n), cv_str(cv), tstr(t));
                 check_error(c, n->pos, "constant %s overflows %s", cv_str(cv), tstr(t));
                 set_invalid(n);
@@ -884,20 +962,20 @@ static void check_unary(Checker *c, Node *n, Type *hint)
 static bool ordered(const Type *t)
 {
     TypeKind k = under(t)->kind;
-    return kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING ||
-           k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT ||
-           k == KIND_UNTYPED_STRING;
+    return kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING || k == KIND_UNTYPED_INT ||
+           k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT || k == KIND_UNTYPED_STRING;
 }
 
 /* Whether values of t may be compared with == (and why not). */
 static bool comparable_type(const Type *t)
 {
-    if (!t) return false;
+    if (!t)
+        return false;
     Type *u = under(t);
-    if (u->kind == KIND_UNTYPED_NIL) return true;
+    if (u->kind == KIND_UNTYPED_NIL)
+        return true;
     return u->comparable || kind_is_untyped(u->kind);
 }
-
 
 static void check_shift(Checker *c, Node *n)
 {
@@ -922,7 +1000,8 @@ static void check_shift(Checker *c, Node *n)
             set_invalid(n);
             return;
         }
-        if (is_untyped(y->type)) convert_untyped(c, y, type_basic[KIND_UINT], NULL);
+        if (is_untyped(y->type))
+            convert_untyped(c, y, type_basic[KIND_UINT], NULL);
     } else {
         if (!is_integer_t(y->type)) {
             check_error(c, y->pos, "invalid operation: shift count %s must be integer",
@@ -930,7 +1009,8 @@ static void check_shift(Checker *c, Node *n)
             set_invalid(n);
             return;
         }
-        if (is_untyped(y->type)) convert_untyped(c, y, type_basic[KIND_UINT], NULL);
+        if (is_untyped(y->type))
+            convert_untyped(c, y, type_basic[KIND_UINT], NULL);
     }
     /* the operand */
     if (x->mode == MODE_CONST && is_untyped(x->type)) {
@@ -958,7 +1038,8 @@ static void check_shift(Checker *c, Node *n)
             return;
         }
         /* non-constant shift: the type comes from the context */
-        if (x->type->kind == KIND_UNTYPED_FLOAT) x->type = type_basic[KIND_UNTYPED_INT];
+        if (x->type->kind == KIND_UNTYPED_FLOAT)
+            x->type = type_basic[KIND_UNTYPED_INT];
         n->type = x->type;
         n->mode = MODE_VALUE;
         return;
@@ -993,20 +1074,26 @@ static void check_shift(Checker *c, Node *n)
  * same class (boolean, string, numeric), or one is an interface. */
 static bool may_convert(const Type *x, const Type *y)
 {
-    if (!is_untyped(x) && !is_untyped(y)) return false;
-    if (under(x)->kind == KIND_INTERFACE || under(y)->kind == KIND_INTERFACE) return true;
+    if (!is_untyped(x) && !is_untyped(y))
+        return false;
+    if (under(x)->kind == KIND_INTERFACE || under(y)->kind == KIND_INTERFACE)
+        return true;
     TypeKind xk = under(x)->kind, yk = under(y)->kind;
     bool xb = xk < KIND_ARRAY || kind_is_untyped(xk), yb = yk < KIND_ARRAY || kind_is_untyped(yk);
-    if (xb != yb) return false;
-    if (is_bool_t(x) != is_bool_t(y)) return false;
-    if (is_string_t(x) != is_string_t(y)) return false;
+    if (xb != yb)
+        return false;
+    if (is_bool_t(x) != is_bool_t(y))
+        return false;
+    if (is_string_t(x) != is_string_t(y))
+        return false;
     if (xk == KIND_UNTYPED_NIL || yk == KIND_UNTYPED_NIL) {
         TypeKind o = xk == KIND_UNTYPED_NIL ? yk : xk;
         return o == KIND_POINTER || o == KIND_SLICE || o == KIND_MAP || o == KIND_FUNC ||
                o == KIND_CHAN || o == KIND_INTERFACE || o == KIND_UNSAFEPTR ||
                o == KIND_UNTYPED_NIL;
     }
-    if (xk == KIND_POINTER || yk == KIND_POINTER) return false;
+    if (xk == KIND_POINTER || yk == KIND_POINTER)
+        return false;
     return true;
 }
 
@@ -1014,15 +1101,24 @@ static bool may_convert(const Type *x, const Type *y)
 static const char *kind_string(const Type *t)
 {
     switch (under(t)->kind) {
-    case KIND_ARRAY: return "array";
-    case KIND_SLICE: return "slice";
-    case KIND_STRUCT: return "struct";
-    case KIND_POINTER: return "pointer";
-    case KIND_FUNC: return "func";
-    case KIND_INTERFACE: return "interface";
-    case KIND_MAP: return "map";
-    case KIND_CHAN: return "chan";
-    default: return tstr(t);
+    case KIND_ARRAY:
+        return "array";
+    case KIND_SLICE:
+        return "slice";
+    case KIND_STRUCT:
+        return "struct";
+    case KIND_POINTER:
+        return "pointer";
+    case KIND_FUNC:
+        return "func";
+    case KIND_INTERFACE:
+        return "interface";
+    case KIND_MAP:
+        return "map";
+    case KIND_CHAN:
+        return "chan";
+    default:
+        return tstr(t);
     }
 }
 
@@ -1033,14 +1129,16 @@ static const char *incomparable_cause(const Type *t)
     switch (u->kind) {
     case KIND_SLICE:
     case KIND_FUNC:
-    case KIND_MAP: return check_fmt("%s can only be compared to nil", kind_string(t));
+    case KIND_MAP:
+        return check_fmt("%s can only be compared to nil", kind_string(t));
     case KIND_STRUCT:
         for (int i = 0; i < u->nfields; i++)
             if (!u->fields[i].type->comparable)
                 return check_fmt("struct containing %s cannot be compared",
                                  tstr(u->fields[i].type));
         break;
-    default: break;
+    default:
+        break;
     }
     return check_fmt("%s cannot be compared", tstr(t));
 }
@@ -1090,10 +1188,12 @@ static void check_binary(Checker *c, Node *n)
                 why = incomparable_cause(y->type);
             }
         } else if (!ordered(x->type)) {
-            why = check_fmt("operator %s not defined on %s", token_string(op), kind_string(x->type));
+            why =
+                check_fmt("operator %s not defined on %s", token_string(op), kind_string(x->type));
         } else if (!ordered(y->type)) {
             errop = y;
-            why = check_fmt("operator %s not defined on %s", token_string(op), kind_string(y->type));
+            why =
+                check_fmt("operator %s not defined on %s", token_string(op), kind_string(y->type));
         }
         if (why) {
             check_error(c, errop->pos, "invalid operation: %s (%s)", expr_str(n), why);
@@ -1101,8 +1201,10 @@ static void check_binary(Checker *c, Node *n)
             return;
         }
         /* nil compared with a typed operand takes its type */
-        if (xnil && !ynil) x->type = y->type;
-        if (ynil && !xnil) y->type = x->type;
+        if (xnil && !ynil)
+            x->type = y->type;
+        if (ynil && !xnil)
+            y->type = x->type;
         if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
             n->cv = cv_bool(cv_compare(op, x->cv, y->cv));
             n->mode = MODE_CONST;
@@ -1110,8 +1212,10 @@ static void check_binary(Checker *c, Node *n)
             n->mode = MODE_VALUE;
         }
         /* operands that are still untyped get their default type */
-        if (is_untyped(x->type) && !is_nil(x)) check_default(c, x);
-        if (is_untyped(y->type) && !is_nil(y)) check_default(c, y);
+        if (is_untyped(x->type) && !is_nil(x))
+            check_default(c, x);
+        if (is_untyped(y->type) && !is_nil(y))
+            check_default(c, y);
         n->type = type_basic[KIND_UNTYPED_BOOL];
         return;
     }
@@ -1124,22 +1228,32 @@ static void check_binary(Checker *c, Node *n)
     Type *t = x->type;
     bool ok;
     switch (op) {
-    case TOK_ADD: ok = is_numeric(t) || is_string_t(t); break;
+    case TOK_ADD:
+        ok = is_numeric(t) || is_string_t(t);
+        break;
     case TOK_SUB:
     case TOK_MUL:
-    case TOK_QUO: ok = is_numeric(t); break;
+    case TOK_QUO:
+        ok = is_numeric(t);
+        break;
     case TOK_REM:
     case TOK_AND:
     case TOK_OR:
     case TOK_XOR:
-    case TOK_AND_NOT: ok = is_integer_t(t); break;
+    case TOK_AND_NOT:
+        ok = is_integer_t(t);
+        break;
     case TOK_LAND:
-    case TOK_LOR: ok = is_bool_t(t); break;
-    default: ok = false; break;
+    case TOK_LOR:
+        ok = is_bool_t(t);
+        break;
+    default:
+        ok = false;
+        break;
     }
     if (!ok) {
-        check_error(c, x->pos, "invalid operation: operator %s not defined on %s",
-                    token_string(op), operand_str(c, x));
+        check_error(c, x->pos, "invalid operation: operator %s not defined on %s", token_string(op),
+                    operand_str(c, x));
         set_invalid(n);
         return;
     }
@@ -1156,7 +1270,8 @@ static void check_binary(Checker *c, Node *n)
     if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
         const char *err;
         bool integer = is_integer_t(t);
-        if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_RUNE) integer = true;
+        if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_RUNE)
+            integer = true;
         /* untyped int / untyped int is integer division */
         ConstVal *xv = x->cv, *yv = y->cv;
         if (integer) {
@@ -1168,8 +1283,9 @@ static void check_binary(Checker *c, Node *n)
         }
         ConstVal *r = cv_binary(op, xv, yv, integer, &err);
         if (!r) {
-            check_error(c, n->pos, "%s", err ? check_fmt("invalid operation: %s", err)
-                                             : "invalid constant operation");
+            check_error(c, n->pos, "%s",
+                        err ? check_fmt("invalid operation: %s", err)
+                            : "invalid constant operation");
             set_invalid(n);
             return;
         }
@@ -1194,22 +1310,42 @@ static void check_expr_inner(Checker *c, Node *n, Type *hint)
 {
     n->cv = NULL;
     switch (n->kind) {
-    case AST_BAD: set_invalid(n); return;
-    case AST_IDENT: check_ident(c, n); return;
-    case AST_BASICLIT: check_basiclit(c, n); return;
-    case AST_COMPOSITELIT: check_compositelit(c, n, hint); return;
-    case AST_FUNCLIT: check_funclit(c, n); return;
+    case AST_BAD:
+        set_invalid(n);
+        return;
+    case AST_IDENT:
+        check_ident(c, n);
+        return;
+    case AST_BASICLIT:
+        check_basiclit(c, n);
+        return;
+    case AST_COMPOSITELIT:
+        check_compositelit(c, n, hint);
+        return;
+    case AST_FUNCLIT:
+        check_funclit(c, n);
+        return;
     case AST_PAREN:
         check_expr_inner(c, n->u.paren.x, hint);
         n->type = n->u.paren.x->type;
         n->mode = n->u.paren.x->mode;
         n->cv = n->u.paren.x->cv;
         return;
-    case AST_SELECTOR: check_selector(c, n); return;
-    case AST_INDEX: check_index(c, n); return;
-    case AST_SLICEEXPR: check_slice(c, n); return;
-    case AST_TYPEASSERT: check_typeassert(c, n); return;
-    case AST_CALL: check_call(c, n); return;
+    case AST_SELECTOR:
+        check_selector(c, n);
+        return;
+    case AST_INDEX:
+        check_index(c, n);
+        return;
+    case AST_SLICEEXPR:
+        check_slice(c, n);
+        return;
+    case AST_TYPEASSERT:
+        check_typeassert(c, n);
+        return;
+    case AST_CALL:
+        check_call(c, n);
+        return;
     case AST_STAR: {
         Node *x = n->u.star.x;
         check_expr_or_type(c, x);
@@ -1240,8 +1376,12 @@ static void check_expr_inner(Checker *c, Node *n, Type *hint)
         n->mode = MODE_VARIABLE;
         return;
     }
-    case AST_UNARY: check_unary(c, n, hint); return;
-    case AST_BINARY: check_binary(c, n); return;
+    case AST_UNARY:
+        check_unary(c, n, hint);
+        return;
+    case AST_BINARY:
+        check_binary(c, n);
+        return;
     case AST_KEYVALUE:
         check_error(c, n->pos, "unexpected key:value expression");
         set_invalid(n);
@@ -1253,7 +1393,8 @@ static void check_expr_inner(Checker *c, Node *n, Type *hint)
     case AST_MAPTYPE:
     case AST_CHANTYPE:
         check_type(c, n);
-        if (is_invalid(n->type)) set_invalid(n);
+        if (is_invalid(n->type))
+            set_invalid(n);
         return;
     case AST_ELLIPSIS:
         check_error(c, n->pos, "invalid use of ...");

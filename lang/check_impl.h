@@ -1,34 +1,47 @@
-/* check_impl.h — the checker's private interface, shared by its files
- * (check.c: packages, scopes and declarations; check_expr.c: expressions;
- * check_lit.c: literals; check_call.c: calls, builtins, conversions;
- * check_stmt.c: statements; check_print.c: expressions in messages;
- * const.c: exact constant arithmetic).
+/* check_impl.h — the checker's private interface, shared by its files:
+ * check.c (packages, scopes, declarations, init order), check_type.c
+ * (type expressions, method sets, embedding lookup), check_expr.c
+ * (expressions and untyped conversions), check_lit.c (literals),
+ * check_call.c (calls, builtins, conversions), check_stmt.c (statements),
+ * check_assign.c (block declarations, assignments), check_print.c
+ * (expressions in messages) and const.c (exact constant arithmetic).
  *
- * Nothing outside lang/check*.c and lang/const.c includes it.
+ * Nothing outside the checker includes it.
  */
 #ifndef CSP_CHECK_IMPL_H
 #define CSP_CHECK_IMPL_H
 
 #include <setjmp.h>
+#include <string.h>
 
 #include "check.h"
 
 /* Per-object data of package-level objects, for lazy resolution and the
  * initialisation order. */
 typedef struct ObjInfo {
-    int state;         /* 0 unresolved, 1 resolving, 2 done */
-    Scope *scope;      /* the file scope its declaration is checked in */
-    const char *file;  /* its file's name, for diags */
-    Node *spec;        /* VALUESPEC / TYPESPEC / FUNCDECL */
-    int index;         /* VALUESPEC: which name */
+    int state;          /* 0 unresolved, 1 resolving, 2 done */
+    Scope *scope;       /* the file scope its declaration is checked in */
+    const char *file;   /* its file's name, for diags */
+    Node *spec;         /* VALUESPEC / TYPESPEC / FUNCDECL */
+    int index;          /* VALUESPEC: which name */
     int ndeps, capdeps; /* package-level vars and funcs it refers to */
     Symbol **deps;
 } ObjInfo;
 
+static inline ObjInfo *info_of(Symbol *s)
+{
+    return s->check_info;
+}
+
+/* While a type declaration is resolved (check_type.c, check.c): how deep,
+ * and which one (for "invalid recursive type"). */
+extern __thread int check_in_typedecl;
+extern __thread Symbol *check_cur_typedecl;
+
 /* The innermost function being checked. */
 typedef struct FuncCtx {
-    Node *node;        /* FUNCDECL or FUNCLIT (FILE for a script body) */
-    Node *funclit;     /* the innermost FUNCLIT, or NULL */
+    Node *node;    /* FUNCDECL or FUNCLIT (FILE for a script body) */
+    Node *funclit; /* the innermost FUNCLIT, or NULL */
     Type *sig;
     struct FuncCtx *outer;
 } FuncCtx;
@@ -44,27 +57,25 @@ typedef struct Target {
 typedef struct Checker {
     Diags *diags;
     int nerrors;
-    jmp_buf bail;      /* after 10 errors */
+    jmp_buf bail; /* after 10 errors */
     Program *prog;
     Package *pkg;
-    const char *file;  /* current file name */
+    const char *file; /* current file name */
     Scope *universe;
-    Scope *scope;      /* current scope */
+    Scope *scope; /* current scope */
     FuncCtx *fn;
     Target *targets;
-    int64_t iota;      /* current iota, -1 outside const decls */
-    Symbol *decl_sym;  /* the package-level object being resolved, for
-                          dependencies */
-    bool is_std;       /* checking a standard package */
-    Node **pkgpaths;   /* unused */
+    int64_t iota;     /* current iota, -1 outside const decls */
+    Symbol *decl_sym; /* the package-level object being resolved, for
+                         dependencies */
+    bool is_std;      /* checking a standard package */
 } Checker;
 
 /* diags */
-void check_error(Checker *c, Pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+void check_error(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 char *check_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-const char *tstr(const Type *t);          /* type for messages */
-const char *expr_str(const Node *n);      /* Go's ExprString */
+const char *tstr(const Type *t);                    /* type for messages */
+const char *expr_str(const Node *n);                /* Go's ExprString */
 const char *operand_str(Checker *c, const Node *n); /* "x (variable of type int)" */
 
 /* scopes */
@@ -81,15 +92,20 @@ Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos);
 void check_resolve_obj(Checker *c, Symbol *sym);
 
 /* types */
-Type *check_type(Checker *c, Node *n);               /* a type expression */
+Type *check_type(Checker *c, Node *n); /* a type expression */
 Type *check_type_direct(Checker *c, Node *n, bool direct);
+/* The FUNC type of a FUNCTYPE node (receiver excluded: methods add theirs
+ * in check.c); recv and recvtype are reserved and may be NULL. */
 Type *check_signature(Checker *c, Node *functype, Node *recv, Type **recvtype);
 bool is_invalid(const Type *t);
 Type *under(const Type *t);
 extern Type *t_invalid;
 
 /* small predicates on (possibly untyped) types */
-static inline bool is_untyped(const Type *t) { return t && kind_is_untyped(t->kind); }
+static inline bool is_untyped(const Type *t)
+{
+    return t && kind_is_untyped(t->kind);
+}
 static inline bool is_numeric(const Type *t)
 {
     TypeKind k = under(t)->kind;
@@ -111,7 +127,10 @@ static inline bool is_bool_t(const Type *t)
     TypeKind k = under(t)->kind;
     return k == KIND_BOOL || k == KIND_UNTYPED_BOOL;
 }
-static inline bool is_nil(const Node *n) { return n->type && n->type->kind == KIND_UNTYPED_NIL; }
+static inline bool is_nil(const Node *n)
+{
+    return n->type && n->type->kind == KIND_UNTYPED_NIL;
+}
 /* Marks an expression as erroneous (errors about it are not repeated). */
 static inline void set_invalid(Node *n)
 {
@@ -152,10 +171,31 @@ typedef struct Lookup {
     bool indirect; /* a pointer was followed along the embedding path */
 } Lookup;
 void check_lookup(Type *T, const char *name, Lookup *out);
+/* Adds the methods promoted through a defined struct type's embedded
+ * fields to its method sets (package-level and local types). */
+void check_promote_methods(Checker *c, Type *T);
 
 /* statements */
-void check_func_body(Checker *c, Node *fn, Node *body, Type *sig,
-                     Scope *scope);
+static inline bool is_blank(const Node *n)
+{
+    return n->kind == AST_IDENT && strcmp(n->u.ident.name, "_") == 0;
+}
+static inline Node *unparen(Node *n)
+{
+    while (n && n->kind == AST_PAREN)
+        n = n->u.paren.x;
+    return n;
+}
+/* Whether the current scope is a script's top level (its variables are
+ * globals). */
+bool check_script_top(Checker *c);
+/* A new local variable (a global at a script's top level) for id. */
+Symbol *check_new_local(Checker *c, Node *id, Type *t, Node *decl);
+/* Checks an assignment target; `use`: x++ and x op= y read x. */
+bool check_lhs_use(Checker *c, Node *l, bool use);
+void check_declstmt(Checker *c, Node *s);
+void check_assign(Checker *c, Node *s); /* =, :=, op= */
+void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope);
 void check_stmt_list(Checker *c, NodeList *l);
 void check_stmt(Checker *c, Node *s);
 void check_valuespec(Checker *c, Node *spec, bool is_const, bool global);
@@ -171,8 +211,7 @@ ConstVal *cv_string(String s);
 bool cv_parse_number(const char *text, int64_t len, bool is_float, ConstVal *out);
 /* Exact arithmetic; integer ops when both are ints and !float_div. Sets
  * *err to a message ("division by zero", "constant overflow"). */
-ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b,
-                    bool integer, const char **err);
+ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer, const char **err);
 bool cv_compare(Token op, const ConstVal *a, const ConstVal *b);
 ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err);
 ConstVal *cv_shift(Token op, const ConstVal *a, uint64_t s, const char **err);
@@ -180,6 +219,6 @@ ConstVal *cv_shift(Token op, const ConstVal *a, uint64_t s, const char **err);
  * *truncated set when a float lost its fraction. */
 ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated);
 bool cv_to_int(const ConstVal *cv, __int128 *out); /* exact integral value */
-const char *cv_str(const ConstVal *cv);   /* Go's spelling in messages */
+const char *cv_str(const ConstVal *cv);            /* Go's spelling in messages */
 
 #endif

@@ -28,9 +28,9 @@ void check_basiclit(Checker *c, Node *n)
             return;
         }
         n->cv = cv;
-        n->type = type_basic[n->u.basiclit.kind == TOK_INT && cv->kind == CONST_INT
-                                 ? KIND_UNTYPED_INT
-                                 : KIND_UNTYPED_FLOAT];
+        n->type =
+            type_basic[n->u.basiclit.kind == TOK_INT && cv->kind == CONST_INT ? KIND_UNTYPED_INT
+                                                                              : KIND_UNTYPED_FLOAT];
         if (n->u.basiclit.kind == TOK_INT && cv->kind != CONST_INT) {
             /* integer literals beyond 128 bits */
             check_error(c, n->pos, "integer constant overflow: %s", expr_str(n));
@@ -50,7 +50,9 @@ void check_basiclit(Checker *c, Node *n)
         n->cv = cv_string(n->u.basiclit.sval);
         n->type = type_basic[KIND_UNTYPED_STRING];
         return;
-    default: set_invalid(n); return;
+    default:
+        set_invalid(n);
+        return;
     }
 }
 
@@ -58,7 +60,8 @@ void check_basiclit(Checker *c, Node *n)
 static int64_t const_index(Checker *c, Node *k, int64_t max)
 {
     check_expr(c, k, NULL);
-    if (k->mode == MODE_INVALID) return -1;
+    if (k->mode == MODE_INVALID)
+        return -1;
     __int128 v;
     if (k->mode != MODE_CONST || !is_integer_t(k->type) || !cv_to_int(k->cv, &v)) {
         if (k->mode == MODE_CONST && cv_to_int(k->cv, &v) && is_numeric(k->type)) {
@@ -68,7 +71,8 @@ static int64_t const_index(Checker *c, Node *k, int64_t max)
             return -1;
         }
     }
-    if (is_untyped(k->type)) check_representable(c, k, type_basic[KIND_INT], "index");
+    if (is_untyped(k->type))
+        check_representable(c, k, type_basic[KIND_INT], "index");
     if (v < 0) {
         check_error(c, k->pos, "index %s must be non-negative integer constant", expr_str(k));
         return -1;
@@ -114,7 +118,8 @@ static Pos kv_colon(const Node *kv)
 
 static bool const_keys_equal(Node *a, Node *b)
 {
-    if (a->mode != MODE_CONST || b->mode != MODE_CONST || !a->cv || !b->cv) return false;
+    if (a->mode != MODE_CONST || b->mode != MODE_CONST || !a->cv || !b->cv)
+        return false;
     if (a->cv->kind != b->cv->kind) {
         if ((a->cv->kind == CONST_INT || a->cv->kind == CONST_FLOAT) &&
             (b->cv->kind == CONST_INT || b->cv->kind == CONST_FLOAT))
@@ -138,14 +143,17 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
                 Node *e = n->u.compositelit.elts.items[i];
                 if (e->kind == AST_KEYVALUE) {
                     int64_t k = const_index(c, e->u.keyvalue.key, -1);
-                    if (k >= 0) idx = k;
-                    if (!is_invalid(elt)) check_elem(c, e->u.keyvalue.value, elt, "array or slice literal");
+                    if (k >= 0)
+                        idx = k;
+                    if (!is_invalid(elt))
+                        check_elem(c, e->u.keyvalue.value, elt, "array or slice literal");
                     e->type = elt;
                 } else if (!is_invalid(elt)) {
                     check_elem(c, e, elt, "array or slice literal");
                 }
                 idx++;
-                if (idx > maxi) maxi = idx;
+                if (idx > maxi)
+                    maxi = idx;
             }
             if (is_invalid(elt)) {
                 set_invalid(n);
@@ -173,18 +181,21 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
     }
     Type *base = t;
     /* an elided &T: the hint is *T */
-    if (!tn && under(t)->kind == KIND_POINTER) base = under(t)->elem;
+    if (!tn && under(t)->kind == KIND_POINTER)
+        base = under(t)->elem;
     Type *u = under(base);
     NodeList *elts = &n->u.compositelit.elts;
     switch (u->kind) {
     case KIND_STRUCT: {
-        if (elts->len == 0) break;
+        if (elts->len == 0)
+            break;
         bool keyed = elts->items[0]->kind == AST_KEYVALUE;
         bool *seen = GC_MALLOC((size_t)u->nfields + 1);
         for (int i = 0; i < elts->len; i++) {
             Node *e = elts->items[i];
             if ((e->kind == AST_KEYVALUE) != keyed) {
-                check_error(c, e->pos, "mixture of field:value and value elements in struct literal");
+                check_error(c, e->pos,
+                            "mixture of field:value and value elements in struct literal");
                 break;
             }
             if (keyed) {
@@ -195,7 +206,8 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
                 }
                 int fi = -1;
                 for (int j = 0; j < u->nfields; j++)
-                    if (strcmp(u->fields[j].name, k->u.ident.name) == 0) fi = j;
+                    if (strcmp(u->fields[j].name, k->u.ident.name) == 0)
+                        fi = j;
                 if (fi < 0) {
                     check_error(c, k->pos, "unknown field %s in struct literal of type %s",
                                 k->u.ident.name, tstr(base));
@@ -237,7 +249,8 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
             Node *v = e;
             if (e->kind == AST_KEYVALUE) {
                 int64_t k = const_index(c, e->u.keyvalue.key, max);
-                if (k >= 0) idx = k;
+                if (k >= 0)
+                    idx = k;
                 v = e->u.keyvalue.value;
                 e->type = u->elem;
             } else if (max >= 0 && idx >= max) {
@@ -247,8 +260,7 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
             for (int j = 0; j < nused; j++)
                 if (used[j] == idx) {
                     check_error(c, e->kind == AST_KEYVALUE ? kv_colon(e) : e->pos,
-                                "duplicate index %lld in array or slice literal",
-                                (long long)idx);
+                                "duplicate index %lld in array or slice literal", (long long)idx);
                     break;
                 }
             used[nused++] = idx;

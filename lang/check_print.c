@@ -24,7 +24,8 @@ static void sb_put(SB *b, const char *s)
     if (b->len + n + 1 > b->cap) {
         size_t nc = (b->len + n + 1) * 2;
         char *np = GC_MALLOC_ATOMIC(nc);
-        if (b->len) memcpy(np, b->p, b->len);
+        if (b->len)
+            memcpy(np, b->p, b->len);
         b->p = np;
         b->cap = nc;
     }
@@ -38,7 +39,8 @@ static void sb_expr(SB *b, const Node *n);
 static void sb_list(SB *b, const NodeList *l)
 {
     for (int i = 0; i < l->len; i++) {
-        if (i) sb_put(b, ", ");
+        if (i)
+            sb_put(b, ", ");
         sb_expr(b, l->items[i]);
     }
 }
@@ -47,12 +49,15 @@ static void sb_fields(SB *b, const NodeList *l, const char *sep)
 {
     for (int i = 0; i < l->len; i++) {
         Node *f = l->items[i];
-        if (i) sb_put(b, sep);
+        if (i)
+            sb_put(b, sep);
         for (int k = 0; k < f->u.field.names.len; k++) {
-            if (k) sb_put(b, ", ");
+            if (k)
+                sb_put(b, ", ");
             sb_put(b, f->u.field.names.items[k]->u.ident.name);
         }
-        if (f->u.field.names.len) sb_put(b, " ");
+        if (f->u.field.names.len)
+            sb_put(b, " ");
         sb_expr(b, f->u.field.type);
     }
 }
@@ -75,9 +80,12 @@ static void sb_sig(SB *b, const Node *ft)
 
 static void sb_expr(SB *b, const Node *n)
 {
-    if (!n) return;
+    if (!n)
+        return;
     switch (n->kind) {
-    case AST_IDENT: sb_put(b, n->u.ident.name); break;
+    case AST_IDENT:
+        sb_put(b, n->u.ident.name);
+        break;
     case AST_BASICLIT: {
         char *t = GC_MALLOC_ATOMIC((size_t)n->u.basiclit.len + 1);
         memcpy(t, n->u.basiclit.value, (size_t)n->u.basiclit.len);
@@ -125,15 +133,18 @@ static void sb_expr(SB *b, const Node *n)
     case AST_TYPEASSERT:
         sb_expr(b, n->u.typeassert.x);
         sb_put(b, ".(");
-        if (n->u.typeassert.type) sb_expr(b, n->u.typeassert.type);
-        else sb_put(b, "type");
+        if (n->u.typeassert.type)
+            sb_expr(b, n->u.typeassert.type);
+        else
+            sb_put(b, "type");
         sb_put(b, ")");
         break;
     case AST_CALL:
         sb_expr(b, n->u.call.fun);
         sb_put(b, "(");
         sb_list(b, &n->u.call.args);
-        if (n->u.call.has_ellipsis) sb_put(b, "...");
+        if (n->u.call.has_ellipsis)
+            sb_put(b, "...");
         sb_put(b, ")");
         break;
     case AST_STAR:
@@ -158,8 +169,10 @@ static void sb_expr(SB *b, const Node *n)
         break;
     case AST_ARRAYTYPE:
         sb_put(b, "[");
-        if (n->u.arraytype.len && n->u.arraytype.len->kind == AST_ELLIPSIS) sb_put(b, "...");
-        else sb_expr(b, n->u.arraytype.len);
+        if (n->u.arraytype.len && n->u.arraytype.len->kind == AST_ELLIPSIS)
+            sb_put(b, "...");
+        else
+            sb_expr(b, n->u.arraytype.len);
         sb_put(b, "]");
         sb_expr(b, n->u.arraytype.elt);
         break;
@@ -182,15 +195,18 @@ static void sb_expr(SB *b, const Node *n)
         sb_expr(b, n->u.maptype.value);
         break;
     case AST_CHANTYPE:
-        sb_put(b, n->u.chantype.dir == CHAN_RECV ? "<-chan "
-                  : n->u.chantype.dir == CHAN_SEND ? "chan<- " : "chan ");
+        sb_put(b, n->u.chantype.dir == CHAN_RECV   ? "<-chan "
+                  : n->u.chantype.dir == CHAN_SEND ? "chan<- "
+                                                   : "chan ");
         sb_expr(b, n->u.chantype.value);
         break;
     case AST_ELLIPSIS:
         sb_put(b, "...");
         sb_expr(b, n->u.ellipsis.elt);
         break;
-    default: sb_put(b, "?"); break;
+    default:
+        sb_put(b, "?");
+        break;
     }
 }
 
@@ -207,23 +223,47 @@ const char *operand_str(Checker *c, const Node *n)
     (void)c;
     const char *e = expr_str(n);
     const Type *t = n->type;
-    if (t && t->kind == KIND_UNTYPED_NIL) return "nil";
+    if (t && t->kind == KIND_UNTYPED_NIL)
+        return "nil";
     const char *mode;
     switch (n->mode) {
-    case MODE_INVALID: return check_fmt("%s (invalid operand)", e);
-    case MODE_NOVALUE: return check_fmt("%s (no value)", e);
-    case MODE_BUILTIN: return check_fmt("%s (built-in)", e);
-    case MODE_TYPE: return check_fmt("%s (type)", e);
-    case MODE_CONST: mode = "constant"; break;
-    case MODE_VARIABLE: mode = "variable"; break;
-    case MODE_MAPINDEX: mode = "map index expression"; break;
-    case MODE_COMMAOK: mode = "comma, ok expression"; break;
-    default: mode = "value"; break;
+    case MODE_INVALID:
+        return check_fmt("%s (invalid operand)", e);
+    case MODE_NOVALUE:
+        return check_fmt("%s (no value)", e);
+    case MODE_BUILTIN:
+        return check_fmt("%s (built-in)", e);
+    case MODE_TYPE:
+        return check_fmt("%s (type)", e);
+    case MODE_CONST:
+        mode = "constant";
+        break;
+    case MODE_VARIABLE:
+        mode = "variable";
+        break;
+    case MODE_MAPINDEX:
+        mode = "map index expression";
+        break;
+    case MODE_COMMAOK:
+        mode = "comma, ok expression";
+        break;
+    default: {
+        /* a receive or type assertion used for one value is still a
+         * "comma, ok expression" to Go */
+        const Node *u = n;
+        while (u->kind == AST_PAREN)
+            u = u->u.paren.x;
+        bool commaok = (u->kind == AST_UNARY && u->u.unary.op == TOK_ARROW) ||
+                       (u->kind == AST_TYPEASSERT && u->u.typeassert.type);
+        mode = commaok ? "comma, ok expression" : "value";
+        break;
+    }
     }
     const char *val = "";
     if (n->mode == MODE_CONST && n->cv) {
         const char *s = cv_str(n->cv);
-        if (strcmp(s, e) != 0) val = check_fmt(" %s", s);
+        if (strcmp(s, e) != 0)
+            val = check_fmt(" %s", s);
     }
     if (t && kind_is_untyped(t->kind))
         return check_fmt("%s (%s %s%s)", e, tstr(t), mode, val);

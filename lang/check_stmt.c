@@ -1,25 +1,15 @@
-/* check_stmt.c — statements and function bodies: declarations in blocks,
- * assignments and short variable declarations, control flow with its
+/* check_stmt.c — statements and function bodies: control flow with its
  * break/continue targets and labels, switches and type switches, select,
  * every range form, go/defer/return, "declared and not used", and Go's
  * terminating-statement rule for "missing return".
+ *
+ * Declarations in blocks and assignments are in check_assign.c.
  */
 #include <gc.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check_impl.h"
-
-static bool is_blank(const Node *n)
-{
-    return n->kind == AST_IDENT && strcmp(n->u.ident.name, "_") == 0;
-}
-
-static Node *unparen(Node *n)
-{
-    while (n && n->kind == AST_PAREN) n = n->u.paren.x;
-    return n;
-}
 
 /* ---- scopes and local symbols ---- */
 
@@ -44,18 +34,18 @@ static void close_scope(Checker *c)
 }
 
 /* Whether the current scope is the top level of a script. */
-static bool script_top(Checker *c)
+bool check_script_top(Checker *c)
 {
     return c->pkg->is_script && c->scope == c->pkg->scope;
 }
 
-static Symbol *new_local(Checker *c, Node *id, Type *t, Node *decl)
+Symbol *check_new_local(Checker *c, Node *id, Type *t, Node *decl)
 {
     Symbol *s = symbol_new(SYM_VAR, id->u.ident.name, id->pos);
     s->type = t;
     s->decl = decl;
     s->pkg = c->pkg;
-    if (script_top(c)) {
+    if (check_script_top(c)) {
         s->global = true;
         s->used = true;
     } else if (c->fn) {
@@ -79,7 +69,7 @@ typedef struct Label {
 } Label;
 
 static __thread Label *labels; /* of the function being checked (reset per body) */
-static __thread bool saw_goto;  /* labels used by goto are not "unused" */
+static __thread bool saw_goto; /* labels used by goto are not "unused" */
 
 /* ---- function bodies ---- */
 
@@ -115,8 +105,8 @@ bool check_terminating(Node *s, const char *label);
 
 void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope)
 {
-    FuncCtx fc = {.node = fn, .funclit = fn->kind == AST_FUNCLIT ? fn : NULL, .sig = sig,
-                  .outer = c->fn};
+    FuncCtx fc = {
+        .node = fn, .funclit = fn->kind == AST_FUNCLIT ? fn : NULL, .sig = sig, .outer = c->fn};
     Scope *saved_scope = c->scope;
     Target *saved_targets = c->targets;
     Label *saved_labels = labels;
@@ -136,7 +126,8 @@ void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope)
         check_error(c, p, "missing return");
     }
     for (Label *l = labels; l; l = l->next)
-        if (!l->used && !saw_goto) check_error(c, l->pos, "label %s defined and not used", l->name);
+        if (!l->used && !saw_goto)
+            check_error(c, l->pos, "label %s defined and not used", l->name);
     saw_goto = false;
     check_unused(c, scope);
     c->fn = fc.outer;
@@ -154,26 +145,40 @@ static bool has_break(Node *n, Node *target);
 static bool list_has_break(NodeList *l, Node *target)
 {
     for (int i = 0; i < l->len; i++)
-        if (has_break(l->items[i], target)) return true;
+        if (has_break(l->items[i], target))
+            return true;
     return false;
 }
 
 static bool has_break(Node *n, Node *target)
 {
-    if (!n) return false;
+    if (!n)
+        return false;
     switch (n->kind) {
-    case AST_BRANCHSTMT: return n->u.branchstmt.tok == TOK_BREAK && n->u.branchstmt.target == target;
-    case AST_BLOCKSTMT: return list_has_break(&n->u.blockstmt.list, target);
-    case AST_LABELEDSTMT: return has_break(n->u.labeledstmt.stmt, target);
-    case AST_IFSTMT: return has_break(n->u.ifstmt.body, target) || has_break(n->u.ifstmt.els, target);
-    case AST_CASECLAUSE: return list_has_break(&n->u.caseclause.body, target);
-    case AST_COMMCLAUSE: return list_has_break(&n->u.commclause.body, target);
-    case AST_SWITCHSTMT: return has_break(n->u.switchstmt.body, target);
-    case AST_TYPESWITCHSTMT: return has_break(n->u.typeswitchstmt.body, target);
-    case AST_SELECTSTMT: return has_break(n->u.selectstmt.body, target);
-    case AST_FORSTMT: return has_break(n->u.forstmt.body, target);
-    case AST_RANGESTMT: return has_break(n->u.rangestmt.body, target);
-    default: return false;
+    case AST_BRANCHSTMT:
+        return n->u.branchstmt.tok == TOK_BREAK && n->u.branchstmt.target == target;
+    case AST_BLOCKSTMT:
+        return list_has_break(&n->u.blockstmt.list, target);
+    case AST_LABELEDSTMT:
+        return has_break(n->u.labeledstmt.stmt, target);
+    case AST_IFSTMT:
+        return has_break(n->u.ifstmt.body, target) || has_break(n->u.ifstmt.els, target);
+    case AST_CASECLAUSE:
+        return list_has_break(&n->u.caseclause.body, target);
+    case AST_COMMCLAUSE:
+        return list_has_break(&n->u.commclause.body, target);
+    case AST_SWITCHSTMT:
+        return has_break(n->u.switchstmt.body, target);
+    case AST_TYPESWITCHSTMT:
+        return has_break(n->u.typeswitchstmt.body, target);
+    case AST_SELECTSTMT:
+        return has_break(n->u.selectstmt.body, target);
+    case AST_FORSTMT:
+        return has_break(n->u.forstmt.body, target);
+    case AST_RANGESTMT:
+        return has_break(n->u.rangestmt.body, target);
+    default:
+        return false;
     }
 }
 
@@ -181,40 +186,50 @@ static bool list_terminating(NodeList *l)
 {
     /* trailing empty statements do not count */
     int i = l->len - 1;
-    while (i >= 0 && l->items[i]->kind == AST_EMPTYSTMT) i--;
+    while (i >= 0 && l->items[i]->kind == AST_EMPTYSTMT)
+        i--;
     return i >= 0 && check_terminating(l->items[i], NULL);
 }
 
 bool check_terminating(Node *s, const char *label)
 {
     (void)label;
-    if (!s) return false;
+    if (!s)
+        return false;
     switch (s->kind) {
-    case AST_RETURNSTMT: return true;
-    case AST_BRANCHSTMT: return s->u.branchstmt.tok == TOK_GOTO;
+    case AST_RETURNSTMT:
+        return true;
+    case AST_BRANCHSTMT:
+        return s->u.branchstmt.tok == TOK_GOTO;
     case AST_EXPRSTMT: {
         Node *x = unparen(s->u.exprstmt.x);
         return x->kind == AST_CALL && x->u.call.kind == CALL_BUILTIN &&
                x->u.call.builtin == BUILTIN_PANIC;
     }
-    case AST_BLOCKSTMT: return list_terminating(&s->u.blockstmt.list);
+    case AST_BLOCKSTMT:
+        return list_terminating(&s->u.blockstmt.list);
     case AST_IFSTMT:
         return s->u.ifstmt.els && check_terminating(s->u.ifstmt.body, NULL) &&
                check_terminating(s->u.ifstmt.els, NULL);
-    case AST_LABELEDSTMT: return check_terminating(s->u.labeledstmt.stmt, NULL);
-    case AST_FORSTMT: return !s->u.forstmt.cond && !has_break(s->u.forstmt.body, s);
+    case AST_LABELEDSTMT:
+        return check_terminating(s->u.labeledstmt.stmt, NULL);
+    case AST_FORSTMT:
+        return !s->u.forstmt.cond && !has_break(s->u.forstmt.body, s);
     case AST_SWITCHSTMT:
     case AST_TYPESWITCHSTMT: {
         Node *body = s->kind == AST_SWITCHSTMT ? s->u.switchstmt.body : s->u.typeswitchstmt.body;
         bool has_default = false;
         for (int i = 0; i < body->u.blockstmt.list.len; i++) {
             Node *cc = body->u.blockstmt.list.items[i];
-            if (cc->u.caseclause.list.len == 0) has_default = true;
+            if (cc->u.caseclause.list.len == 0)
+                has_default = true;
             NodeList *b = &cc->u.caseclause.body;
             bool ft = b->len && b->items[b->len - 1]->kind == AST_BRANCHSTMT &&
                       b->items[b->len - 1]->u.branchstmt.tok == TOK_FALLTHROUGH;
-            if (!ft && !list_terminating(b)) return false;
-            if (list_has_break(b, s)) return false;
+            if (!ft && !list_terminating(b))
+                return false;
+            if (list_has_break(b, s))
+                return false;
         }
         return has_default;
     }
@@ -222,589 +237,15 @@ bool check_terminating(Node *s, const char *label)
         Node *body = s->u.selectstmt.body;
         for (int i = 0; i < body->u.blockstmt.list.len; i++) {
             Node *cc = body->u.blockstmt.list.items[i];
-            if (!list_terminating(&cc->u.commclause.body)) return false;
-            if (list_has_break(&cc->u.commclause.body, s)) return false;
+            if (!list_terminating(&cc->u.commclause.body))
+                return false;
+            if (list_has_break(&cc->u.commclause.body, s))
+                return false;
         }
         return true;
     }
-    default: return false;
-    }
-}
-
-/* ---- declarations in blocks ---- */
-
-/* Checks a const or var spec; declares its names (locally, unless the
- * spec is package-level: `global`, whose symbols exist already). */
-void check_valuespec(Checker *c, Node *spec, bool is_const, bool global)
-{
-    NodeList *names = &spec->u.valuespec.names;
-    NodeList *values = &spec->u.valuespec.values;
-    Type *t = spec->u.valuespec.type ? check_type(c, spec->u.valuespec.type) : NULL;
-    int64_t saved_iota = c->iota;
-    if (is_const) c->iota = spec->u.valuespec.iota;
-    Symbol **syms = GC_MALLOC(sizeof(Symbol *) * (size_t)(names->len + 1));
-    bool top = !global && script_top(c);
-    for (int i = 0; i < names->len; i++) {
-        Node *id = names->items[i];
-        if (global) {
-            syms[i] = id->u.ident.sym;
-        } else {
-            syms[i] = is_const ? symbol_new(SYM_CONST, id->u.ident.name, id->pos)
-                               : new_local(c, id, NULL, spec);
-            syms[i]->decl = spec;
-            syms[i]->pkg = c->pkg;
-            if (is_const) syms[i]->used = true;
-            if (top) syms[i]->global = !is_const;
-            id->u.ident.sym = syms[i];
-        }
-    }
-    const char *ctx = is_const ? "constant declaration" : "variable declaration";
-    if (is_const) {
-        if (values->len == 0 && !spec->u.valuespec.implicit)
-            check_error(c, spec->pos, "missing init expr for const declaration");
-        for (int i = 0; i < names->len; i++) {
-            Symbol *s = syms[i];
-            if (!s) continue;
-            if (i >= values->len) {
-                if (values->len)
-                    check_error(c, names->items[i]->pos, "missing init expr for const declaration");
-                s->type = t_invalid;
-                s->cv = cv_int(0);
-                continue;
-            }
-            Node *v = values->items[i];
-            check_expr(c, v, NULL);
-            if (v->mode != MODE_CONST) {
-                if (v->mode != MODE_INVALID)
-                    check_error(c, v->pos, "%s is not constant", operand_str(c, v));
-                s->type = t_invalid;
-                s->cv = cv_int(0);
-                continue;
-            }
-            if (t) {
-                if (!is_invalid(t) && !(under(t)->kind == KIND_BOOL || under(t)->kind == KIND_STRING ||
-                      kind_is_integer(under(t)->kind) || kind_is_float(under(t)->kind))) {
-                    check_error(c, spec->u.valuespec.type->pos, "invalid constant type %s", tstr(t));
-                    s->type = t_invalid;
-                    s->cv = cv_int(0);
-                    continue;
-                }
-                if (!check_assign_to(c, v, t, ctx)) {
-                    s->type = t_invalid;
-                    s->cv = cv_int(0);
-                    continue;
-                }
-            }
-            s->type = v->type;
-            s->cv = v->cv;
-        }
-        if (values->len > names->len)
-            check_error(c, values->items[names->len]->pos, "extra init expr");
-        c->iota = saved_iota;
-        if (!global)
-            for (int i = 0; i < names->len; i++) check_declare(c, c->scope, syms[i]);
-        return;
-    }
-    c->iota = saved_iota;
-    /* var */
-    if (values->len == 0) {
-        for (int i = 0; i < names->len; i++) syms[i]->type = t ? t : t_invalid;
-    } else if (values->len == names->len) {
-        for (int i = 0; i < names->len; i++) {
-            Node *v = values->items[i];
-            if (names->len == 1 && v->kind == AST_CALL) {
-                check_multi(c, v);
-                if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE) {
-                    check_error(c, v->pos, "assignment mismatch: 1 variable but %s returns %d values",
-                                expr_str(v->u.call.fun), v->type->nresults);
-                    v->mode = MODE_INVALID;
-                    v->type = t_invalid;
-                } else if (v->mode == MODE_NOVALUE) {
-                    check_error(c, v->pos, "%s (no value) used as value", expr_str(v));
-                    v->mode = MODE_INVALID;
-                    v->type = t_invalid;
-                } else if (v->mode == MODE_COMMAOK) {
-                    v->mode = MODE_VALUE;
-                }
-            } else {
-                check_expr(c, v, t);
-            }
-            if (v->mode == MODE_INVALID) {
-                syms[i]->type = t ? t : t_invalid;
-                continue;
-            }
-            if (t) {
-                check_assign_to(c, v, t, ctx);
-                syms[i]->type = t;
-            } else {
-                if (v->mode != MODE_INVALID && is_untyped(v->type)) {
-                    if (v->type->kind == KIND_UNTYPED_NIL) {
-                        check_error(c, v->pos, "use of untyped nil in %s", ctx);
-                        v->type = t_invalid;
-                    } else {
-                        check_default_ctx(c, v, ctx);
-                    }
-                }
-                syms[i]->type = v->mode == MODE_INVALID ? t_invalid : v->type;
-            }
-        }
-    } else if (values->len == 1) {
-        Node *v = values->items[0];
-        check_multi(c, v);
-        int nv = 1;
-        Type **vts = NULL;
-        if (v->type && v->type->kind == KIND_TUPLE) {
-            nv = v->type->nresults;
-            vts = v->type->results;
-        } else if (v->mode == MODE_COMMAOK || v->mode == MODE_MAPINDEX) {
-            if (names->len == 2) {
-                nv = 2;
-                vts = GC_MALLOC(sizeof(Type *) * 2);
-                vts[0] = v->type;
-                vts[1] = type_basic[KIND_BOOL];
-                v->mode = MODE_COMMAOK;
-            }
-        }
-        if (nv != names->len) {
-            if (v->mode != MODE_INVALID) {
-                if (v->kind == AST_CALL)
-                    check_error(c, v->pos,
-                                "assignment mismatch: %d variables but %s returns %d value%s",
-                                names->len, expr_str(v->u.call.fun), nv, nv == 1 ? "" : "s");
-                else
-                    check_error(c, v->pos,
-                                "assignment mismatch: %d variables but %d value%s", names->len, nv,
-                                nv == 1 ? "" : "s");
-            }
-            for (int i = 0; i < names->len; i++) syms[i]->type = t ? t : t_invalid;
-        } else {
-            for (int i = 0; i < names->len; i++) {
-                Type *vt = vts[i];
-                if (t) {
-                    if (!type_assignable(vt, t) && !is_invalid(vt))
-                        check_error(c, v->pos, "cannot use %s value as %s value in assignment",
-                                    tstr(vt), tstr(t));
-                    syms[i]->type = t;
-                } else {
-                    syms[i]->type = vt;
-                }
-            }
-        }
-    } else {
-        for (int i = 0; i < values->len; i++) check_multi(c, values->items[i]);
-        check_error(c, values->items[0]->pos, "assignment mismatch: %d variable%s but %d value%s",
-                    names->len, names->len == 1 ? "" : "s", values->len,
-                    values->len == 1 ? "" : "s");
-        for (int i = 0; i < names->len; i++) syms[i]->type = t ? t : t_invalid;
-    }
-    for (int i = 0; i < names->len; i++) {
-        names->items[i]->type = syms[i]->type;
-        names->items[i]->mode = MODE_VARIABLE;
-    }
-    if (!global)
-        for (int i = 0; i < names->len; i++) check_declare(c, c->scope, syms[i]);
-}
-
-static void check_local_typespec(Checker *c, Node *spec)
-{
-    Node *nm = spec->u.typespec.name;
-    if (spec->u.typespec.tparams.len) {
-        check_error(c, spec->pos, "not supported yet: generics");
-        return;
-    }
-    Symbol *s = symbol_new(SYM_TYPE, nm->u.ident.name, nm->pos);
-    s->pkg = c->pkg;
-    s->decl = spec;
-    s->used = true;
-    nm->u.ident.sym = s;
-    if (spec->u.typespec.alias) {
-        s->type = check_type(c, spec->u.typespec.type);
-        check_declare(c, c->scope, s);
-        return;
-    }
-    s->type = type_named(s->name, c->pkg->path, NULL);
-    check_declare(c, c->scope, s);
-    Type *u = check_type_direct(c, spec->u.typespec.type, true);
-    if (!u->underlying) u = t_invalid;
-    type_set_underlying(s->type, u);
-    if (u->kind == KIND_INTERFACE) {
-        s->type->nmethods = u->nmethods;
-        s->type->methods = u->methods;
-    }
-}
-
-static void check_declstmt(Checker *c, Node *s)
-{
-    Node *d = s->u.declstmt.decl;
-    for (int i = 0; i < d->u.gendecl.specs.len; i++) {
-        Node *spec = d->u.gendecl.specs.items[i];
-        switch (d->u.gendecl.tok) {
-        case TOK_CONST: check_valuespec(c, spec, true, false); break;
-        case TOK_VAR: check_valuespec(c, spec, false, false); break;
-        case TOK_TYPE: check_local_typespec(c, spec); break;
-        case TOK_IMPORT:
-            check_error(c, spec->pos, "syntax error: imports must appear before other declarations");
-            break;
-        default: break;
-        }
-    }
-}
-
-/* ---- assignments ---- */
-
-/* Checks an assignment target; its variable is not "used" by it. */
-static bool check_lhs_use(Checker *c, Node *l, bool use);
-
-static bool check_lhs(Checker *c, Node *l) { return check_lhs_use(c, l, false); }
-
-/* use: x++ and x op= y read x, so they count as a use; x = y does not. */
-static bool check_lhs_use(Checker *c, Node *l, bool use)
-{
-    if (is_blank(l)) {
-        l->type = NULL;
-        l->mode = MODE_VARIABLE;
-        return true;
-    }
-    Node *id = unparen(l);
-    Symbol *s = NULL;
-    bool was_used = false;
-    if (id->kind == AST_IDENT) {
-        s = scope_lookup(c->scope, id->u.ident.name);
-        if (s && s->kind == SYM_VAR) was_used = s->used;
-    }
-    check_expr(c, l, NULL);
-    if (s && s->kind == SYM_VAR && !s->global && !use) s->used = was_used;
-    if (l->mode == MODE_INVALID) return false;
-    if (l->mode == MODE_VARIABLE || l->mode == MODE_MAPINDEX) return true;
-    Node *u = unparen(l);
-    if (u->kind == AST_SELECTOR && u->u.selector.kind == SEL_FIELD &&
-        unparen(u->u.selector.x)->mode == MODE_MAPINDEX) {
-        check_error(c, l->pos, "cannot assign to struct field %s in map", expr_str(l));
+    default:
         return false;
-    }
-    if (l->mode == MODE_CONST || (u->kind == AST_IDENT && u->u.ident.sym &&
-                                  u->u.ident.sym->kind != SYM_VAR))
-        check_error(c, l->pos, "cannot assign to %s (neither addressable nor a map index expression)",
-                    expr_str(l));
-    else if (under(unparen(u->kind == AST_INDEX ? u->u.index.x : u)->type)->kind == KIND_STRING &&
-             u->kind == AST_INDEX)
-        check_error(c, l->pos, "cannot assign to %s (neither addressable nor a map index expression)",
-                    expr_str(l));
-    else
-        check_error(c, l->pos, "cannot assign to %s (neither addressable nor a map index expression)",
-                    expr_str(l));
-    return false;
-}
-
-/* The value types of a right-hand side list for nl targets: the values
- * themselves, a multi-value call, or a comma-ok form. NULL on mismatch
- * (reported). */
-static Type **rhs_types(Checker *c, NodeList *lhs, NodeList *rhs, Type **hints, bool *spread)
-{
-    int nl = lhs->len;
-    *spread = false;
-    if (rhs->len == 1 && nl == 1) {
-        /* x := f() with f returning several values: Go's mismatch message */
-        Node *v = rhs->items[0];
-        check_multi(c, v);
-        if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE &&
-            v->kind == AST_CALL) {
-            check_error(c, v->pos, "assignment mismatch: 1 variable but %s returns %d values",
-                        expr_str(v->u.call.fun), v->type->nresults);
-            v->mode = MODE_INVALID;
-            v->type = t_invalid;
-            return NULL;
-        }
-        if (v->mode == MODE_NOVALUE) {
-            check_error(c, v->pos, "%s (no value) used as value", expr_str(v));
-            v->mode = MODE_INVALID;
-            v->type = t_invalid;
-            return NULL;
-        }
-        if (v->mode == MODE_COMMAOK) v->mode = MODE_VALUE;
-        if (v->mode == MODE_TYPE || v->mode == MODE_BUILTIN || v->mode == MODE_PACKAGE) {
-            check_expr(c, v, NULL); /* reports */
-            return NULL;
-        }
-        Type **ts = GC_MALLOC(sizeof(Type *));
-        ts[0] = v->type;
-        return ts;
-    }
-    if (rhs->len == nl) {
-        Type **ts = GC_MALLOC(sizeof(Type *) * (size_t)(nl + 1));
-        for (int i = 0; i < nl; i++) {
-            check_expr(c, rhs->items[i], hints ? hints[i] : NULL);
-            ts[i] = rhs->items[i]->type;
-        }
-        return ts;
-    }
-    if (rhs->len == 1) {
-        Node *v = rhs->items[0];
-        check_multi(c, v);
-        if (v->mode == MODE_INVALID) return NULL;
-        if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE) {
-            if (v->type->nresults == nl) {
-                *spread = true;
-                return v->type->results;
-            }
-            check_error(c, v->pos,
-                        "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
-                        nl == 1 ? "" : "s", expr_str(v->u.call.fun), v->type->nresults,
-                        v->type->nresults == 1 ? "" : "s");
-            return NULL;
-        }
-        if ((v->mode == MODE_COMMAOK || v->mode == MODE_MAPINDEX) && nl == 2) {
-            Type **ts = GC_MALLOC(sizeof(Type *) * 2);
-            ts[0] = v->type;
-            ts[1] = type_basic[KIND_UNTYPED_BOOL];
-            v->mode = MODE_COMMAOK;
-            *spread = true;
-            return ts;
-        }
-        if (v->kind == AST_CALL && v->mode != MODE_NOVALUE)
-            check_error(c, v->pos,
-                        "assignment mismatch: %d variables but %s returns 1 value", nl,
-                        expr_str(v->u.call.fun));
-        else if (v->mode == MODE_NOVALUE)
-            check_error(c, v->pos, "%s (no value) used as value", expr_str(v));
-        else
-            check_error(c, v->pos, "assignment mismatch: %d variables but 1 value", nl);
-        return NULL;
-    }
-    for (int i = 0; i < rhs->len; i++) check_multi(c, rhs->items[i]);
-    check_error(c, rhs->items[0]->pos, "assignment mismatch: %d variable%s but %d value%s", nl,
-                nl == 1 ? "" : "s", rhs->len, rhs->len == 1 ? "" : "s");
-    return NULL;
-}
-
-/* Go reports := errors at the operator, which the tree does not record:
- * with gofmt spacing it is one column after the last name. */
-static Pos define_pos(NodeList *lhs)
-{
-    Node *last = lhs->items[lhs->len - 1];
-    Pos p = last->pos;
-    if (last->kind == AST_IDENT) p.col += (int)strlen(last->u.ident.name) + 1;
-    return p;
-}
-
-static void check_define(Checker *c, Node *s)
-{
-    NodeList *lhs = &s->u.assignstmt.lhs, *rhs = &s->u.assignstmt.rhs;
-    int nl = lhs->len;
-    bool *is_new = GC_MALLOC((size_t)nl + 1);
-    s->u.assignstmt.is_new = is_new;
-    Symbol **old = GC_MALLOC(sizeof(Symbol *) * (size_t)(nl + 1));
-    bool any_new = false, bad = false;
-    for (int i = 0; i < nl; i++) {
-        Node *l = lhs->items[i];
-        if (l->kind != AST_IDENT) {
-            check_error(c, l->pos, "non-name %s on left side of :=", expr_str(l));
-            bad = true;
-            continue;
-        }
-        if (is_blank(l)) continue;
-        for (int j = 0; j < i; j++)
-            if (lhs->items[j]->kind == AST_IDENT &&
-                strcmp(lhs->items[j]->u.ident.name, l->u.ident.name) == 0) {
-                check_error(c, l->pos, "%s repeated on left side of :=", l->u.ident.name);
-                bad = true;
-            }
-        Symbol *o = scope_lookup_local(c->scope, l->u.ident.name);
-        if (o && o->kind == SYM_VAR) {
-            old[i] = o;
-        } else if (o) {
-            old[i] = o; /* a non-variable: reported below */
-        } else {
-            is_new[i] = true;
-            any_new = true;
-        }
-    }
-    Type **hints = GC_MALLOC(sizeof(Type *) * (size_t)(nl + 1));
-    for (int i = 0; i < nl; i++)
-        if (old[i] && old[i]->kind == SYM_VAR) hints[i] = old[i]->type;
-    bool spread;
-    Type **ts = bad ? NULL : rhs_types(c, lhs, rhs, hints, &spread);
-    if (bad) for (int i = 0; i < rhs->len; i++) check_multi(c, rhs->items[i]);
-    if (!any_new && !bad) check_error(c, define_pos(lhs), "no new variables on left side of :=");
-    for (int i = 0; i < nl; i++) {
-        Node *l = lhs->items[i];
-        if (l->kind != AST_IDENT) continue;
-        Type *vt = ts ? ts[i] : t_invalid;
-        Node *v = (ts && !spread) ? rhs->items[i] : NULL;
-        if (is_blank(l)) {
-            if (v && v->mode != MODE_INVALID) {
-                if (v->type && v->type->kind == KIND_UNTYPED_NIL) {
-                    check_error(c, v->pos, "use of untyped nil in assignment");
-                } else {
-                    check_default(c, v);
-                }
-            }
-            l->type = NULL;
-            continue;
-        }
-        if (is_new[i]) {
-            Type *t = vt;
-            if (v && v->mode != MODE_INVALID) {
-                if (v->type && v->type->kind == KIND_UNTYPED_NIL) {
-                    check_error(c, v->pos, "use of untyped nil in assignment");
-                    v->type = t_invalid;
-                } else if (is_untyped(v->type)) {
-                    check_default(c, v);
-                }
-                t = v->type;
-            } else if (v && v->mode == MODE_INVALID) {
-                t = t_invalid;
-            } else if (t && is_untyped(t)) {
-                t = type_default(t);
-            }
-            if (t && t->kind == KIND_TUPLE) t = t_invalid;
-            if (v && (v->mode == MODE_NOVALUE || v->mode == MODE_TYPE)) t = t_invalid;
-            new_local(c, l, t ? t : t_invalid, s);
-        } else if (old[i]) {
-            Symbol *o = old[i];
-            l->u.ident.sym = o;
-            l->type = o->type;
-            l->mode = MODE_VARIABLE;
-            if (o->kind != SYM_VAR) {
-                check_error(c, l->pos, "cannot assign to %s", l->u.ident.name);
-                continue;
-            }
-            if (c->fn && o->funclit != c->fn->funclit && !o->global) o->captured = true;
-            if (v) check_assign_to(c, v, o->type, "assignment");
-            else if (ts && !type_assignable(vt, o->type) && !is_invalid(vt))
-                check_error(c, rhs->items[0]->pos, "cannot use %s value as %s value in assignment",
-                            tstr(vt), tstr(o->type));
-        }
-    }
-    for (int i = 0; i < nl; i++)
-        if (is_new[i]) check_declare(c, c->scope, lhs->items[i]->u.ident.sym);
-}
-
-static bool is_shift(Token t) { return t == TOK_SHL_ASSIGN || t == TOK_SHR_ASSIGN; }
-
-/* The binary operator of an op-assignment. */
-static Token op_of(Token t)
-{
-    switch (t) {
-    case TOK_ADD_ASSIGN: return TOK_ADD;
-    case TOK_SUB_ASSIGN: return TOK_SUB;
-    case TOK_MUL_ASSIGN: return TOK_MUL;
-    case TOK_QUO_ASSIGN: return TOK_QUO;
-    case TOK_REM_ASSIGN: return TOK_REM;
-    case TOK_AND_ASSIGN: return TOK_AND;
-    case TOK_OR_ASSIGN: return TOK_OR;
-    case TOK_XOR_ASSIGN: return TOK_XOR;
-    case TOK_SHL_ASSIGN: return TOK_SHL;
-    case TOK_SHR_ASSIGN: return TOK_SHR;
-    case TOK_AND_NOT_ASSIGN: return TOK_AND_NOT;
-    default: return TOK_ILLEGAL;
-    }
-}
-
-static void check_opassign(Checker *c, Node *s)
-{
-    NodeList *lhs = &s->u.assignstmt.lhs, *rhs = &s->u.assignstmt.rhs;
-    if (lhs->len != 1 || rhs->len != 1) {
-        check_error(c, s->pos, "assignment operation %s requires single-valued expressions",
-                    token_string(s->u.assignstmt.tok));
-        return;
-    }
-    Node *l = lhs->items[0], *r = rhs->items[0];
-    bool okl = check_lhs_use(c, l, true);
-    check_expr(c, r, NULL);
-    if (!okl || r->mode == MODE_INVALID || is_invalid(l->type)) return;
-    Token op = op_of(s->u.assignstmt.tok);
-    Type *t = l->type;
-    TypeKind k = under(t)->kind;
-    if (is_shift(s->u.assignstmt.tok)) {
-        if (!kind_is_integer(k)) {
-            check_error(c, l->pos, "invalid operation: shifted operand %s must be integer",
-                        operand_str(c, l));
-            return;
-        }
-        if (r->mode == MODE_CONST) {
-            __int128 v;
-            if (!cv_to_int(r->cv, &v) || v < 0) {
-                check_error(c, r->pos, "invalid operation: invalid shift count %s", operand_str(c, r));
-                return;
-            }
-            if (is_untyped(r->type)) check_representable(c, r, type_basic[KIND_UINT], "assignment");
-        } else if (!kind_is_integer(under(r->type)->kind)) {
-            check_error(c, r->pos, "invalid operation: shift count %s must be integer",
-                        operand_str(c, r));
-        }
-        return;
-    }
-    if (is_untyped(r->type)) {
-        check_representable(c, r, t, "assignment");
-        if (is_invalid(r->type)) return;
-    } else if (r->type != t) {
-        check_error(c, l->pos, "invalid operation: %s %s %s (mismatched types %s and %s)",
-                    expr_str(l), token_string(s->u.assignstmt.tok), expr_str(r), tstr(t),
-                    tstr(r->type));
-        return;
-    }
-    bool ok;
-    bool num = kind_is_integer(k) || kind_is_float(k);
-    switch (op) {
-    case TOK_ADD: ok = num || k == KIND_STRING; break;
-    case TOK_SUB:
-    case TOK_MUL:
-    case TOK_QUO: ok = num; break;
-    default: ok = kind_is_integer(k); break;
-    }
-    if (!ok) {
-        check_error(c, l->pos, "invalid operation: operator %s not defined on %s", token_string(op),
-                    operand_str(c, l));
-        return;
-    }
-    if ((op == TOK_QUO || op == TOK_REM) && r->mode == MODE_CONST && kind_is_integer(k)) {
-        __int128 v;
-        if (cv_to_int(r->cv, &v) && v == 0) check_error(c, r->pos, "invalid operation: division by zero");
-    }
-}
-
-static void check_assign(Checker *c, Node *s)
-{
-    Token tok = s->u.assignstmt.tok;
-    if (tok == TOK_DEFINE) {
-        check_define(c, s);
-        return;
-    }
-    if (tok != TOK_ASSIGN) {
-        check_opassign(c, s);
-        return;
-    }
-    NodeList *lhs = &s->u.assignstmt.lhs, *rhs = &s->u.assignstmt.rhs;
-    int nl = lhs->len;
-    bool *ok = GC_MALLOC((size_t)nl + 1);
-    Type **hints = GC_MALLOC(sizeof(Type *) * (size_t)(nl + 1));
-    for (int i = 0; i < nl; i++) {
-        ok[i] = check_lhs(c, lhs->items[i]);
-        hints[i] = ok[i] ? lhs->items[i]->type : NULL;
-    }
-    bool spread;
-    Type **ts = rhs_types(c, lhs, rhs, hints, &spread);
-    if (!ts) return;
-    for (int i = 0; i < nl; i++) {
-        Node *l = lhs->items[i];
-        if (!ok[i]) continue;
-        if (is_blank(l)) {
-            if (!spread) {
-                Node *v = rhs->items[i];
-                if (v->mode == MODE_INVALID) continue;
-                if (v->type && v->type->kind == KIND_UNTYPED_NIL)
-                    check_error(c, v->pos, "use of untyped nil in assignment");
-                else check_default(c, v);
-            }
-            continue;
-        }
-        if (!spread) {
-            check_assign_to(c, rhs->items[i], l->type, "assignment");
-        } else if (!is_invalid(ts[i]) && !type_assignable(ts[i], l->type)) {
-            check_error(c, rhs->items[0]->pos, "cannot use %s value as %s value in assignment",
-                        tstr(ts[i]), tstr(l->type));
-        }
     }
 }
 
@@ -838,8 +279,10 @@ static void check_branch(Checker *c, Node *s)
         const char *name = label->u.ident.name;
         Label *l;
         for (l = labels; l; l = l->next)
-            if (strcmp(l->name, name) == 0) break;
-        if (l) l->used = true;
+            if (strcmp(l->name, name) == 0)
+                break;
+        if (l)
+            l->used = true;
         for (Target *t = c->targets; t; t = t->up) {
             if (t->label && strcmp(t->label, name) == 0) {
                 if (tok == TOK_CONTINUE && !t->loop) {
@@ -850,17 +293,22 @@ static void check_branch(Checker *c, Node *s)
                 return;
             }
         }
-        if (!l) check_error(c, label->pos, "%s label not defined: %s", what, name);
-        else check_error(c, label->pos, "invalid %s label %s", what, name);
+        if (!l)
+            check_error(c, label->pos, "%s label not defined: %s", what, name);
+        else
+            check_error(c, label->pos, "invalid %s label %s", what, name);
         return;
     }
     for (Target *t = c->targets; t; t = t->up) {
-        if (tok == TOK_CONTINUE && !t->loop) continue;
+        if (tok == TOK_CONTINUE && !t->loop)
+            continue;
         s->u.branchstmt.target = t->stmt;
         return;
     }
-    if (tok == TOK_BREAK) check_error(c, s->pos, "break is not in a loop, switch, or select");
-    else check_error(c, s->pos, "continue is not in a loop");
+    if (tok == TOK_BREAK)
+        check_error(c, s->pos, "break is not in a loop, switch, or select");
+    else
+        check_error(c, s->pos, "continue is not in a loop");
 }
 
 /* A case body; `fallthrough` is legal as its last statement when allowed. */
@@ -869,17 +317,21 @@ static void check_case_body(Checker *c, NodeList *body, bool ft_ok, bool final)
     int n = body->len;
     Node *last = n ? body->items[n - 1] : NULL;
     bool ft = last && last->kind == AST_BRANCHSTMT && last->u.branchstmt.tok == TOK_FALLTHROUGH;
-    for (int i = 0; i < (ft ? n - 1 : n); i++) check_stmt(c, body->items[i]);
+    for (int i = 0; i < (ft ? n - 1 : n); i++)
+        check_stmt(c, body->items[i]);
     if (ft) {
-        if (!ft_ok) check_error(c, last->pos, "fallthrough statement out of place");
-        else if (final) check_error(c, last->pos, "cannot fallthrough final case in switch");
+        if (!ft_ok)
+            check_error(c, last->pos, "fallthrough statement out of place");
+        else if (final)
+            check_error(c, last->pos, "cannot fallthrough final case in switch");
     }
 }
 
 static void check_cond(Checker *c, Node *cond, const char *what)
 {
     check_expr(c, cond, NULL);
-    if (cond->mode == MODE_INVALID) return;
+    if (cond->mode == MODE_INVALID)
+        return;
     if (under(cond->type)->kind != KIND_BOOL && cond->type->kind != KIND_UNTYPED_BOOL) {
         check_error(c, cond->pos, "non-boolean condition in %s statement", what);
         return;
@@ -894,7 +346,8 @@ static void check_switch(Checker *c, Node *s)
     const char *label = pending_label;
     pending_label = NULL;
     open_scope(c);
-    if (s->u.switchstmt.init) check_stmt(c, s->u.switchstmt.init);
+    if (s->u.switchstmt.init)
+        check_stmt(c, s->u.switchstmt.init);
     Node *tag = s->u.switchstmt.tag;
     Type *tt = type_basic[KIND_BOOL];
     if (tag) {
@@ -925,15 +378,18 @@ static void check_switch(Checker *c, Node *s)
             if (dflt)
                 check_error(c, cc->pos, "multiple defaults (first at %s:%d:%d)", c->file,
                             dflt->pos.line, dflt->pos.col);
-            else dflt = cc;
+            else
+                dflt = cc;
         }
         for (int j = 0; j < cc->u.caseclause.list.len; j++) {
             Node *e = cc->u.caseclause.list.items[j];
             check_expr(c, e, NULL);
-            if (e->mode == MODE_INVALID || is_invalid(tt)) continue;
+            if (e->mode == MODE_INVALID || is_invalid(tt))
+                continue;
             if (!tag) {
                 if (under(e->type)->kind != KIND_BOOL && e->type->kind != KIND_UNTYPED_BOOL) {
-                    check_error(c, e->pos, "invalid case %s in switch (mismatched types %s and bool)",
+                    check_error(c, e->pos,
+                                "invalid case %s in switch (mismatched types %s and bool)",
                                 expr_str(e), tstr(e->type));
                     continue;
                 }
@@ -945,26 +401,29 @@ static void check_switch(Checker *c, Node *s)
                         k == KIND_CHAN || k == KIND_INTERFACE)
                         e->type = tt;
                     else
-                        check_error(c, e->pos, "invalid case nil in switch on %s (mismatched types untyped nil and %s)",
+                        check_error(c, e->pos,
+                                    "invalid case nil in switch on %s (mismatched types untyped "
+                                    "nil and %s)",
                                     expr_str(tag), tstr(tt));
                     continue;
                 }
                 TypeKind tk = under(tt)->kind;
-                bool same_class =
-                    tk == KIND_INTERFACE ||
-                    ((e->type->kind == KIND_UNTYPED_BOOL) == (tk == KIND_BOOL) &&
-                     (e->type->kind == KIND_UNTYPED_STRING) == (tk == KIND_STRING) &&
-                     (tk == KIND_BOOL || tk == KIND_STRING || kind_is_integer(tk) ||
-                      kind_is_float(tk)));
+                bool same_class = tk == KIND_INTERFACE ||
+                                  ((e->type->kind == KIND_UNTYPED_BOOL) == (tk == KIND_BOOL) &&
+                                   (e->type->kind == KIND_UNTYPED_STRING) == (tk == KIND_STRING) &&
+                                   (tk == KIND_BOOL || tk == KIND_STRING || kind_is_integer(tk) ||
+                                    kind_is_float(tk)));
                 if (!same_class) {
                     check_error(c, e->pos, "cannot convert %s to type %s", operand_str(c, e),
                                 tstr(tt));
                     continue;
                 }
                 check_representable(c, e, tt, "switch case");
-                if (is_invalid(e->type)) continue;
+                if (is_invalid(e->type))
+                    continue;
             } else if (!type_assignable(e->type, tt) && !type_assignable(tt, e->type)) {
-                check_error(c, e->pos, "invalid case %s in switch on %s (mismatched types %s and %s)",
+                check_error(c, e->pos,
+                            "invalid case %s in switch on %s (mismatched types %s and %s)",
                             expr_str(e), expr_str(tag), tstr(e->type), tstr(tt));
                 continue;
             }
@@ -999,7 +458,8 @@ static void check_typeswitch(Checker *c, Node *s)
     const char *label = pending_label;
     pending_label = NULL;
     open_scope(c);
-    if (s->u.typeswitchstmt.init) check_stmt(c, s->u.typeswitchstmt.init);
+    if (s->u.typeswitchstmt.init)
+        check_stmt(c, s->u.typeswitchstmt.init);
     Node *a = s->u.typeswitchstmt.assign;
     Node *lhs = NULL, *ta;
     if (a->kind == AST_ASSIGNSTMT) {
@@ -1032,7 +492,8 @@ static void check_typeswitch(Checker *c, Node *s)
         Node *cc = clauses->items[i];
         NodeList *l = &cc->u.caseclause.list;
         if (l->len == 0) {
-            if (dflt) check_error(c, cc->pos, "multiple defaults in switch");
+            if (dflt)
+                check_error(c, cc->pos, "multiple defaults in switch");
             dflt = cc;
         }
         Type *single = NULL;
@@ -1053,9 +514,11 @@ static void check_typeswitch(Checker *c, Node *s)
                     bool wrong;
                     if (!type_implements(t, under(xt), &missing, &wrong))
                         check_error(c, e->pos,
-                                    "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s method %s)",
+                                    "impossible type switch case: %s\n\t%s cannot have dynamic "
+                                    "type %s (%s method %s)",
                                     expr_str(e), operand_str(c, x), tstr(t),
-                                    wrong ? "pointer receiver for" : "missing", missing ? missing : "?");
+                                    wrong ? "pointer receiver for" : "missing",
+                                    missing ? missing : "?");
                 }
                 for (int pi = 0; pi <= i && !is_invalid(t); pi++) {
                     Node *pc = clauses->items[pi];
@@ -1069,7 +532,8 @@ static void check_typeswitch(Checker *c, Node *s)
                         }
                 }
             }
-            if (l->len == 1) single = t;
+            if (l->len == 1)
+                single = t;
         }
         open_scope(c);
         if (lhs) {
@@ -1085,7 +549,8 @@ static void check_typeswitch(Checker *c, Node *s)
             v->used = false;
             cc->u.caseclause.implicit = v;
             check_declare(c, c->scope, v);
-            if (!first) first = v;
+            if (!first)
+                first = v;
         }
         {
             NodeList *b = &cc->u.caseclause.body;
@@ -1100,7 +565,8 @@ static void check_typeswitch(Checker *c, Node *s)
             }
         }
         if (lhs && cc->u.caseclause.implicit) {
-            if (cc->u.caseclause.implicit->used) any_used = true;
+            if (cc->u.caseclause.implicit->used)
+                any_used = true;
             cc->u.caseclause.implicit->used = true; /* reported once, below */
         }
         close_scope(c);
@@ -1109,7 +575,8 @@ static void check_typeswitch(Checker *c, Node *s)
         lhs->type = xt;
         lhs->mode = MODE_VARIABLE;
         lhs->u.ident.sym = first;
-        if (!any_used) check_error(c, lhs->pos, "%s declared and not used", lhs->u.ident.name);
+        if (!any_used)
+            check_error(c, lhs->pos, "%s declared and not used", lhs->u.ident.name);
     }
     c->targets = tg.up;
     close_scope(c);
@@ -1128,11 +595,13 @@ static void check_select(Checker *c, Node *s)
         Node *comm = cc->u.commclause.comm;
         open_scope(c);
         if (!comm) {
-            if (dflt) check_error(c, cc->pos, "multiple defaults in select");
+            if (dflt)
+                check_error(c, cc->pos, "multiple defaults in select");
             dflt = cc;
         } else {
             bool ok = false;
-            if (comm->kind == AST_SENDSTMT) ok = true;
+            if (comm->kind == AST_SENDSTMT)
+                ok = true;
             else if (comm->kind == AST_EXPRSTMT) {
                 Node *x = unparen(comm->u.exprstmt.x);
                 ok = x->kind == AST_UNARY && x->u.unary.op == TOK_ARROW;
@@ -1142,8 +611,10 @@ static void check_select(Checker *c, Node *s)
                 ok = x->kind == AST_UNARY && x->u.unary.op == TOK_ARROW &&
                      (comm->u.assignstmt.tok == TOK_ASSIGN || comm->u.assignstmt.tok == TOK_DEFINE);
             }
-            if (!ok) check_error(c, comm->pos, "select case must be receive, send or assign recv");
-            else check_stmt(c, comm);
+            if (!ok)
+                check_error(c, comm->pos, "select case must be receive, send or assign recv");
+            else
+                check_stmt(c, comm);
         }
         check_case_body(c, &cc->u.commclause.body, false, false);
         close_scope(c);
@@ -1156,13 +627,16 @@ static void check_for(Checker *c, Node *s)
     const char *label = pending_label;
     pending_label = NULL;
     open_scope(c);
-    if (s->u.forstmt.init) check_stmt(c, s->u.forstmt.init);
-    if (s->u.forstmt.cond) check_cond(c, s->u.forstmt.cond, "for");
+    if (s->u.forstmt.init)
+        check_stmt(c, s->u.forstmt.init);
+    if (s->u.forstmt.cond)
+        check_cond(c, s->u.forstmt.cond, "for");
     if (s->u.forstmt.post) {
         Node *p = s->u.forstmt.post;
         if (p->kind == AST_ASSIGNSTMT && p->u.assignstmt.tok == TOK_DEFINE)
             check_error(c, p->pos, "cannot declare in post statement of for loop");
-        else check_stmt(c, p);
+        else
+            check_stmt(c, p);
     }
     Target tg;
     push_target(c, &tg, s, label, true);
@@ -1182,7 +656,8 @@ static void check_range(Checker *c, Node *s)
     int maxvars = 2;
     if (x->mode != MODE_INVALID) {
         Type *u = under(x->type);
-        if (u->kind == KIND_POINTER && under(u->elem)->kind == KIND_ARRAY) u = under(u->elem);
+        if (u->kind == KIND_POINTER && under(u->elem)->kind == KIND_ARRAY)
+            u = under(u->elem);
         switch (u->kind) {
         case KIND_UNTYPED_INT:
         case KIND_UNTYPED_RUNE:
@@ -1195,7 +670,8 @@ static void check_range(Checker *c, Node *s)
                 }
             }
             check_default(c, x);
-            if (is_invalid(x->type)) break;
+            if (is_invalid(x->type))
+                break;
             kt = x->type;
             maxvars = 1;
             break;
@@ -1216,8 +692,8 @@ static void check_range(Checker *c, Node *s)
             break;
         case KIND_CHAN:
             if (!(u->dir & CHAN_RECV)) {
-                check_error(c, x->pos, "invalid operation: range %s: receive from send-only channel %s",
-                            expr_str(x), tstr(x->type));
+                check_error(c, x->pos, "cannot range over %s: receive from send-only channel",
+                            operand_str(c, x));
                 break;
             }
             kt = u->elem;
@@ -1236,8 +712,7 @@ static void check_range(Checker *c, Node *s)
     Node *vars[2] = {s->u.rangestmt.key, s->u.rangestmt.value};
     Type *types[2] = {kt, vt};
     if (vars[1] && maxvars == 1 && kt) {
-        check_error(c, vars[1]->pos, "range over %s permits only one iteration variable",
-                    xdesc);
+        check_error(c, vars[1]->pos, "range over %s permits only one iteration variable", xdesc);
         vars[1] = NULL;
     }
     open_scope(c);
@@ -1246,24 +721,29 @@ static void check_range(Checker *c, Node *s)
         Symbol *news[2] = {NULL, NULL};
         for (int i = 0; i < 2; i++) {
             Node *v = vars[i];
-            if (!v) continue;
+            if (!v)
+                continue;
             if (v->kind != AST_IDENT) {
                 check_error(c, v->pos, "non-name %s on left side of :=", expr_str(v));
                 continue;
             }
-            if (is_blank(v)) continue;
+            if (is_blank(v))
+                continue;
             any = true;
-            news[i] = new_local(c, v, types[i] ? types[i] : t_invalid, s);
+            news[i] = check_new_local(c, v, types[i] ? types[i] : t_invalid, s);
         }
-        if (!any && (vars[0] || vars[1])) check_error(c, s->pos, "no new variables on left side of :=");
+        if (!any && (vars[0] || vars[1]))
+            check_error(c, s->pos, "no new variables on left side of :=");
         for (int i = 0; i < 2; i++)
-            if (news[i]) check_declare(c, c->scope, news[i]);
+            if (news[i])
+                check_declare(c, c->scope, news[i]);
     } else if (s->u.rangestmt.tok == TOK_ASSIGN) {
         for (int i = 0; i < 2; i++) {
             Node *v = vars[i];
-            if (!v || !check_lhs(c, v) || is_blank(v) || !types[i]) continue;
+            if (!v || !check_lhs_use(c, v, false) || is_blank(v) || !types[i])
+                continue;
             if (!type_assignable(types[i], v->type))
-                check_error(c, v->pos, "cannot use %s (value of type %s) as %s value in range clause",
+                check_error(c, v->pos, "cannot use %s (value of type %s) as %s value in assignment",
                             expr_str(v), tstr(types[i]), tstr(v->type));
         }
     }
@@ -1278,14 +758,16 @@ static void check_return(Checker *c, Node *s)
 {
     NodeList *res = &s->u.returnstmt.results;
     Type *sig = c->fn ? c->fn->sig : NULL;
-    if (!sig) return;
+    if (!sig)
+        return;
     if (c->fn->node->kind == AST_FILE) {
         check_error(c, s->pos, "return outside function body");
         return;
     }
     int want = sig->nresults;
     if (res->len == 0) {
-        if (want == 0) return;
+        if (want == 0)
+            return;
         Node *ft = c->fn->node->kind == AST_FUNCDECL ? c->fn->node->u.funcdecl.type
                                                      : c->fn->node->u.funclit.type;
         NodeList *rf = &ft->u.functype.results;
@@ -1310,7 +792,8 @@ static void check_return(Checker *c, Node *s)
     if (res->len == 1 && want != 1) {
         Node *v = res->items[0];
         check_multi(c, v);
-        if (v->mode == MODE_INVALID) return;
+        if (v->mode == MODE_INVALID)
+            return;
         if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE) {
             if (v->type->nresults != want) {
                 check_error(c, v->pos, "%s return values\n\thave %s\n\twant %s",
@@ -1331,11 +814,12 @@ static void check_return(Checker *c, Node *s)
                         tstr(type_default(v->type)));
             return;
         }
-        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s",
-                    tstr(v->type), tstr(type_tuple(sig->results, sig->nresults)));
+        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s", tstr(v->type),
+                    tstr(type_tuple(sig->results, sig->nresults)));
         return;
     }
-    for (int i = 0; i < res->len; i++) check_expr(c, res->items[i], i < want ? sig->results[i] : NULL);
+    for (int i = 0; i < res->len; i++)
+        check_expr(c, res->items[i], i < want ? sig->results[i] : NULL);
     if (res->len != want) {
         char have[256];
         size_t n = 0;
@@ -1348,13 +832,16 @@ static void check_return(Checker *c, Node *s)
                                  : tstr(t);
             n += (size_t)snprintf(have + n, sizeof have - n, "%s%s", i ? ", " : "", ts);
         }
-        if (n < sizeof have) snprintf(have + n, sizeof have - n, ")");
-        check_error(c, res->items[res->len > want ? want : 0]->pos, "%s return values\n\thave %s\n\twant %s",
+        if (n < sizeof have)
+            snprintf(have + n, sizeof have - n, ")");
+        check_error(c, res->items[res->len > want ? want : 0]->pos,
+                    "%s return values\n\thave %s\n\twant %s",
                     res->len < want ? "not enough" : "too many", have,
                     tstr(type_tuple(sig->results, sig->nresults)));
         return;
     }
-    for (int i = 0; i < want; i++) check_assign_to(c, res->items[i], sig->results[i], "return statement");
+    for (int i = 0; i < want; i++)
+        check_assign_to(c, res->items[i], sig->results[i], "return statement");
 }
 
 static void check_go_defer(Checker *c, Node *s)
@@ -1362,12 +849,14 @@ static void check_go_defer(Checker *c, Node *s)
     const char *what = s->kind == AST_GOSTMT ? "go" : "defer";
     Node *call = unparen(s->u.gostmt.call);
     if (!call || call->kind != AST_CALL) {
-        if (call) check_expr(c, call, NULL);
+        if (call)
+            check_expr(c, call, NULL);
         check_error(c, call ? call->pos : s->pos, "expression in %s must be function call", what);
         return;
     }
     check_multi(c, call);
-    if (call->mode == MODE_INVALID) return;
+    if (call->mode == MODE_INVALID)
+        return;
     if (call->u.call.kind == CALL_CONVERSION) {
         check_error(c, call->pos, "%s requires function call, not conversion %s", what,
                     operand_str(c, call));
@@ -1375,9 +864,9 @@ static void check_go_defer(Checker *c, Node *s)
     }
     if (call->u.call.kind == CALL_BUILTIN) {
         Builtin b = call->u.call.builtin;
-        if (!(b == BUILTIN_COPY || b == BUILTIN_DELETE || b == BUILTIN_PANIC || b == BUILTIN_PRINT ||
-              b == BUILTIN_PRINTLN || b == BUILTIN_RECOVER || b == BUILTIN_CLEAR ||
-              b == BUILTIN_CLOSE))
+        if (!(b == BUILTIN_COPY || b == BUILTIN_DELETE || b == BUILTIN_PANIC ||
+              b == BUILTIN_PRINT || b == BUILTIN_PRINTLN || b == BUILTIN_RECOVER ||
+              b == BUILTIN_CLEAR || b == BUILTIN_CLOSE))
             check_error(c, call->pos, "%s discards result of %s", what, operand_str(c, call));
     }
 }
@@ -1386,7 +875,8 @@ static void check_exprstmt(Checker *c, Node *s)
 {
     Node *x = s->u.exprstmt.x;
     check_multi(c, x);
-    if (x->mode == MODE_INVALID) return;
+    if (x->mode == MODE_INVALID)
+        return;
     Node *u = unparen(x);
     if (u->kind == AST_CALL) {
         if (u->u.call.kind == CALL_CONVERSION) {
@@ -1403,7 +893,8 @@ static void check_exprstmt(Checker *c, Node *s)
         return;
     }
     if (u->kind == AST_UNARY && u->u.unary.op == TOK_ARROW) {
-        if (x->mode == MODE_COMMAOK) x->mode = MODE_VALUE;
+        if (x->mode == MODE_COMMAOK)
+            x->mode = MODE_VALUE;
         return;
     }
     check_error(c, x->pos, "%s is not used", operand_str(c, x));
@@ -1414,10 +905,12 @@ static void check_send(Checker *c, Node *s)
     Node *ch = s->u.sendstmt.chan, *v = s->u.sendstmt.value;
     check_expr(c, ch, NULL);
     check_expr(c, v, NULL);
-    if (ch->mode == MODE_INVALID || v->mode == MODE_INVALID) return;
+    if (ch->mode == MODE_INVALID || v->mode == MODE_INVALID)
+        return;
     Type *u = under(ch->type);
     if (u->kind != KIND_CHAN) {
-        check_error(c, s->pos, "invalid operation: cannot send to non-channel %s", operand_str(c, ch));
+        check_error(c, s->pos, "invalid operation: cannot send to non-channel %s",
+                    operand_str(c, ch));
         return;
     }
     if (!(u->dir & CHAN_SEND)) {
@@ -1431,7 +924,8 @@ static void check_send(Checker *c, Node *s)
 static void check_incdec(Checker *c, Node *s)
 {
     Node *x = s->u.incdecstmt.x;
-    if (!check_lhs_use(c, x, true)) return;
+    if (!check_lhs_use(c, x, true))
+        return;
     if (is_blank(x)) {
         check_error(c, x->pos, "cannot use _ as value");
         return;
@@ -1445,16 +939,21 @@ static void check_incdec(Checker *c, Node *s)
 
 void check_stmt_list(Checker *c, NodeList *l)
 {
-    for (int i = 0; i < l->len; i++) check_stmt(c, l->items[i]);
+    for (int i = 0; i < l->len; i++)
+        check_stmt(c, l->items[i]);
 }
 
 void check_stmt(Checker *c, Node *s)
 {
-    if (!s) return;
+    if (!s)
+        return;
     switch (s->kind) {
     case AST_BAD:
-    case AST_EMPTYSTMT: return;
-    case AST_DECLSTMT: check_declstmt(c, s); return;
+    case AST_EMPTYSTMT:
+        return;
+    case AST_DECLSTMT:
+        check_declstmt(c, s);
+        return;
     case AST_LABELEDSTMT: {
         Node *lb = s->u.labeledstmt.label;
         const char *name = lb->u.ident.name;
@@ -1470,7 +969,8 @@ void check_stmt(Checker *c, Node *s)
         l->pos = lb->pos;
         l->next = labels;
         labels = l;
-        if (strcmp(name, "_") == 0) l->used = true;
+        if (strcmp(name, "_") == 0)
+            l->used = true;
         Node *inner = s->u.labeledstmt.stmt;
         if (inner && (inner->kind == AST_FORSTMT || inner->kind == AST_RANGESTMT ||
                       inner->kind == AST_SWITCHSTMT || inner->kind == AST_TYPESWITCHSTMT ||
@@ -1480,14 +980,28 @@ void check_stmt(Checker *c, Node *s)
         pending_label = NULL;
         return;
     }
-    case AST_EXPRSTMT: check_exprstmt(c, s); return;
-    case AST_SENDSTMT: check_send(c, s); return;
-    case AST_INCDECSTMT: check_incdec(c, s); return;
-    case AST_ASSIGNSTMT: check_assign(c, s); return;
+    case AST_EXPRSTMT:
+        check_exprstmt(c, s);
+        return;
+    case AST_SENDSTMT:
+        check_send(c, s);
+        return;
+    case AST_INCDECSTMT:
+        check_incdec(c, s);
+        return;
+    case AST_ASSIGNSTMT:
+        check_assign(c, s);
+        return;
     case AST_GOSTMT:
-    case AST_DEFERSTMT: check_go_defer(c, s); return;
-    case AST_RETURNSTMT: check_return(c, s); return;
-    case AST_BRANCHSTMT: check_branch(c, s); return;
+    case AST_DEFERSTMT:
+        check_go_defer(c, s);
+        return;
+    case AST_RETURNSTMT:
+        check_return(c, s);
+        return;
+    case AST_BRANCHSTMT:
+        check_branch(c, s);
+        return;
     case AST_BLOCKSTMT:
         open_scope(c);
         s->u.blockstmt.scope = c->scope;
@@ -1496,17 +1010,29 @@ void check_stmt(Checker *c, Node *s)
         return;
     case AST_IFSTMT:
         open_scope(c);
-        if (s->u.ifstmt.init) check_stmt(c, s->u.ifstmt.init);
+        if (s->u.ifstmt.init)
+            check_stmt(c, s->u.ifstmt.init);
         check_cond(c, s->u.ifstmt.cond, "if");
         check_stmt(c, s->u.ifstmt.body);
-        if (s->u.ifstmt.els) check_stmt(c, s->u.ifstmt.els);
+        if (s->u.ifstmt.els)
+            check_stmt(c, s->u.ifstmt.els);
         close_scope(c);
         return;
-    case AST_SWITCHSTMT: check_switch(c, s); return;
-    case AST_TYPESWITCHSTMT: check_typeswitch(c, s); return;
-    case AST_SELECTSTMT: check_select(c, s); return;
-    case AST_FORSTMT: check_for(c, s); return;
-    case AST_RANGESTMT: check_range(c, s); return;
+    case AST_SWITCHSTMT:
+        check_switch(c, s);
+        return;
+    case AST_TYPESWITCHSTMT:
+        check_typeswitch(c, s);
+        return;
+    case AST_SELECTSTMT:
+        check_select(c, s);
+        return;
+    case AST_FORSTMT:
+        check_for(c, s);
+        return;
+    case AST_RANGESTMT:
+        check_range(c, s);
+        return;
     case AST_FUNCDECL:
         check_error(c, s->pos, "not supported yet: nested function declarations");
         return;

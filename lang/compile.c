@@ -475,6 +475,13 @@ static void compile_body(FnState *fs, Node *recv, Node *ftype, Node *body)
         }
     }
     fs->nlocal = fs->nreg;
+    /* Frames are not cleared on entry: results start at zero only where
+     * that can be seen (named results; a recovered panic returns them) */
+    bool named = false;
+    for (int i = 0; i < rl->len; i++)
+        if (rl->items[i]->u.field.names.len) named = true;
+    if (nres && (named || stmts_have_defer(&body->u.blockstmt.list)))
+        emit(fs, OP_ZERO, fs->resreg, nres);
     compile_block(fs, &body->u.blockstmt.list);
     fs_finish(fs);
 }

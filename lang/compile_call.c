@@ -476,6 +476,16 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
         int acc = reg_alloc(fs, slots(rt));
         expr_as(fs, a0, rt, acc);
         Type *u = rt->underlying;
+        if (kind_is_float(u->kind)) {
+            bool f32 = u->kind == KIND_FLOAT32;
+            Opcode o = b == BUILTIN_MIN ? (f32 ? OP_MINF32 : OP_MINF) : (f32 ? OP_MAXF32 : OP_MAXF);
+            for (int i = 1; i < args->len; i++) {
+                int v = expr_as_reg(fs, args->items[i], rt);
+                emit(fs, o, acc, acc, v);
+            }
+            emit(fs, OP_MOV, dst, acc);
+            return dst;
+        }
         for (int i = 1; i < args->len; i++) {
             int v = expr_as_reg(fs, args->items[i], rt);
             int c = reg_alloc(fs, 1);

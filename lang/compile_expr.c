@@ -121,7 +121,8 @@ void loc_read(FnState *fs, const Loc *l, int dst)
 {
     int n = slots(l->type);
     if (l->kind == LOC_MEM) {
-        emit(fs, OP_LOAD, dst, l->reg, l->off, reg_width(l->type));
+        if (reg_width(l->type) == 8) emit(fs, OP_LOAD64, dst, l->reg, l->off);
+        else emit(fs, OP_LOAD, dst, l->reg, l->off, reg_width(l->type));
     } else if (l->whole || (l->off % 8 == 0 && l->type->size % 8 == 0)) {
         if (n && dst != l->reg + l->off / 8) emit(fs, OP_MOVN, dst, l->reg + l->off / 8, n);
     } else {
@@ -133,7 +134,8 @@ void loc_write(FnState *fs, const Loc *l, int src)
 {
     int n = slots(l->type);
     if (l->kind == LOC_MEM) {
-        emit(fs, OP_STORE, l->reg, l->off, src, (int)l->type->size);
+        if (l->type->size == 8) emit(fs, OP_STORE64, l->reg, l->off, src);
+        else emit(fs, OP_STORE, l->reg, l->off, src, (int)l->type->size);
     } else if (l->whole || (l->off % 8 == 0 && l->type->size % 8 == 0)) {
         if (n && src != l->reg + l->off / 8) emit(fs, OP_MOVN, l->reg + l->off / 8, src, n);
     } else {
@@ -386,6 +388,19 @@ int expr(FnState *fs, Node *e)
     }
     Type *t = ctype(e->type);
     if (t && t->kind == KIND_TUPLE) return compile_call(fs, u);
+    /* len/cap of a slice or string in registers: read its header slot */
+    if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind == CALL_BUILTIN &&
+        (u->u.call.builtin == BUILTIN_LEN || u->u.call.builtin == BUILTIN_CAP) &&
+        u->u.call.args.len == 1) {
+        Node *a = unparen(u->u.call.args.items[0]);
+        Type *at = a->type ? a->type->underlying : NULL;
+        if (a->kind == AST_IDENT && at &&
+            (at->kind == KIND_SLICE || (at->kind == KIND_STRING && u->u.call.builtin == BUILTIN_LEN))) {
+            Symbol *s = a->u.ident.sym;
+            if (s && s->kind == SYM_VAR && s->compiled == fs && !var_in_cell(s) && !s->global)
+                return s->index + (u->u.call.builtin == BUILTIN_LEN ? 1 : 2);
+        }
+    }
     /* a call's results stay where the call left them */
     if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind != CALL_BUILTIN &&
         u->u.call.kind != CALL_CONVERSION)
@@ -786,6 +801,12 @@ static void compile_index(FnState *fs, Node *e, int dst)
         emit(fs, OP_SIDX, dst, s, i);
         return;
     }
+    if (xt->kind == KIND_SLICE && e->type->size == 8 && reg_width(e->type) == 8) {
+        int sl = expr(fs, x);
+        int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+        emit(fs, OP_SLOAD64, dst, sl, i);
+        return;
+    }
     Loc l;
     if (!loc_of(fs, e, &l)) {
         emit_error(fs, e, "not supported yet: this index expression");
@@ -821,6 +842,7 @@ static void compile_slice(FnState *fs, Node *e, int dst)
                 return;
             }
             emit(fs, OP_ADDR, src, l.reg, l.off);
+            mode = SLICE_ARRAY; /* bounds messages say "with length" */
         }
         emit(fs, OP_LOADI, src + 1, (int)at->len);
         emit(fs, OP_LOADI, src + 2, (int)at->len);
@@ -1008,6 +1030,15 @@ static void compile_binary(FnState *fs, Node *e, int dst)
         x = expr_as_reg(fs, e->u.binary.x, t);
         Node *yn = e->u.binary.y;
         yt = ctype(yn->type);
+        if (kind_is_integer(t->underlying->kind) && yn->mode == MODE_CONST && yn->cv &&
+            yn->cv->kind == CONST_INT && yn->cv->i >= 0 && yn->cv->i <= 1000) {
+            /* constant shift count: immediate form */
+            bool uns = kind_is_unsigned(t->underlying->kind);
+            Opcode o = op == TOK_SHL ? OP_SHLI : uns ? OP_SHRUI : OP_SHRI;
+            emit(fs, o, dst, x, (int)yn->cv->i);
+            if (op == TOK_SHL && t->underlying->size < 8) emit(fs, OP_NORM, dst, dst, t->underlying->kind);
+            return;
+        }
         if (yn->mode == MODE_CONST && yt && kind_is_untyped(yn->type->kind)) yt = type_basic[KIND_UINT];
         y = reg_alloc(fs, 1);
         expr_as(fs, yn, yt, y);
@@ -1022,6 +1053,31 @@ static void compile_binary(FnState *fs, Node *e, int dst)
             emit(fs, OP_ADDI, dst, x, (int)(op == TOK_ADD ? c : -c));
             if (t->underlying->size < 8) emit(fs, OP_NORM, dst, dst, t->underlying->kind);
             return;
+        }
+        /* x op c with a small integer constant: immediate forms */
+        if (kind_is_integer(t->underlying->kind) && yn->mode == MODE_CONST && yn->cv &&
+            yn->cv->kind == CONST_INT && yn->cv->i >= INT32_MIN && yn->cv->i <= INT32_MAX &&
+            yn->cv->i != 0) {
+            bool uns = kind_is_unsigned(t->underlying->kind);
+            int64_t c = (int64_t)yn->cv->i;
+            Opcode o = OP_NOP;
+            bool norm = t->underlying->size < 8;
+            switch (op) {
+            case TOK_MUL: o = OP_MULI; break;
+            case TOK_QUO: o = uns ? (c > 0 ? OP_DIVUI : OP_NOP) : OP_DIVI; break;
+            case TOK_REM: o = uns ? (c > 0 ? OP_REMUI : OP_NOP) : OP_REMI; break;
+            case TOK_AND: o = OP_ANDI; norm = false; break;
+            case TOK_OR: o = OP_ORI; norm = false; break;
+            case TOK_XOR: o = OP_XORI; break;
+            default: break;
+            }
+            /* unsigned operands above int32 range do not fit the immediate */
+            if (o != OP_NOP && !(uns && (c < 0 || (o != OP_DIVUI && o != OP_REMUI && c > INT32_MAX)))) {
+                x = expr_as_reg(fs, e->u.binary.x, t);
+                emit(fs, o, dst, x, (int)c);
+                if (norm) emit(fs, OP_NORM, dst, dst, t->underlying->kind);
+                return;
+            }
         }
         x = expr_as_reg(fs, e->u.binary.x, t);
         y = expr_as_reg(fs, e->u.binary.y, t);

@@ -81,6 +81,7 @@ Func *compile_method_thunk(Compiler *c, Type *rt, const char *name, const Method
 
 /* ---- compile_stmt.c ---- */
 void compile_valuespec(FnState *fs, Node *spec, bool global);
+bool stmts_have_defer(NodeList *l); /* a defer statement outside closures */
 void emit_error(FnState *fs, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int emit(FnState *fs, Opcode op, ...); /* returns the instruction's pc */
 int emit_here(FnState *fs);

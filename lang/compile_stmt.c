@@ -153,9 +153,6 @@ static int eval_rhs(FnState *fs, NodeList *lhs, NodeList *rhs, int *regs, Type *
             return r->type->nresults;
         }
         /* comma-ok forms */
-        Type *vt = lhs->items[0]->type;
-        if (!vt || (lhs->items[0]->kind == AST_IDENT && !strcmp(lhs->items[0]->u.ident.name, "_")))
-            vt = NULL;
         Node *vnode = r;
         Type *valtype = vnode->type;
         if (valtype && valtype->kind == KIND_TUPLE) valtype = valtype->results[0];
@@ -189,7 +186,6 @@ static int eval_rhs(FnState *fs, NodeList *lhs, NodeList *rhs, int *regs, Type *
         types[0] = valtype;
         regs[1] = ok;
         types[1] = type_basic[KIND_BOOL];
-        (void)vt;
         return 2;
     }
     for (int i = 0; i < rhs->len; i++) {
@@ -358,6 +354,31 @@ static void compile_assign(FnState *fs, Node *s)
             } else {
                 expr_as(fs, r, l->type, loc.reg);
             }
+            return;
+        }
+    }
+    if (n == 1 && rhs->len == 1) {
+        Node *l0 = unparen(lhs->items[0]);
+        Type *lt0 = l0->type;
+        Node *r0 = rhs->items[0];
+        if (lt0 && r0->type && r0->type->kind != KIND_TUPLE) {
+            /* slice element of 8 bytes: one fused store */
+            if (l0->kind == AST_INDEX && l0->u.index.x->type->underlying->kind == KIND_SLICE &&
+                lt0->size == 8 && lt0->kind != KIND_INTERFACE) {
+                int sl = expr(fs, l0->u.index.x);
+                int i = expr_as_reg(fs, l0->u.index.index, type_basic[KIND_INT]);
+                int v = expr_as_reg(fs, r0, lt0);
+                emit(fs, OP_SSTORE64, sl, i, v);
+                return;
+            }
+            LVal lv1;
+            lval_prepare(fs, lhs->items[0], &lv1);
+            int v = unparen(r0)->kind == AST_COMPOSITELIT ? -1 : expr_as_reg(fs, r0, lt0);
+            if (v < 0) {
+                v = reg_alloc(fs, slots(lt0) ? slots(lt0) : 1);
+                expr_as(fs, r0, lt0, v);
+            }
+            lval_store(fs, &lv1, v, lt0->kind == KIND_INTERFACE ? lt0 : ctype(r0->type));
             return;
         }
     }
@@ -569,13 +590,14 @@ static void fresh_loop_cells(FnState *fs, Node *init)
 
 static void compile_for(FnState *fs, Node *s)
 {
+    /* rotated: the condition is tested at the bottom, so an iteration
+     * costs one conditional jump and no unconditional one */
     int save_local = fs->nlocal, save_reg = fs->nreg;
     if (s->u.forstmt.init) compile_stmt(fs, s->u.forstmt.init);
     fs->nreg = fs->nlocal;
+    Node *cond = s->u.forstmt.cond;
+    int jtest = cond ? emit(fs, OP_JMP, 0) : -1;
     int top = emit_here(fs);
-    int jf = -1;
-    if (s->u.forstmt.cond) cond_jump(fs, s->u.forstmt.cond, false, &jf);
-    fs->nreg = fs->nlocal;
     Loop *l = loop_push(fs, s, true);
     compile_block(fs, &s->u.forstmt.body->u.blockstmt.list);
     int cont = emit_here(fs);
@@ -583,12 +605,111 @@ static void compile_for(FnState *fs, Node *s)
     fs->nreg = fs->nlocal;
     if (s->u.forstmt.post) compile_stmt(fs, s->u.forstmt.post);
     fs->nreg = fs->nlocal;
-    emit(fs, OP_JMP, top);
+    if (cond) {
+        emit_patch(fs, jtest, 0, emit_here(fs));
+        fs->lastline = 0;
+        emit_line(fs, cond);
+        int jt = -1;
+        cond_jump(fs, cond, true, &jt);
+        emit_patch_jump(fs, jt, top);
+        fs->nreg = fs->nlocal;
+    } else {
+        emit(fs, OP_JMP, top);
+    }
     int end = emit_here(fs);
-    if (jf >= 0) emit_patch_jump(fs, jf, end);
     loop_pop(fs, l, cont, end);
     fs->nlocal = save_local;
     fs->nreg = save_reg;
+}
+
+/* Whether a function body runs a defer statement (outside closures). */
+bool stmts_have_defer(NodeList *l);
+static bool stmt_has_defer(Node *s)
+{
+    if (!s) return false;
+    switch (s->kind) {
+    case AST_DEFERSTMT: return true;
+    case AST_BLOCKSTMT: return stmts_have_defer(&s->u.blockstmt.list);
+    case AST_LABELEDSTMT: return stmt_has_defer(s->u.labeledstmt.stmt);
+    case AST_IFSTMT:
+        return stmt_has_defer(s->u.ifstmt.body) || stmt_has_defer(s->u.ifstmt.els);
+    case AST_FORSTMT: return stmt_has_defer(s->u.forstmt.body);
+    case AST_RANGESTMT: return stmt_has_defer(s->u.rangestmt.body);
+    case AST_SWITCHSTMT: return stmt_has_defer(s->u.switchstmt.body);
+    case AST_TYPESWITCHSTMT: return stmt_has_defer(s->u.typeswitchstmt.body);
+    case AST_SELECTSTMT: return stmt_has_defer(s->u.selectstmt.body);
+    case AST_CASECLAUSE: return stmts_have_defer(&s->u.caseclause.body);
+    case AST_COMMCLAUSE: return stmts_have_defer(&s->u.commclause.body);
+    default: return false;
+    }
+}
+
+bool stmts_have_defer(NodeList *l)
+{
+    for (int i = 0; i < l->len; i++)
+        if (stmt_has_defer(l->items[i])) return true;
+    return false;
+}
+
+/* Whether statement s (or one inside it) assigns to variable v. */
+static bool stmts_assign(NodeList *l, Symbol *v);
+static bool lhs_is(Node *e, Symbol *v)
+{
+    e = unparen(e);
+    return e && e->kind == AST_IDENT && e->u.ident.sym == v;
+}
+
+static bool stmt_assigns(Node *s, Symbol *v)
+{
+    if (!s) return false;
+    switch (s->kind) {
+    case AST_ASSIGNSTMT:
+        for (int i = 0; i < s->u.assignstmt.lhs.len; i++)
+            if (lhs_is(s->u.assignstmt.lhs.items[i], v)) return true;
+        return false;
+    case AST_INCDECSTMT: return lhs_is(s->u.incdecstmt.x, v);
+    case AST_BLOCKSTMT: return stmts_assign(&s->u.blockstmt.list, v);
+    case AST_LABELEDSTMT: return stmt_assigns(s->u.labeledstmt.stmt, v);
+    case AST_IFSTMT:
+        return stmt_assigns(s->u.ifstmt.init, v) || stmt_assigns(s->u.ifstmt.body, v) ||
+               stmt_assigns(s->u.ifstmt.els, v);
+    case AST_FORSTMT:
+        return stmt_assigns(s->u.forstmt.init, v) || stmt_assigns(s->u.forstmt.post, v) ||
+               stmt_assigns(s->u.forstmt.body, v);
+    case AST_RANGESTMT:
+        return (s->u.rangestmt.tok == TOK_ASSIGN &&
+                (lhs_is(s->u.rangestmt.key, v) || lhs_is(s->u.rangestmt.value, v))) ||
+               stmt_assigns(s->u.rangestmt.body, v);
+    case AST_SWITCHSTMT:
+        return stmt_assigns(s->u.switchstmt.init, v) || stmt_assigns(s->u.switchstmt.body, v);
+    case AST_TYPESWITCHSTMT:
+        return stmt_assigns(s->u.typeswitchstmt.init, v) || stmt_assigns(s->u.typeswitchstmt.body, v);
+    case AST_SELECTSTMT: return stmt_assigns(s->u.selectstmt.body, v);
+    case AST_CASECLAUSE: return stmts_assign(&s->u.caseclause.body, v);
+    case AST_COMMCLAUSE:
+        return stmt_assigns(s->u.commclause.comm, v) || stmts_assign(&s->u.commclause.body, v);
+    default: return false;
+    }
+}
+
+static bool stmts_assign(NodeList *l, Symbol *v)
+{
+    for (int i = 0; i < l->len; i++)
+        if (stmt_assigns(l->items[i], v)) return true;
+    return false;
+}
+
+/* For `for k := range ...`: when the body never assigns k (and k lives in
+ * a register), k can be the loop counter itself instead of a copy. */
+static bool range_key_is_counter(FnState *fs, Node *s, Node *key, int ctr)
+{
+    if (!key || s->u.rangestmt.tok != TOK_DEFINE || key->kind != AST_IDENT) return false;
+    Symbol *v = key->u.ident.sym;
+    if (!v || var_in_cell(v) || v->global || slots(v->type) != 1) return false;
+    if (stmt_assigns(s->u.rangestmt.body, v)) return false;
+    v->compiled = fs;
+    v->index = ctr;
+    return true;
 }
 
 /* Assigns (or declares, for :=) a range variable from src. */
@@ -621,18 +742,22 @@ static void compile_range(FnState *fs, Node *s)
         int ctr = reg_alloc(fs, 1);
         emit(fs, OP_LOADI, ctr, 0);
         fs->nlocal = fs->nreg;
+        /* rotated: the test is at the bottom */
+        int jtest = emit(fs, OP_JMP, 0);
         top = emit_here(fs);
-        int cmp = reg_alloc(fs, 1);
-        emit(fs, kind_is_unsigned(it->kind) ? OP_LTU : OP_LT, cmp, ctr, hi);
-        jf = emit(fs, OP_JF, cmp, 0);
-        fs->nreg = fs->nlocal;
-        range_assign(fs, s, key, ctr, it);
+        if (!range_key_is_counter(fs, s, key, ctr)) range_assign(fs, s, key, ctr, it);
         fs->nreg = fs->nlocal;
         l = loop_push(fs, s, true);
         compile_block(fs, &s->u.rangestmt.body->u.blockstmt.list);
         cont = emit_here(fs);
         emit(fs, OP_ADDI, ctr, ctr, 1);
-        emit(fs, OP_JMP, top);
+        emit_patch(fs, jtest, 0, emit_here(fs));
+        emit(fs, kind_is_unsigned(it->kind) ? OP_JLTU : OP_JLT, ctr, hi, top);
+        end = emit_here(fs);
+        loop_pop(fs, l, cont, end);
+        fs->nlocal = save_local;
+        fs->nreg = save_reg;
+        return;
     } else if (xt->kind == KIND_SLICE || xt->kind == KIND_ARRAY ||
                (xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY)) {
         Type *et;
@@ -658,20 +783,22 @@ static void compile_range(FnState *fs, Node *s)
         int ctr = reg_alloc(fs, 1);
         emit(fs, OP_LOADI, ctr, 0);
         fs->nlocal = fs->nreg;
+        int jtest = emit(fs, OP_JMP, 0);
         top = emit_here(fs);
-        int cmp = reg_alloc(fs, 1);
-        emit(fs, OP_LT, cmp, ctr, sl + 1);
-        jf = emit(fs, OP_JF, cmp, 0);
-        fs->nreg = fs->nlocal;
         if (val) {
-            int p = reg_alloc(fs, 1);
-            int v = reg_alloc(fs, slots(et));
-            if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, (int)et->size);
-            else emit(fs, OP_IDXADDRA, p, sl, ctr, (int)et->size, (int)(xt->kind == KIND_ARRAY ? xt->len : xt->elem->underlying->len));
-            emit(fs, OP_LOAD, v, p, 0, reg_width(et));
-            range_assign(fs, s, key, ctr, type_basic[KIND_INT]);
+            int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
+            if (xt->kind == KIND_SLICE && reg_width(et) == 8) {
+                emit(fs, OP_SLOAD64, v, sl, ctr);
+            } else {
+                int p = reg_alloc(fs, 1);
+                if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, (int)et->size);
+                else emit(fs, OP_IDXADDRA, p, sl, ctr, (int)et->size, (int)(xt->kind == KIND_ARRAY ? xt->len : xt->elem->underlying->len));
+                emit(fs, OP_LOAD, v, p, 0, reg_width(et));
+            }
+            if (!range_key_is_counter(fs, s, key, ctr))
+                range_assign(fs, s, key, ctr, type_basic[KIND_INT]);
             range_assign(fs, s, val, v, et);
-        } else {
+        } else if (!range_key_is_counter(fs, s, key, ctr)) {
             range_assign(fs, s, key, ctr, type_basic[KIND_INT]);
         }
         fs->nreg = fs->nlocal;
@@ -679,7 +806,13 @@ static void compile_range(FnState *fs, Node *s)
         compile_block(fs, &s->u.rangestmt.body->u.blockstmt.list);
         cont = emit_here(fs);
         emit(fs, OP_ADDI, ctr, ctr, 1);
-        emit(fs, OP_JMP, top);
+        emit_patch(fs, jtest, 0, emit_here(fs));
+        emit(fs, OP_JLT, ctr, sl + 1, top);
+        end = emit_here(fs);
+        loop_pop(fs, l, cont, end);
+        fs->nlocal = save_local;
+        fs->nreg = save_reg;
+        return;
     } else if (xt->kind == KIND_STRING) {
         int str = reg_alloc(fs, 2);
         expr_to(fs, x, str);

@@ -53,9 +53,12 @@ ConstVal *cv_string(String s)
 
 static int digit_val(char ch)
 {
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
     return 99;
 }
 
@@ -65,25 +68,33 @@ bool cv_parse_number(const char *text, int64_t len, bool is_float, ConstVal *out
     char *s = GC_MALLOC_ATOMIC((size_t)len + 1);
     int64_t n = 0;
     for (int64_t i = 0; i < len; i++)
-        if (text[i] != '_') s[n++] = text[i];
+        if (text[i] != '_')
+            s[n++] = text[i];
     s[n] = 0;
     if (!is_float) {
         int base = 10;
         const char *p = s;
         if (n > 1 && s[0] == '0') {
-            if (s[1] == 'x' || s[1] == 'X') base = 16, p += 2;
-            else if (s[1] == 'b' || s[1] == 'B') base = 2, p += 2;
-            else if (s[1] == 'o' || s[1] == 'O') base = 8, p += 2;
-            else base = 8, p += 1;
+            if (s[1] == 'x' || s[1] == 'X')
+                base = 16, p += 2;
+            else if (s[1] == 'b' || s[1] == 'B')
+                base = 2, p += 2;
+            else if (s[1] == 'o' || s[1] == 'O')
+                base = 8, p += 2;
+            else
+                base = 8, p += 1;
         }
-        if (!*p) return false;
+        if (!*p)
+            return false;
         unsigned __int128 v = 0;
         bool overflow = false;
         for (; *p; p++) {
             int d = digit_val(*p);
-            if (d >= base) return false;
+            if (d >= base)
+                return false;
             unsigned __int128 nv = v * (unsigned)base + (unsigned)d;
-            if ((nv - (unsigned)d) / (unsigned)base != v) overflow = true;
+            if ((nv - (unsigned)d) / (unsigned)base != v)
+                overflow = true;
             v = nv;
         }
         out->kind = CONST_INT;
@@ -116,7 +127,8 @@ bool cv_to_int(const ConstVal *cv, __int128 *out)
         return true;
     }
     if (cv->kind == CONST_FLOAT) {
-        if (!fits128(cv->f) || floorl(cv->f) != cv->f) return false;
+        if (!fits128(cv->f) || floorl(cv->f) != cv->f)
+            return false;
         *out = (__int128)cv->f;
         return true;
     }
@@ -128,62 +140,88 @@ static long double as_float(const ConstVal *v)
     return v->kind == CONST_INT ? (long double)v->i : v->f;
 }
 
-ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer,
-                    const char **err)
+ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer, const char **err)
 {
     *err = NULL;
     if (a->kind == CONST_STRING && op == TOK_ADD) {
         int64_t n = a->s.len + b->s.len;
         uint8_t *p = GC_MALLOC_ATOMIC((size_t)n + 1);
-        if (a->s.len) memcpy(p, a->s.ptr, (size_t)a->s.len);
-        if (b->s.len) memcpy(p + a->s.len, b->s.ptr, (size_t)b->s.len);
+        if (a->s.len)
+            memcpy(p, a->s.ptr, (size_t)a->s.len);
+        if (b->s.len)
+            memcpy(p + a->s.len, b->s.ptr, (size_t)b->s.len);
         return cv_string((String){p, n});
     }
     if (a->kind == CONST_BOOL) {
-        if (op == TOK_LAND) return cv_bool(a->b && b->b);
-        if (op == TOK_LOR) return cv_bool(a->b || b->b);
+        if (op == TOK_LAND)
+            return cv_bool(a->b && b->b);
+        if (op == TOK_LOR)
+            return cv_bool(a->b || b->b);
         return NULL;
     }
     if (a->kind == CONST_INT && b->kind == CONST_INT && integer) {
         __int128 x = a->i, y = b->i, r = 0;
         switch (op) {
         case TOK_ADD:
-            if (__builtin_add_overflow(x, y, &r)) goto overflow;
+            if (__builtin_add_overflow(x, y, &r))
+                goto overflow;
             break;
         case TOK_SUB:
-            if (__builtin_sub_overflow(x, y, &r)) goto overflow;
+            if (__builtin_sub_overflow(x, y, &r))
+                goto overflow;
             break;
         case TOK_MUL:
-            if (__builtin_mul_overflow(x, y, &r)) goto overflow;
+            if (__builtin_mul_overflow(x, y, &r))
+                goto overflow;
             break;
         case TOK_QUO:
-            if (y == 0) goto divzero;
+            if (y == 0)
+                goto divzero;
             r = x / y;
             break;
         case TOK_REM:
-            if (y == 0) goto divzero;
+            if (y == 0)
+                goto divzero;
             r = x % y;
             break;
-        case TOK_AND: r = x & y; break;
-        case TOK_OR: r = x | y; break;
-        case TOK_XOR: r = x ^ y; break;
-        case TOK_AND_NOT: r = x & ~y; break;
-        default: return NULL;
+        case TOK_AND:
+            r = x & y;
+            break;
+        case TOK_OR:
+            r = x | y;
+            break;
+        case TOK_XOR:
+            r = x ^ y;
+            break;
+        case TOK_AND_NOT:
+            r = x & ~y;
+            break;
+        default:
+            return NULL;
         }
         return cv_int(r);
     }
     long double x = as_float(a), y = as_float(b), r;
     switch (op) {
-    case TOK_ADD: r = x + y; break;
-    case TOK_SUB: r = x - y; break;
-    case TOK_MUL: r = x * y; break;
+    case TOK_ADD:
+        r = x + y;
+        break;
+    case TOK_SUB:
+        r = x - y;
+        break;
+    case TOK_MUL:
+        r = x * y;
+        break;
     case TOK_QUO:
-        if (y == 0) goto divzero;
+        if (y == 0)
+            goto divzero;
         r = x / y;
         break;
-    default: return NULL;
+    default:
+        return NULL;
     }
-    if (isinf(r) || isnan(r)) goto overflow;
+    if (isinf(r) || isnan(r))
+        goto overflow;
     return cv_float(r);
 divzero:
     *err = "division by zero";
@@ -198,10 +236,12 @@ static int cmp3(const ConstVal *a, const ConstVal *b)
     if (a->kind == CONST_STRING) {
         int64_t n = a->s.len < b->s.len ? a->s.len : b->s.len;
         int c = n ? memcmp(a->s.ptr, b->s.ptr, (size_t)n) : 0;
-        if (c) return c;
+        if (c)
+            return c;
         return a->s.len < b->s.len ? -1 : a->s.len > b->s.len;
     }
-    if (a->kind == CONST_BOOL) return a->b == b->b ? 0 : 1;
+    if (a->kind == CONST_BOOL)
+        return a->b == b->b ? 0 : 1;
     if (a->kind == CONST_INT && b->kind == CONST_INT)
         return a->i < b->i ? -1 : a->i > b->i;
     long double x = as_float(a), y = as_float(b);
@@ -212,13 +252,20 @@ bool cv_compare(Token op, const ConstVal *a, const ConstVal *b)
 {
     int c = cmp3(a, b);
     switch (op) {
-    case TOK_EQL: return c == 0;
-    case TOK_NEQ: return c != 0;
-    case TOK_LSS: return c < 0;
-    case TOK_LEQ: return c <= 0;
-    case TOK_GTR: return c > 0;
-    case TOK_GEQ: return c >= 0;
-    default: return false;
+    case TOK_EQL:
+        return c == 0;
+    case TOK_NEQ:
+        return c != 0;
+    case TOK_LSS:
+        return c < 0;
+    case TOK_LEQ:
+        return c <= 0;
+    case TOK_GTR:
+        return c > 0;
+    case TOK_GEQ:
+        return c >= 0;
+    default:
+        return false;
     }
 }
 
@@ -226,7 +273,8 @@ ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err)
 {
     *err = NULL;
     switch (op) {
-    case TOK_ADD: return (ConstVal *)a;
+    case TOK_ADD:
+        return (ConstVal *)a;
     case TOK_SUB:
         if (a->kind == CONST_INT) {
             if (a->i == -a->i && a->i != 0) {
@@ -236,7 +284,8 @@ ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err)
             return cv_int(-a->i);
         }
         return cv_float(-a->f);
-    case TOK_NOT: return cv_bool(!a->b);
+    case TOK_NOT:
+        return cv_bool(!a->b);
     case TOK_XOR: {
         __int128 v = ~a->i;
         /* ^x of an unsigned typed constant flips only its bits */
@@ -247,7 +296,8 @@ ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err)
         }
         return cv_int(v);
     }
-    default: return NULL;
+    default:
+        return NULL;
     }
 }
 
@@ -256,13 +306,17 @@ ConstVal *cv_shift(Token op, const ConstVal *a, uint64_t s, const char **err)
     *err = NULL;
     __int128 x = a->i;
     if (op == TOK_SHR) {
-        if (s >= 127) return cv_int(x < 0 ? -1 : 0);
+        if (s >= 127)
+            return cv_int(x < 0 ? -1 : 0);
         return cv_int(x >> s);
     }
-    if (x == 0) return cv_int(0);
-    if (s >= 127) goto overflow;
+    if (x == 0)
+        return cv_int(0);
+    if (s >= 127)
+        goto overflow;
     __int128 r = x * ((__int128)1 << s);
-    if (r / ((__int128)1 << s) != x || (r < 0) != (x < 0)) goto overflow;
+    if (r / ((__int128)1 << s) != x || (r < 0) != (x < 0))
+        goto overflow;
     return cv_int(r);
 overflow:
     *err = "constant shift overflow";
@@ -271,7 +325,8 @@ overflow:
 
 ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
 {
-    if (truncated) *truncated = false;
+    if (truncated)
+        *truncated = false;
     TypeKind k = t->underlying ? t->underlying->kind : t->kind;
     switch (k) {
     case KIND_BOOL:
@@ -283,13 +338,16 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
     case KIND_FLOAT32:
     case KIND_FLOAT64:
     case KIND_UNTYPED_FLOAT: {
-        if (cv->kind != CONST_INT && cv->kind != CONST_FLOAT) return NULL;
+        if (cv->kind != CONST_INT && cv->kind != CONST_FLOAT)
+            return NULL;
         long double f = as_float(cv);
         if (k == KIND_FLOAT32) {
-            if (fabsl(f) > 3.40282346638528859811704183484516925440e+38L) return NULL;
+            if (fabsl(f) > 3.40282346638528859811704183484516925440e+38L)
+                return NULL;
             f = (float)f;
         } else if (k == KIND_FLOAT64) {
-            if (fabsl(f) > 1.797693134862315708145274237317043567981e+308L) return NULL;
+            if (fabsl(f) > 1.797693134862315708145274237317043567981e+308L)
+                return NULL;
             f = (double)f;
         }
         return cv_float(f);
@@ -301,7 +359,8 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
         __int128 v;
         if (cv->kind == CONST_FLOAT) {
             if (!cv_to_int(cv, &v)) {
-                if (truncated && fits128(cv->f)) *truncated = true;
+                if (truncated && fits128(cv->f))
+                    *truncated = true;
                 return NULL;
             }
         } else if (cv->kind == CONST_INT) {
@@ -319,7 +378,8 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
                 lo = -(((__int128)1) << (bits - 1));
                 hi = (((__int128)1) << (bits - 1)) - 1;
             }
-            if (v < lo || v > hi) return NULL;
+            if (v < lo || v > hi)
+                return NULL;
         }
         return cv_int(v);
     }
@@ -337,8 +397,10 @@ static void put_i128(char *buf, size_t cap, __int128 v)
         u /= 10;
     } while (u);
     size_t j = 0;
-    if (neg && j + 1 < cap) buf[j++] = '-';
-    while (n && j + 1 < cap) buf[j++] = tmp[--n];
+    if (neg && j + 1 < cap)
+        buf[j++] = '-';
+    while (n && j + 1 < cap)
+        buf[j++] = tmp[--n];
     buf[j] = 0;
 }
 
@@ -346,8 +408,11 @@ const char *cv_str(const ConstVal *cv)
 {
     char *buf = GC_MALLOC_ATOMIC(80);
     switch (cv->kind) {
-    case CONST_BOOL: return cv->b ? "true" : "false";
-    case CONST_INT: put_i128(buf, 80, cv->i); return buf;
+    case CONST_BOOL:
+        return cv->b ? "true" : "false";
+    case CONST_INT:
+        put_i128(buf, 80, cv->i);
+        return buf;
     case CONST_FLOAT: {
         /* Go prints floats with up to 6 significant digits in messages */
         if (cv->f == floorl(cv->f) && fabsl(cv->f) < 1e21L) {

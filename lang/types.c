@@ -33,7 +33,8 @@ static uint64_t mix(uint64_t h, uint64_t v)
 static uint64_t hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
-    while (s && *s) h = (h ^ (uint8_t)*s++) * 1099511628211ULL;
+    while (s && *s)
+        h = (h ^ (uint8_t)*s++) * 1099511628211ULL;
     return h;
 }
 
@@ -45,9 +46,11 @@ static uint64_t type_hash(const Type *t)
     h = mix(h, (uint64_t)t->len);
     h = mix(h, (uint64_t)t->dir);
     h = mix(h, (uint64_t)t->variadic);
-    for (int i = 0; i < t->nparams; i++) h = mix(h, (uint64_t)(uintptr_t)t->params[i]);
+    for (int i = 0; i < t->nparams; i++)
+        h = mix(h, (uint64_t)(uintptr_t)t->params[i]);
     h = mix(h, 77);
-    for (int i = 0; i < t->nresults; i++) h = mix(h, (uint64_t)(uintptr_t)t->results[i]);
+    for (int i = 0; i < t->nresults; i++)
+        h = mix(h, (uint64_t)(uintptr_t)t->results[i]);
     for (int i = 0; i < t->nfields; i++) {
         h = mix(h, hash_str(t->fields[i].name));
         h = mix(h, (uint64_t)(uintptr_t)t->fields[i].type);
@@ -68,15 +71,16 @@ static bool streq(const char *a, const char *b)
 /* Structural equality of two literal types whose components are interned. */
 static bool same_structure(const Type *a, const Type *b)
 {
-    if (a->kind != b->kind || a->elem != b->elem || a->key != b->key ||
-        a->len != b->len || a->dir != b->dir || a->variadic != b->variadic ||
-        a->nparams != b->nparams || a->nresults != b->nresults ||
-        a->nfields != b->nfields || a->nmethods != b->nmethods)
+    if (a->kind != b->kind || a->elem != b->elem || a->key != b->key || a->len != b->len ||
+        a->dir != b->dir || a->variadic != b->variadic || a->nparams != b->nparams ||
+        a->nresults != b->nresults || a->nfields != b->nfields || a->nmethods != b->nmethods)
         return false;
     for (int i = 0; i < a->nparams; i++)
-        if (a->params[i] != b->params[i]) return false;
+        if (a->params[i] != b->params[i])
+            return false;
     for (int i = 0; i < a->nresults; i++)
-        if (a->results[i] != b->results[i]) return false;
+        if (a->results[i] != b->results[i])
+            return false;
     for (int i = 0; i < a->nfields; i++)
         if (!streq(a->fields[i].name, b->fields[i].name) ||
             a->fields[i].type != b->fields[i].type ||
@@ -93,7 +97,8 @@ static void table_insert(Type *t)
 {
     size_t mask = table_cap - 1;
     size_t i = type_hash(t) & mask;
-    while (table[i]) i = (i + 1) & mask;
+    while (table[i])
+        i = (i + 1) & mask;
     table[i] = t;
     table_len++;
 }
@@ -107,8 +112,10 @@ static void table_grow(void)
     memset(table, 0, table_cap * sizeof *table);
     table_len = 0;
     for (size_t i = 0; i < oldcap; i++)
-        if (old[i]) table_insert(old[i]);
-    if (old) GC_FREE(old);
+        if (old[i])
+            table_insert(old[i]);
+    if (old)
+        GC_FREE(old);
 }
 
 static void layout_struct(Type *t);
@@ -117,7 +124,8 @@ static void layout_struct(Type *t);
  * on the caller's stack). */
 static void *copy_array(const void *p, int n, size_t sz)
 {
-    if (!p || n == 0) return NULL;
+    if (!p || n == 0)
+        return NULL;
     void *c = GC_MALLOC_UNCOLLECTABLE((size_t)n * sz);
     memcpy(c, p, (size_t)n * sz);
     return c;
@@ -128,11 +136,13 @@ static void *copy_array(const void *p, int n, size_t sz)
  * all under types_lock, so no other thread ever sees a half-built type. */
 static Type *intern(const Type *proto)
 {
-    if (table_len * 2 >= table_cap) table_grow();
+    if (table_len * 2 >= table_cap)
+        table_grow();
     size_t mask = table_cap - 1;
     size_t i = type_hash(proto) & mask;
     while (table[i]) {
-        if (same_structure(table[i], proto)) return table[i];
+        if (same_structure(table[i], proto))
+            return table[i];
         i = (i + 1) & mask;
     }
     /* uncollectable: the table is the only root of types that may be
@@ -144,7 +154,8 @@ static Type *intern(const Type *proto)
     t->params = copy_array(proto->params, proto->nparams, sizeof(Type *));
     t->results = copy_array(proto->results, proto->nresults, sizeof(Type *));
     t->fields = copy_array(proto->fields, proto->nfields, sizeof(Field));
-    if (t->kind == KIND_STRUCT) layout_struct(t);
+    if (t->kind == KIND_STRUCT)
+        layout_struct(t);
     table[i] = t;
     table_len++;
     return t;
@@ -176,9 +187,14 @@ Type *type_pointer(Type *elem)
 {
     /* *T is cached in T (shared by every program: atomics, not races) */
     Type *t = __atomic_load_n(&elem->ptrto, __ATOMIC_ACQUIRE);
-    if (t) return t;
-    Type proto = {.kind = KIND_POINTER, .size = 8, .align = 8, .elem = elem,
-                  .comparable = true, .has_pointers = true,
+    if (t)
+        return t;
+    Type proto = {.kind = KIND_POINTER,
+                  .size = 8,
+                  .align = 8,
+                  .elem = elem,
+                  .comparable = true,
+                  .has_pointers = true,
                   .iface_direct = true};
     types_init();
     pthread_mutex_lock(&types_lock);
@@ -190,8 +206,7 @@ Type *type_pointer(Type *elem)
 
 Type *type_slice(Type *elem)
 {
-    Type proto = {.kind = KIND_SLICE, .size = 24, .align = 8, .elem = elem,
-                  .has_pointers = true};
+    Type proto = {.kind = KIND_SLICE, .size = 24, .align = 8, .elem = elem, .has_pointers = true};
     return intern_locked(&proto);
 }
 
@@ -222,7 +237,8 @@ Type *type_array(Type *elem, int64_t len)
         if (nincomplete == capincomplete) {
             capincomplete = capincomplete ? capincomplete * 2 : 16;
             Type **n = GC_MALLOC_UNCOLLECTABLE((size_t)capincomplete * sizeof *n);
-            if (nincomplete) memcpy(n, incomplete, (size_t)nincomplete * sizeof *n);
+            if (nincomplete)
+                memcpy(n, incomplete, (size_t)nincomplete * sizeof *n);
             incomplete = n;
         }
         incomplete[nincomplete++] = t;
@@ -237,8 +253,10 @@ void types_complete(void)
     int keep = 0;
     for (int i = 0; i < nincomplete; i++) {
         Type *t = incomplete[i];
-        if (t->elem->underlying) layout_array(t);
-        else incomplete[keep++] = t;
+        if (t->elem->underlying)
+            layout_array(t);
+        else
+            incomplete[keep++] = t;
     }
     nincomplete = keep;
     pthread_mutex_unlock(&types_lock);
@@ -246,26 +264,40 @@ void types_complete(void)
 
 Type *type_map(Type *key, Type *elem)
 {
-    Type proto = {.kind = KIND_MAP, .size = 8, .align = 8, .key = key,
-                  .elem = elem, .has_pointers = true, .iface_direct = true};
+    Type proto = {.kind = KIND_MAP,
+                  .size = 8,
+                  .align = 8,
+                  .key = key,
+                  .elem = elem,
+                  .has_pointers = true,
+                  .iface_direct = true};
     return intern_locked(&proto);
 }
 
 Type *type_chan(Type *elem, ChanDir dir)
 {
-    Type proto = {.kind = KIND_CHAN, .size = 8, .align = 8, .elem = elem,
-                  .dir = dir, .comparable = true, .has_pointers = true,
+    Type proto = {.kind = KIND_CHAN,
+                  .size = 8,
+                  .align = 8,
+                  .elem = elem,
+                  .dir = dir,
+                  .comparable = true,
+                  .has_pointers = true,
                   .iface_direct = true};
     return intern_locked(&proto);
 }
 
-Type *type_func(Type **params, int nparams, Type **results, int nresults,
-                bool variadic)
+Type *type_func(Type **params, int nparams, Type **results, int nresults, bool variadic)
 {
-    Type proto = {.kind = KIND_FUNC, .size = 8, .align = 8,
-                  .nparams = nparams, .params = params,
-                  .nresults = nresults, .results = results,
-                  .variadic = variadic, .has_pointers = true,
+    Type proto = {.kind = KIND_FUNC,
+                  .size = 8,
+                  .align = 8,
+                  .nparams = nparams,
+                  .params = params,
+                  .nresults = nresults,
+                  .results = results,
+                  .variadic = variadic,
+                  .has_pointers = true,
                   .iface_direct = true};
     return intern_locked(&proto);
 }
@@ -277,7 +309,8 @@ Type *type_tuple(Type **types, int n)
     for (int i = 0; i < n; i++) {
         uint32_t a = types[i]->align ? types[i]->align : 1;
         off = (off + a - 1) / a * a + types[i]->size;
-        if (a > align) align = a;
+        if (a > align)
+            align = a;
     }
     proto.size = off;
     proto.align = align;
@@ -295,12 +328,16 @@ static void layout_struct(Type *t)
         off = (off + a - 1) / a * a;
         f->offset = off;
         off += f->type->size;
-        if (a > align) align = a;
-        if (!f->type->comparable) cmp = false;
-        if (f->type->has_pointers) ptrs = true;
+        if (a > align)
+            align = a;
+        if (!f->type->comparable)
+            cmp = false;
+        if (f->type->has_pointers)
+            ptrs = true;
     }
     /* Go pads a struct ending in a zero-size field so &last stays inside */
-    if (t->nfields && t->fields[t->nfields - 1].type->size == 0 && off > 0) off++;
+    if (t->nfields && t->fields[t->nfields - 1].type->size == 0 && off > 0)
+        off++;
     off = (off + align - 1) / align * align;
     t->size = off;
     t->align = align;
@@ -327,9 +364,13 @@ Type *type_interface(Method *methods, int nmethods)
         memcpy(sorted, methods, (size_t)nmethods * sizeof(Method));
         qsort(sorted, (size_t)nmethods, sizeof(Method), method_cmp);
     }
-    Type proto = {.kind = KIND_INTERFACE, .size = 16, .align = 8,
-                  .nmethods = nmethods, .methods = sorted,
-                  .comparable = true, .has_pointers = true};
+    Type proto = {.kind = KIND_INTERFACE,
+                  .size = 16,
+                  .align = 8,
+                  .nmethods = nmethods,
+                  .methods = sorted,
+                  .comparable = true,
+                  .has_pointers = true};
     return intern_locked(&proto);
 }
 
@@ -342,7 +383,8 @@ Type *type_named(const char *name, const char *pkg, Type *underlying)
     pthread_mutex_lock(&types_lock);
     t->id = next_id++;
     pthread_mutex_unlock(&types_lock);
-    if (underlying) type_set_underlying(t, underlying);
+    if (underlying)
+        type_set_underlying(t, underlying);
     return t;
 }
 
@@ -391,7 +433,8 @@ static void method_insert(Method **tab, int *n, Method m)
         }
         nt[j++] = (*tab)[i];
     }
-    if (!placed) nt[j++] = m;
+    if (!placed)
+        nt[j++] = m;
     *tab = nt;
     *n = j;
 }
@@ -400,47 +443,56 @@ void type_add_method(Type *named, const char *name, Type *sig, bool ptrrecv)
 {
     Method m = {.name = name, .sig = sig, .ptrrecv = ptrrecv};
     method_insert(&named->ptrmethods, &named->nptrmethods, m);
-    if (!ptrrecv) method_insert(&named->methods, &named->nmethods, m);
+    if (!ptrrecv)
+        method_insert(&named->methods, &named->nmethods, m);
 }
 
 /* Adds a promoted method (from an embedded field) to a defined type's
  * method sets; `in_value_set` says whether T (not only *T) has it. Declared
  * methods win over promoted ones. */
-void types_add_promoted(Type *named, const char *name, Type *sig, bool ptrrecv,
-                        bool in_value_set)
+void types_add_promoted(Type *named, const char *name, Type *sig, bool ptrrecv, bool in_value_set)
 {
     Method m = {.name = name, .sig = sig, .ptrrecv = ptrrecv, .promoted = true};
     bool have = false;
     for (int i = 0; i < named->nptrmethods; i++)
-        if (strcmp(named->ptrmethods[i].name, name) == 0) have = true;
-    if (!have) method_insert(&named->ptrmethods, &named->nptrmethods, m);
+        if (strcmp(named->ptrmethods[i].name, name) == 0)
+            have = true;
+    if (!have)
+        method_insert(&named->ptrmethods, &named->nptrmethods, m);
     if (in_value_set) {
         have = false;
         for (int i = 0; i < named->nmethods; i++)
-            if (strcmp(named->methods[i].name, name) == 0) have = true;
-        if (!have) method_insert(&named->methods, &named->nmethods, m);
+            if (strcmp(named->methods[i].name, name) == 0)
+                have = true;
+        if (!have)
+            method_insert(&named->methods, &named->nmethods, m);
     }
 }
 
 /* ---- relations ---- */
 
-bool type_identical(const Type *a, const Type *b) { return a == b; }
+bool type_identical(const Type *a, const Type *b)
+{
+    return a == b;
+}
 
 static bool is_named(const Type *t)
 {
     return t->name != NULL;
 }
 
-bool type_implements(const Type *t, const Type *iface, const char **missing,
-                     bool *wrong_recv)
+bool type_implements(const Type *t, const Type *iface, const char **missing, bool *wrong_recv)
 {
-    if (missing) *missing = NULL;
-    if (wrong_recv) *wrong_recv = false;
+    if (missing)
+        *missing = NULL;
+    if (wrong_recv)
+        *wrong_recv = false;
     for (int i = 0; i < iface->nmethods; i++) {
         const Method *im = &iface->methods[i];
         const Method *m = type_method(t, im->name);
         if (!m || m->sig != im->sig) {
-            if (missing) *missing = im->name;
+            if (missing)
+                *missing = im->name;
             if (!m && wrong_recv && t->kind != KIND_INTERFACE && t->name) {
                 /* present in the *T method set only */
                 for (int j = 0; j < t->nptrmethods; j++)
@@ -457,31 +509,42 @@ bool type_implements(const Type *t, const Type *iface, const char **missing,
 static bool untyped_fits(TypeKind uk, const Type *t)
 {
     TypeKind k = t->underlying ? t->underlying->kind : t->kind;
-    if (k == KIND_INTERFACE) return uk != KIND_UNTYPED_NIL || true;
+    if (k == KIND_INTERFACE)
+        return uk != KIND_UNTYPED_NIL || true;
     switch (uk) {
-    case KIND_UNTYPED_BOOL: return k == KIND_BOOL;
+    case KIND_UNTYPED_BOOL:
+        return k == KIND_BOOL;
     case KIND_UNTYPED_INT:
     case KIND_UNTYPED_RUNE:
-    case KIND_UNTYPED_FLOAT: return kind_is_integer(k) || kind_is_float(k);
-    case KIND_UNTYPED_STRING: return k == KIND_STRING;
+    case KIND_UNTYPED_FLOAT:
+        return kind_is_integer(k) || kind_is_float(k);
+    case KIND_UNTYPED_STRING:
+        return k == KIND_STRING;
     case KIND_UNTYPED_NIL:
-        return k == KIND_POINTER || k == KIND_FUNC || k == KIND_SLICE ||
-               k == KIND_MAP || k == KIND_CHAN || k == KIND_UNSAFEPTR;
-    default: return false;
+        return k == KIND_POINTER || k == KIND_FUNC || k == KIND_SLICE || k == KIND_MAP ||
+               k == KIND_CHAN || k == KIND_UNSAFEPTR;
+    default:
+        return false;
     }
 }
 
 bool type_assignable(const Type *v, const Type *t)
 {
-    if (v == t) return true;
-    if (!v || !t) return false;
-    if (v->kind == KIND_INVALID || t->kind == KIND_INVALID) return true;
-    if (kind_is_untyped(v->kind)) return untyped_fits(v->kind, t);
+    if (v == t)
+        return true;
+    if (!v || !t)
+        return false;
+    if (v->kind == KIND_INVALID || t->kind == KIND_INVALID)
+        return true;
+    if (kind_is_untyped(v->kind))
+        return untyped_fits(v->kind, t);
     const Type *vu = v->underlying, *tu = t->underlying;
     if (vu == tu && (!is_named(v) || !is_named(t)) && vu->kind != KIND_INTERFACE)
         return true;
-    if (vu == tu && (!is_named(v) || !is_named(t))) return true;
-    if (tu->kind == KIND_INTERFACE) return type_implements(v, tu, NULL, NULL);
+    if (vu == tu && (!is_named(v) || !is_named(t)))
+        return true;
+    if (tu->kind == KIND_INTERFACE)
+        return type_implements(v, tu, NULL, NULL);
     if (vu->kind == KIND_CHAN && tu->kind == KIND_CHAN && vu->dir == CHAN_BOTH &&
         vu->elem == tu->elem && (!is_named(v) || !is_named(t)))
         return true;
@@ -490,7 +553,8 @@ bool type_assignable(const Type *v, const Type *t)
 
 bool type_convertible(const Type *v, const Type *t)
 {
-    if (type_assignable(v, t)) return true;
+    if (type_assignable(v, t))
+        return true;
     const Type *vu = v->underlying, *tu = t->underlying;
     if (kind_is_untyped(v->kind)) {
         TypeKind k = tu->kind;
@@ -498,37 +562,41 @@ bool type_convertible(const Type *v, const Type *t)
         case KIND_UNTYPED_INT:
         case KIND_UNTYPED_RUNE:
             return kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING;
-        case KIND_UNTYPED_FLOAT: return kind_is_integer(k) || kind_is_float(k);
+        case KIND_UNTYPED_FLOAT:
+            return kind_is_integer(k) || kind_is_float(k);
         case KIND_UNTYPED_STRING:
             return k == KIND_STRING ||
                    (k == KIND_SLICE && (tu->elem->underlying->kind == KIND_UINT8 ||
                                         tu->elem->underlying->kind == KIND_INT32));
-        case KIND_UNTYPED_BOOL: return k == KIND_BOOL;
-        default: return false;
+        case KIND_UNTYPED_BOOL:
+            return k == KIND_BOOL;
+        default:
+            return false;
         }
     }
-    if (vu == tu) return true;
-    if (vu->kind == KIND_POINTER && tu->kind == KIND_POINTER && !is_named(v) &&
-        !is_named(t) && vu->elem->underlying == tu->elem->underlying)
+    if (vu == tu)
+        return true;
+    if (vu->kind == KIND_POINTER && tu->kind == KIND_POINTER && !is_named(v) && !is_named(t) &&
+        vu->elem->underlying == tu->elem->underlying)
         return true;
     bool vnum = kind_is_integer(vu->kind) || kind_is_float(vu->kind);
     bool tnum = kind_is_integer(tu->kind) || kind_is_float(tu->kind);
-    if (vnum && tnum) return true;
+    if (vnum && tnum)
+        return true;
     if (tu->kind == KIND_STRING) {
-        if (kind_is_integer(vu->kind)) return true;
-        if (vu->kind == KIND_SLICE && (vu->elem->underlying->kind == KIND_UINT8 ||
-                                       vu->elem->underlying->kind == KIND_INT32))
+        if (kind_is_integer(vu->kind))
+            return true;
+        if (vu->kind == KIND_SLICE &&
+            (vu->elem->underlying->kind == KIND_UINT8 || vu->elem->underlying->kind == KIND_INT32))
             return true;
     }
     if (vu->kind == KIND_STRING && tu->kind == KIND_SLICE &&
-        (tu->elem->underlying->kind == KIND_UINT8 ||
-         tu->elem->underlying->kind == KIND_INT32))
+        (tu->elem->underlying->kind == KIND_UINT8 || tu->elem->underlying->kind == KIND_INT32))
         return true;
     if (vu->kind == KIND_SLICE && tu->kind == KIND_ARRAY && vu->elem == tu->elem)
         return true;
     if (vu->kind == KIND_SLICE && tu->kind == KIND_POINTER &&
-        tu->elem->underlying->kind == KIND_ARRAY &&
-        tu->elem->underlying->elem == vu->elem)
+        tu->elem->underlying->kind == KIND_ARRAY && tu->elem->underlying->elem == vu->elem)
         return true;
     return false;
 }
@@ -536,11 +604,17 @@ bool type_convertible(const Type *v, const Type *t)
 Type *type_default(Type *t)
 {
     switch (t->kind) {
-    case KIND_UNTYPED_BOOL: return type_basic[KIND_BOOL];
-    case KIND_UNTYPED_INT: return type_basic[KIND_INT];
-    case KIND_UNTYPED_RUNE: return type_basic[KIND_INT32];
-    case KIND_UNTYPED_FLOAT: return type_basic[KIND_FLOAT64];
-    case KIND_UNTYPED_STRING: return type_basic[KIND_STRING];
-    default: return t;
+    case KIND_UNTYPED_BOOL:
+        return type_basic[KIND_BOOL];
+    case KIND_UNTYPED_INT:
+        return type_basic[KIND_INT];
+    case KIND_UNTYPED_RUNE:
+        return type_basic[KIND_INT32];
+    case KIND_UNTYPED_FLOAT:
+        return type_basic[KIND_FLOAT64];
+    case KIND_UNTYPED_STRING:
+        return type_basic[KIND_STRING];
+    default:
+        return t;
     }
 }

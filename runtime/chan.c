@@ -450,10 +450,15 @@ int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
         poll[j] = i;
         np++;
     }
+    /* Go compiles a one-case select without default to the plain
+     * operation: say so in the wait reason, as its tracebacks do. */
+    bool single = n == 1 && block;
     if (np == 0) {
         if (!block)
             return -1;
-        chan_park_forever(g, "select (no cases)");
+        chan_park_forever(g, !single                ? "select (no cases)"
+                             : cases[0].is_send     ? "chan send (nil chan)"
+                                                    : "chan receive (nil chan)");
         return -2;
     }
     /* Lock order: by channel address (insertion sort; selects are small),
@@ -537,7 +542,7 @@ int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
         wl_enqueue(cases[i].is_send ? &c->sendq : &c->recvq, sg);
     }
     *tail = NULL;
-    g->waitreason = "select";
+    g->waitreason = !single ? "select" : cases[0].is_send ? "chan send" : "chan receive";
     g->unlockf = sel_unlockf;
     g->unlockarg = g;
     if (host) {

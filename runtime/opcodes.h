@@ -48,6 +48,10 @@
     X(RLOAD, "rrii", "R[A..] := bytes of R[B..] at offset C, width D")              \
     X(RSTORE, "riri", "bytes of R[A..] at offset B := R[C..], width D")             \
     X(ADDR, "rri", "R[A].p := R[B].p + C (nil check)")                              \
+    X(LOAD64, "rri", "R[A] := 8 bytes at R[B].p + C (nil check)")                   \
+    X(STORE64, "rir", "8 bytes at R[A].p + B := R[C] (nil check)")                  \
+    X(SLOAD64, "rrr", "R[A] := slice R[B..][R[C]] of 8-byte elements")              \
+    X(SSTORE64, "rrr", "slice R[A..][R[B]] := R[C] (8-byte elements)")              \
     X(NILCHK, "r", "panic if R[A].p is nil")                                        \
     /* integer arithmetic (64-bit; the compiler narrows with NORM) */               \
     X(ADD, "rrr", "R[A].i := R[B].i + R[C].i")                                      \
@@ -65,6 +69,17 @@
     X(SHR, "rrr", "R[A].i := R[B].i >> R[C] (arithmetic)")                          \
     X(SHRU, "rrr", "R[A].u := R[B].u >> R[C] (logical)")                            \
     X(ADDI, "rri", "R[A].i := R[B].i + C")                                          \
+    X(MULI, "rri", "R[A].i := R[B].i * C")                                          \
+    X(DIVI, "rri", "R[A].i := R[B].i / C (C != 0)")                                 \
+    X(REMI, "rri", "R[A].i := R[B].i % C (C != 0)")                                 \
+    X(DIVUI, "rri", "R[A].u := R[B].u / C (C > 0)")                                 \
+    X(REMUI, "rri", "R[A].u := R[B].u % C (C > 0)")                                 \
+    X(ANDI, "rri", "R[A] := R[B] & C")                                              \
+    X(ORI, "rri", "R[A] := R[B] | C")                                               \
+    X(XORI, "rri", "R[A] := R[B] ^ C")                                              \
+    X(SHLI, "rri", "R[A] := R[B] << C (C >= 0)")                                    \
+    X(SHRI, "rri", "R[A].i := R[B].i >> C (C >= 0)")                                \
+    X(SHRUI, "rri", "R[A].u := R[B].u >> C (C >= 0)")                               \
     X(NEG, "rr", "R[A].i := -R[B].i")                                               \
     X(BNOT, "rr", "R[A] := ^R[B]")                                                  \
     X(NOT, "rr", "R[A] := !R[B] (bool)")                                            \
@@ -81,6 +96,10 @@
     X(MULF32, "rrr", "R[A].f32 := R[B].f32 * R[C].f32")                             \
     X(DIVF32, "rrr", "R[A].f32 := R[B].f32 / R[C].f32")                             \
     X(NEGF32, "rr", "R[A].f32 := -R[B].f32")                                        \
+    X(MINF, "rrr", "R[A].f := min(R[B].f, R[C].f) (NaN wins, -0 < +0)")             \
+    X(MAXF, "rrr", "R[A].f := max(R[B].f, R[C].f) (NaN wins, +0 > -0)")             \
+    X(MINF32, "rrr", "R[A].f32 := min(R[B].f32, R[C].f32)")                         \
+    X(MAXF32, "rrr", "R[A].f32 := max(R[B].f32, R[C].f32)")                         \
     /* comparisons: R[A] := bool */                                                 \
     X(EQ, "rrr", "R[A] := R[B] == R[C] (64-bit)")                                   \
     X(NE, "rrr", "R[A] := R[B] != R[C]")                                            \

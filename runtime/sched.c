@@ -875,7 +875,13 @@ void sched_ready(G *g)
         return;
     }
     g->resumed = true;
-    atomic_store(&g->status, G_RUNNABLE);
+    int waiting = G_WAITING;
+    if (!atomic_compare_exchange_strong(&g->status, &waiting, G_RUNNABLE)) {
+        /* Readying a G that is not parked would queue it twice. */
+        fprintf(stderr, "fatal error: sched_ready of goroutine %llu in status %d\n",
+                (unsigned long long)g->id, waiting);
+        abort();
+    }
     M *m = cur_m;
     if (m && m->p) {
         runq_put(m->p, g, true);

@@ -125,7 +125,8 @@ bool sync_wg_wait(SyncWaitGroup *wg, G *g)
         wq_unlock(&wg->waiters);
         return false;
     }
-    return wq_park(&wg->waiters, g, host, "sync.WaitGroup.Wait");
+    /* Go 1.22 reports a goroutine in Wait as "semacquire". */
+    return wq_park(&wg->waiters, g, host, "semacquire");
 }
 
 /* ---- Mutex --------------------------------------------------------------------

@@ -19,16 +19,22 @@ const char *type_kind_name(TypeKind k)
         TYPE_KINDS(X)
 #undef X
     };
-    if ((unsigned)k >= KIND__COUNT) return "?";
+    if ((unsigned)k >= KIND__COUNT)
+        return "?";
     return names[k];
 }
 
 /* One predeclared basic type: size, alignment, and the run-time flags. */
-#define BASIC(k, nm, sz, cmp, ptrs, direct)                                    \
-    [KIND_##k] = {.kind = KIND_##k, .size = sz, .align = sz ? sz : 1,         \
-                  .name = nm, .underlying = &basic_types[KIND_##k],           \
-                  .comparable = cmp, .has_pointers = ptrs,                    \
-                  .iface_direct = direct, .id = KIND_##k}
+#define BASIC(k, nm, sz, cmp, ptrs, direct)                                                        \
+    [KIND_##k] = {.kind = KIND_##k,                                                                \
+                  .size = sz,                                                                      \
+                  .align = sz ? sz : 1,                                                            \
+                  .name = nm,                                                                      \
+                  .underlying = &basic_types[KIND_##k],                                            \
+                  .comparable = cmp,                                                               \
+                  .has_pointers = ptrs,                                                            \
+                  .iface_direct = direct,                                                          \
+                  .id = KIND_##k}
 
 static Type basic_types[KIND__COUNT] = {
     BASIC(INVALID, "invalid type", 0, false, false, false),
@@ -50,21 +56,28 @@ static Type basic_types[KIND__COUNT] = {
      * the table is total */
     BASIC(COMPLEX64, "complex64", 8, true, false, false),
     BASIC(COMPLEX128, "complex128", 16, true, false, false),
-    [KIND_STRING] = {.kind = KIND_STRING, .size = 16, .align = 8,
+    [KIND_STRING] = {.kind = KIND_STRING,
+                     .size = 16,
+                     .align = 8,
                      .name = "string",
                      .underlying = &basic_types[KIND_STRING],
-                     .comparable = true, .has_pointers = true,
-                     .iface_direct = false, .id = KIND_STRING},
+                     .comparable = true,
+                     .has_pointers = true,
+                     .iface_direct = false,
+                     .id = KIND_STRING},
     BASIC(UNSAFEPTR, "unsafe.Pointer", 8, true, true, true),
     /* untyped kinds: checker only; laid out as their default types */
     BASIC(UNTYPED_BOOL, "untyped bool", 1, true, false, true),
     BASIC(UNTYPED_INT, "untyped int", 8, true, false, true),
     BASIC(UNTYPED_RUNE, "untyped rune", 4, true, false, true),
     BASIC(UNTYPED_FLOAT, "untyped float", 8, true, false, true),
-    [KIND_UNTYPED_STRING] = {.kind = KIND_UNTYPED_STRING, .size = 16,
-                             .align = 8, .name = "untyped string",
+    [KIND_UNTYPED_STRING] = {.kind = KIND_UNTYPED_STRING,
+                             .size = 16,
+                             .align = 8,
+                             .name = "untyped string",
                              .underlying = &basic_types[KIND_UNTYPED_STRING],
-                             .comparable = true, .has_pointers = true,
+                             .comparable = true,
+                             .has_pointers = true,
                              .id = KIND_UNTYPED_STRING},
     BASIC(UNTYPED_NIL, "untyped nil", 8, true, true, true),
 };
@@ -82,32 +95,53 @@ Type *type_basic[KIND__COUNT] = {
 __attribute__((constructor)) static void type_basic_init(void)
 {
     for (int k = 0; k < KIND__COUNT; k++) {
-        if (k >= KIND_ARRAY && k <= KIND_CHAN) continue;
-        if (k == KIND_TUPLE) continue;
+        if (k >= KIND_ARRAY && k <= KIND_CHAN)
+            continue;
+        if (k == KIND_TUPLE)
+            continue;
         type_basic[k] = &basic_types[k];
     }
 }
 
 /* error: interface { Error() string } */
 static Type *error_results[1] = {&basic_types[KIND_STRING]};
-static Type error_sig = {.kind = KIND_FUNC, .size = 8, .align = 8,
-                         .underlying = &error_sig, .nresults = 1,
-                         .results = error_results, .comparable = false,
-                         .has_pointers = true, .iface_direct = true,
+static Type error_sig = {.kind = KIND_FUNC,
+                         .size = 8,
+                         .align = 8,
+                         .underlying = &error_sig,
+                         .nresults = 1,
+                         .results = error_results,
+                         .comparable = false,
+                         .has_pointers = true,
+                         .iface_direct = true,
                          .id = KIND__COUNT + 1};
 static Method error_methods[1] = {{.name = "Error", .sig = &error_sig}};
-static Type error_iface = {.kind = KIND_INTERFACE, .size = 16, .align = 8,
-                           .underlying = &error_iface, .nmethods = 1,
-                           .methods = error_methods, .comparable = true,
-                           .has_pointers = true, .id = KIND__COUNT + 2};
-static Type error_named = {.kind = KIND_INTERFACE, .size = 16, .align = 8,
-                           .name = "error", .underlying = &error_iface,
-                           .nmethods = 1, .methods = error_methods,
-                           .comparable = true, .has_pointers = true,
+static Type error_iface = {.kind = KIND_INTERFACE,
+                           .size = 16,
+                           .align = 8,
+                           .underlying = &error_iface,
+                           .nmethods = 1,
+                           .methods = error_methods,
+                           .comparable = true,
+                           .has_pointers = true,
+                           .id = KIND__COUNT + 2};
+static Type error_named = {.kind = KIND_INTERFACE,
+                           .size = 16,
+                           .align = 8,
+                           .name = "error",
+                           .underlying = &error_iface,
+                           .nmethods = 1,
+                           .methods = error_methods,
+                           .comparable = true,
+                           .has_pointers = true,
                            .id = KIND__COUNT + 3};
-static Type any_iface = {.kind = KIND_INTERFACE, .size = 16, .align = 8,
-                         .underlying = &any_iface, .comparable = true,
-                         .has_pointers = true, .id = KIND__COUNT + 4};
+static Type any_iface = {.kind = KIND_INTERFACE,
+                         .size = 16,
+                         .align = 8,
+                         .underlying = &any_iface,
+                         .comparable = true,
+                         .has_pointers = true,
+                         .id = KIND__COUNT + 4};
 
 Type *type_error = &error_named;
 Type *type_any = &any_iface;
@@ -122,18 +156,20 @@ typedef struct Buf {
 static void put(Buf *b, const char *s)
 {
     size_t n = strlen(s);
-    for (size_t i = 0; i < n && b->len + 1 < b->cap; i++) b->p[b->len++] = s[i];
-    if (b->cap) b->p[b->len] = 0;
+    for (size_t i = 0; i < n && b->len + 1 < b->cap; i++)
+        b->p[b->len++] = s[i];
+    if (b->cap)
+        b->p[b->len] = 0;
 }
 
 static void put_type(Buf *b, const Type *t, bool q, const char *rel, int depth);
 
-static void put_tuple(Buf *b, Type **ts, int n, bool variadic, bool q, const char *rel,
-                      int depth)
+static void put_tuple(Buf *b, Type **ts, int n, bool variadic, bool q, const char *rel, int depth)
 {
     put(b, "(");
     for (int i = 0; i < n; i++) {
-        if (i) put(b, ", ");
+        if (i)
+            put(b, ", ");
         if (variadic && i == n - 1 && ts[i]->kind == KIND_SLICE) {
             put(b, "...");
             put_type(b, ts[i]->elem, q, rel, depth);
@@ -199,12 +235,15 @@ static void put_type(Buf *b, const Type *t, bool q, const char *rel, int depth)
         put_type(b, t->elem, q, rel, depth);
         break;
     case KIND_CHAN:
-        if (t->dir == CHAN_RECV) put(b, "<-chan ");
-        else if (t->dir == CHAN_SEND) put(b, "chan<- ");
-        else put(b, "chan ");
+        if (t->dir == CHAN_RECV)
+            put(b, "<-chan ");
+        else if (t->dir == CHAN_SEND)
+            put(b, "chan<- ");
+        else
+            put(b, "chan ");
         /* chan (<-chan int) needs parentheses to keep its meaning */
-        if (t->dir == CHAN_BOTH && t->elem && !t->elem->name &&
-            t->elem->kind == KIND_CHAN && t->elem->dir == CHAN_RECV) {
+        if (t->dir == CHAN_BOTH && t->elem && !t->elem->name && t->elem->kind == KIND_CHAN &&
+            t->elem->dir == CHAN_RECV) {
             put(b, "(");
             put_type(b, t->elem, q, rel, depth);
             put(b, ")");
@@ -242,7 +281,8 @@ static void put_type(Buf *b, const Type *t, bool q, const char *rel, int depth)
         }
         put(b, q ? "interface { " : "interface{");
         for (int i = 0; i < t->nmethods; i++) {
-            if (i) put(b, "; ");
+            if (i)
+                put(b, "; ");
             put(b, t->methods[i].name);
             put_sig(b, t->methods[i].sig, q, rel, depth);
         }
@@ -257,7 +297,8 @@ static void put_type(Buf *b, const Type *t, bool q, const char *rel, int depth)
 char *type_string(const Type *t, bool qualify, char *buf, size_t cap)
 {
     Buf b = {buf, 0, cap};
-    if (cap) buf[0] = 0;
+    if (cap)
+        buf[0] = 0;
     put_type(&b, t, qualify, NULL, 0);
     return buf;
 }
@@ -265,7 +306,8 @@ char *type_string(const Type *t, bool qualify, char *buf, size_t cap)
 char *type_string_rel(const Type *t, const char *pkg, char *buf, size_t cap)
 {
     Buf b = {buf, 0, cap};
-    if (cap) buf[0] = 0;
+    if (cap)
+        buf[0] = 0;
     put_type(&b, t, false, pkg, 0);
     return buf;
 }
@@ -277,17 +319,22 @@ static const Method *find_method(const Method *ms, int n, const char *name)
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         int c = strcmp(ms[mid].name, name);
-        if (c == 0) return &ms[mid];
-        if (c < 0) lo = mid + 1;
-        else hi = mid - 1;
+        if (c == 0)
+            return &ms[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
     return NULL;
 }
 
 const Method *type_method(const Type *t, const char *name)
 {
-    if (!t) return NULL;
-    if (t->kind == KIND_INTERFACE) return find_method(t->methods, t->nmethods, name);
+    if (!t)
+        return NULL;
+    if (t->kind == KIND_INTERFACE)
+        return find_method(t->methods, t->nmethods, name);
     if (t->kind == KIND_POINTER && !t->name && t->elem && t->elem->name)
         return find_method(t->elem->ptrmethods, t->elem->nptrmethods, name);
     return find_method(t->methods, t->nmethods, name);

@@ -118,7 +118,7 @@ static bool blank_field(const Field *f)
 }
 
 /* Equality with a flag for interfaces holding uncomparable values. */
-static bool typeops_equal(const Type *t, const void *a, const void *b, bool *unc)
+static bool typeops_equal(const Type *t, const void *a, const void *b, const Type **unc)
 {
     switch (t->kind) {
     case KIND_BOOL:
@@ -168,7 +168,8 @@ static bool typeops_equal(const Type *t, const void *a, const void *b, bool *unc
         if (x->type == NULL)
             return true;
         if (!x->type->comparable) {
-            *unc = true;
+            if (*unc == NULL)
+                *unc = x->type;
             return false;
         }
         return typeops_equal(x->type, iface_data(x), iface_data(y), unc);
@@ -198,18 +199,27 @@ static bool typeops_equal(const Type *t, const void *a, const void *b, bool *unc
 
 bool value_equal(const Type *t, const void *a, const void *b)
 {
-    bool unc = false;
+    const Type *unc = NULL;
     return typeops_equal(t, a, b, &unc);
+}
+
+bool value_equal_checked(const Type *t, const void *a, const void *b, const Type **uncomparable)
+{
+    const Type *unc = NULL;
+    bool eq = typeops_equal(t, a, b, &unc);
+    if (uncomparable)
+        *uncomparable = unc;
+    return eq && unc == NULL;
 }
 
 bool iface_equal(const Iface *a, const Iface *b, bool *uncomparable)
 {
-    bool unc = false;
     static const Type any_iface = {.kind = KIND_INTERFACE, .size = 16, .align = 8};
+    const Type *unc = NULL;
     bool eq = typeops_equal(&any_iface, a, b, &unc);
     if (uncomparable)
-        *uncomparable = unc;
-    return eq && !unc;
+        *uncomparable = unc != NULL;
+    return eq && unc == NULL;
 }
 
 static uint64_t hash_float(double x, uint64_t seed)

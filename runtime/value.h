@@ -100,6 +100,13 @@ static inline const void *iface_data(const Iface *x)
  * *uncomparable (for Go's "comparing uncomparable type" panic) when the
  * dynamic types are equal but not comparable. */
 bool iface_equal(const Iface *a, const Iface *b, bool *uncomparable);
+/* value_equal that also reports Go's run-time comparison panic: when an
+ * interface inside the values (at any depth: a struct field, an array
+ * element, the value itself) holds equal dynamic types that are not
+ * comparable, stores that type in *uncomparable (else NULL) and returns
+ * false; the caller panics "runtime error: comparing uncomparable type T".
+ * Use it for == on structs, arrays and interfaces that contain interfaces. */
+bool value_equal_checked(const Type *t, const void *a, const void *b, const Type **uncomparable);
 /* The uncomparable dynamic type hidden in a key of type t (an interface,
  * or a struct/array holding one, whose dynamic value is a slice, map or
  * func), or NULL when v can be hashed: for Go's "hash of unhashable type T"

@@ -100,7 +100,7 @@ void vm_regs_ensure(Fiber *f, uint32_t need)
 }
 
 /* Pushes a frame for fn with registers from `base`; the arguments are
- * already there. The rest of the frame is zeroed. */
+ * already there. */
 /* Go's goroutine stack limit (1 GB) in frames: unbounded recursion dies
  * with Go's "stack overflow" fatal error instead of exhausting memory. */
 #define VM_MAX_FRAMES 4000000
@@ -113,11 +113,14 @@ static _Noreturn void vm_stack_overflow(Fiber *f)
     vm_exit(f->vm, 2);
 }
 
-static Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
+static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
 {
-    if (f->nframes >= VM_MAX_FRAMES || base > (1u << 27)) vm_stack_overflow(f);
-    vm_regs_ensure(f, base + fn->nregs + 8);
+    if (base + fn->nregs + 8 > f->nregs) {
+        if (base > (1u << 27)) vm_stack_overflow(f);
+        vm_regs_ensure(f, base + fn->nregs + 8);
+    }
     if (f->nframes == f->capframes) {
+        if (f->nframes >= VM_MAX_FRAMES) vm_stack_overflow(f);
         int n = f->capframes ? f->capframes * 2 : 4;
         Frame *fr = GC_MALLOC((size_t)n * sizeof(Frame));
         if (f->frames) memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
@@ -132,8 +135,8 @@ static Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
     fr->defers = NULL;
     fr->state = FS_RUN;
     fr->is_defer = false;
-    if (fn->nregs > fn->nparams)
-        memset(f->regs + base + fn->nparams, 0, (fn->nregs - fn->nparams) * sizeof(Slot));
+    /* The rest of the frame is not cleared: the compiler writes every
+     * register before reading it (and zeroes results that need it). */
     return fr;
 }
 
@@ -176,10 +179,36 @@ static inline NativeStatus vm_call_native(Fiber *f, Func *fn, Slot *args)
     return fn->native(&ctx, args, args);
 }
 
-/* Runs a deferred call d of the top frame. Returns 1 when a frame was
- * pushed for it, 0 when it was a native that completed, -1 when the native
- * panicked (the panic is started). */
-static int vm_run_defer(Fiber *f, Defer *d)
+/* A bytecode function that calls native fn with its own parameters: a
+ * deferred native runs in a frame of its own, so it may park (defer
+ * wg.Wait()) like any call. Made once per native (a benign race). */
+static Func *vm_trampoline(Func *fn)
+{
+    if (fn->trampoline) return fn->trampoline;
+    Func *t = GC_MALLOC(sizeof(Func));
+    uint32_t *code = GC_MALLOC_ATOMIC(5 * sizeof(uint32_t));
+    code[0] = OP_CALL;
+    code[1] = 0;
+    code[2] = 0;
+    code[3] = fn->nparams;
+    code[4] = OP_RET;
+    Slot *k = GC_MALLOC(sizeof(Slot));
+    k[0].p = fn;
+    t->name = "runtime.deferwrap";
+    t->code = code;
+    t->ncode = 5;
+    t->consts = k;
+    t->nconsts = 1;
+    t->nparams = fn->nparams;
+    t->nregs = (fn->nparams > fn->nresults ? fn->nparams : fn->nresults) + 1;
+    t->type = fn->type;
+    fn->trampoline = t;
+    return t;
+}
+
+/* Starts a deferred call d of the top frame: pushes a frame for it (a
+ * trampoline frame for a native) above the deferring frame's registers. */
+static void vm_run_defer(Fiber *f, Defer *d)
 {
     Frame *fr = &f->frames[f->nframes - 1];
     uint32_t base = fr->base + fr->fn->nregs;
@@ -187,19 +216,9 @@ static int vm_run_defer(Fiber *f, Defer *d)
     memcpy(f->regs + base, d->args, d->nargs * sizeof(Slot));
     if (d->cl->nbound) vm_bind_args(f, d->cl, base, d->nargs);
     Func *fn = d->cl->fn;
-    if (fn->native) {
-        vm_regs_ensure(f, base + fn->nparams + fn->nresults + 8);
-        NativeStatus st = vm_call_native(f, fn, f->regs + base);
-        if (st == NATIVE_PANIC) return -1;
-        if (st == NATIVE_PARK) {
-            vm_panic_msg(f, "not supported yet: blocking in a deferred native call", false);
-            return -1;
-        }
-        return 0;
-    }
+    if (fn->native) fn = vm_trampoline(fn);
     Frame *nf = vm_push(f, fn, d->cl, base);
     nf->is_defer = true;
-    return 1;
 }
 
 /* Unwinds for the panic in f->panic: runs the next deferred call of the
@@ -215,12 +234,8 @@ static bool vm_unwind(Fiber *f)
             Defer *d = fr->defers;
             fr->defers = d->next;
             fr->state = FS_PANICKING;
-            int r = vm_run_defer(f, d);
-            if (r == 1) return true;
-            if (r == 0 && f->panic && f->panic->recovered) {
-                /* natives never recover; keep unwinding */
-            }
-            continue;
+            vm_run_defer(f, d);
+            return true;
         }
         if (fr->is_defer && f->panic && f->panic->link) f->panic->link->aborted = true;
         f->nframes--;
@@ -324,6 +339,14 @@ int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
     if (es == 0) return newcap;
     int64_t bytes = vm_roundupsize(newcap * es);
     return bytes / es;
+}
+
+/* Go's min of two floats: a NaN operand wins, and -0 is below +0. */
+static inline double vm_fmin(double x, double y)
+{
+    if (x != x || y != y) return x != x ? x : y;
+    if (x == y) return signbit(x) ? x : y;
+    return x < y ? x : y;
 }
 
 /* ---- conversions ---- */
@@ -501,14 +524,18 @@ typedef struct VMCacheEntry {
         goto do_unwind;                                                       \
     } while (0)
 #define NILDEREF() THROW("invalid memory address or nil pointer dereference")
+/* Pre-emption: a budget in a C local, counted down at backward jumps and
+ * calls; when it runs out, the monitor's request (g->preempt) or the
+ * spent budget makes the goroutine yield (a nested call from native code
+ * never yields). */
 #define BUDGET(target)                                                        \
     do {                                                                      \
-        if (--g->preempt_budget <= 0 || g->preempt) {                         \
+        if (--budget <= 0) {                                                  \
             if (!f->nested) {                                                 \
                 fr->pc = (uint32_t)(target);                                  \
                 return VM_YIELD;                                              \
             }                                                                 \
-            g->preempt_budget = SCHED_PREEMPT_BUDGET;                         \
+            budget = SCHED_PREEMPT_BUDGET;                                    \
         }                                                                     \
     } while (0)
 
@@ -522,6 +549,10 @@ int vm_execute(Fiber *f)
     };
 #endif
     G *g = f->g;
+    /* a pending pre-emption request shortens the budget to one check */
+    int64_t budget = g && atomic_load_explicit(&g->preempt, memory_order_relaxed)
+                         ? 1
+                         : (g && g->preempt_budget > 0 ? g->preempt_budget : SCHED_PREEMPT_BUDGET);
     Frame *fr;
     Func *fn;
     Slot *K, *R;
@@ -554,7 +585,15 @@ vm_dispatch:
 
     VM_CASE(NOP) NEXT(0);
     VM_CASE(MOV) R[A] = R[B]; NEXT(2);
-    VM_CASE(MOVN) memmove(&R[A], &R[B], (size_t)C * sizeof(Slot)); NEXT(3);
+    VM_CASE(MOVN) {
+        if (C == 1) R[A] = R[B];
+        else if (C == 2) {
+            Slot x = R[B], y = R[B + 1];
+            R[A] = x;
+            R[A + 1] = y;
+        } else memmove(&R[A], &R[B], (size_t)C * sizeof(Slot));
+        NEXT(3);
+    }
     VM_CASE(LOADK) R[A] = K[B]; NEXT(2);
     VM_CASE(LOADKN) memcpy(&R[A], &K[B], (size_t)C * sizeof(Slot)); NEXT(3);
     VM_CASE(LOADI) R[A].i = B; NEXT(2);
@@ -602,6 +641,40 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(NILCHK) if (!R[A].p) NILDEREF(); NEXT(1);
+    VM_CASE(LOAD64) {
+        char *p = R[B].p;
+        if (!p) NILDEREF();
+        memcpy(&R[A], p + C, 8);
+        NEXT(3);
+    }
+    VM_CASE(STORE64) {
+        char *p = R[A].p;
+        if (!p) NILDEREF();
+        memcpy(p + B, &R[C], 8);
+        NEXT(3);
+    }
+    VM_CASE(SLOAD64) {
+        Slice *s = (Slice *)&R[B];
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        R[A] = ((Slot *)s->ptr)[i];
+        NEXT(3);
+    }
+    VM_CASE(SSTORE64) {
+        Slice *s = (Slice *)&R[A];
+        int64_t i = R[B].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        ((Slot *)s->ptr)[i] = R[C];
+        NEXT(3);
+    }
 
     VM_CASE(ADD) R[A].u = R[B].u + R[C].u; NEXT(3);
     VM_CASE(SUB) R[A].u = R[B].u - R[C].u; NEXT(3);
@@ -650,6 +723,21 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(ADDI) R[A].u = R[B].u + (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(MULI) R[A].u = R[B].u * (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(DIVI) {
+        int64_t x = R[B].i;
+        R[A].i = C == -1 ? (int64_t)(0 - (uint64_t)x) : x / C;
+        NEXT(3);
+    }
+    VM_CASE(REMI) R[A].i = C == -1 ? 0 : R[B].i % C; NEXT(3);
+    VM_CASE(DIVUI) R[A].u = R[B].u / (uint64_t)(uint32_t)C; NEXT(3);
+    VM_CASE(REMUI) R[A].u = R[B].u % (uint64_t)(uint32_t)C; NEXT(3);
+    VM_CASE(ANDI) R[A].u = R[B].u & (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(ORI) R[A].u = R[B].u | (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(XORI) R[A].u = R[B].u ^ (uint64_t)(int64_t)C; NEXT(3);
+    VM_CASE(SHLI) R[A].u = C >= 64 ? 0 : R[B].u << C; NEXT(3);
+    VM_CASE(SHRI) R[A].i = R[B].i >> (C >= 64 ? 63 : C); NEXT(3);
+    VM_CASE(SHRUI) R[A].u = C >= 64 ? 0 : R[B].u >> C; NEXT(3);
     VM_CASE(NEG) R[A].u = 0 - R[B].u; NEXT(2);
     VM_CASE(BNOT) R[A].u = ~R[B].u; NEXT(2);
     VM_CASE(NOT) R[A].u = !R[B].u; NEXT(2);
@@ -673,6 +761,11 @@ vm_dispatch:
     VM_CASE(DIVF32) F32OP(R[B].f32 / R[C].f32); NEXT(3);
     VM_CASE(NEGF32) F32OP(-R[B].f32); NEXT(2);
 
+    VM_CASE(MINF) R[A].f = vm_fmin(R[B].f, R[C].f); NEXT(3);
+    VM_CASE(MAXF) R[A].f = -vm_fmin(-R[B].f, -R[C].f); NEXT(3);
+    VM_CASE(MINF32) F32OP((float)vm_fmin(R[B].f32, R[C].f32)); NEXT(3);
+    VM_CASE(MAXF32) F32OP((float)-vm_fmin(-(double)R[B].f32, -(double)R[C].f32)); NEXT(3);
+
     VM_CASE(EQ) R[A].u = R[B].u == R[C].u; NEXT(3);
     VM_CASE(NE) R[A].u = R[B].u != R[C].u; NEXT(3);
     VM_CASE(LT) R[A].u = R[B].i < R[C].i; NEXT(3);
@@ -693,6 +786,15 @@ vm_dispatch:
     VM_CASE(LES) R[A].u = string_compare(*(String *)&R[B], *(String *)&R[C]) <= 0; NEXT(3);
     VM_CASE(EQV) {
         const Type *t = K[D].p;
+        /* Go panics when equal dynamic types hidden in interface fields
+         * are uncomparable */
+        const Type *bad = value_unhashable(t, &R[B]);
+        if (bad && bad == value_unhashable(t, &R[C])) {
+            char buf[256], msg[300];
+            snprintf(msg, sizeof msg, "comparing uncomparable type %s",
+                     vm_type_name(bad, buf, sizeof buf));
+            THROW(msg);
+        }
         R[A].u = value_equal(t, &R[B], &R[C]);
         NEXT(4);
     }
@@ -827,7 +929,18 @@ vm_dispatch:
         ip += 5;
         goto do_call;
     }
-    VM_CASE(RET) goto do_return;
+    VM_CASE(RET) {
+        /* the common case: no deferred calls, not a deferred call itself */
+        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+            uint32_t rr = fn->resreg, n = fn->nresults;
+            if (rr)
+                for (uint32_t i = 0; i < n; i++) R[i] = R[rr + i];
+            f->nframes--;
+            RELOAD();
+            VM_DISPATCH();
+        }
+        goto do_return;
+    }
     VM_CASE(GO) {
         Closure *cl = R[B].p;
         if (!cl) NILDEREF();
@@ -851,8 +964,8 @@ vm_dispatch:
         Iface v = *(Iface *)&R[A];
         SAVE();
         if (!v.type) {
-            vm_panic_msg(f, "panic called with nil argument (use GODEBUG=panicnil=1 to override)", false);
-            f->panic->runtime_error = true;
+            /* Go 1.21+: panic(nil) panics with a *runtime.PanicNilError */
+            vm_panic_start(f, vm_panic_nil_value(), true);
         } else {
             vm_panic_start(f, v, false);
         }
@@ -1273,13 +1386,9 @@ do_return:
             Defer *d = fr->defers;
             fr->defers = d->next;
             if (fr->state == FS_RUN) fr->state = FS_RETURNING;
-            int r = vm_run_defer(f, d);
-            if (r == 1) {
-                RELOAD();
-                VM_DISPATCH();
-            }
-            if (r < 0) goto do_unwind;
-            continue;
+            vm_run_defer(f, d);
+            RELOAD();
+            VM_DISPATCH();
         }
         fn = fr->fn;
         bool was_defer = fr->is_defer;
@@ -1288,9 +1397,12 @@ do_return:
             const uint32_t *rc = fn->rescells + 3 * i;
             vm_load(&r[fn->resreg + rc[1]], r[rc[0]].p, (int32_t)rc[2]);
         }
-        if (!was_defer && fn->nresults && fn->resreg)
-            memmove(f->regs + fr->base, f->regs + fr->base + fn->resreg,
-                    fn->nresults * sizeof(Slot));
+        if (!was_defer && fn->resreg) {
+            /* results move down to R[0..]; resreg > 0 so copying upward
+             * in order never overwrites a slot before it is read */
+            Slot *r = f->regs + fr->base;
+            for (uint32_t i = 0; i < fn->nresults; i++) r[i] = r[fn->resreg + i];
+        }
         f->nframes--;
         if (f->nframes == 0) return VM_DONE;
         fr = &f->frames[f->nframes - 1];

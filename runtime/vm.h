@@ -134,6 +134,8 @@ struct Func {
     NativeFn native;  /* non-NULL: implemented in C */
     const Type *type; /* its FUNC type (receiver not included) */
     Closure *closure; /* the capture-less closure used as its value */
+    Func *trampoline; /* natives: a bytecode function calling it (deferred
+                         calls of natives run in a frame, so they may park) */
 };
 
 /* A function value. A plain function is a Closure without captures (one

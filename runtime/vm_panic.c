@@ -58,6 +58,37 @@ static Type vm_rterror_type = {.kind = KIND_STRING, .size = 16, .align = 8,
 
 Type *vm_runtime_error_type(void) { return &vm_rterror_type; }
 
+/* *runtime.PanicNilError, the value of panic(nil) since Go 1.21. */
+static NativeStatus vm_pne_Error(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    String s = string_from_cstr("panic called with nil argument");
+    memcpy(res, &s, sizeof s);
+    return NATIVE_OK;
+}
+static Func vm_pne_error_fn = {.name = "runtime.(*PanicNilError).Error", .nparams = 1,
+                               .nresults = 2, .nregs = 2, .native = vm_pne_Error,
+                               .type = &vm_error_sig};
+static Func vm_pne_marker_fn = {.name = "runtime.(*PanicNilError).RuntimeError", .nparams = 1,
+                                .nregs = 1, .native = vm_rterror_RuntimeError,
+                                .type = &vm_marker_sig};
+static Method vm_pne_methods[2] = {
+    {.name = "Error", .sig = &vm_error_sig, .ptrrecv = true, .fn = &vm_pne_error_fn},
+    {.name = "RuntimeError", .sig = &vm_marker_sig, .ptrrecv = true, .fn = &vm_pne_marker_fn}};
+static Type vm_pne_type = {.kind = KIND_STRUCT, .size = 0, .align = 1, .name = "PanicNilError",
+                           .pkg = "runtime", .underlying = &vm_pne_type, .nptrmethods = 2,
+                           .ptrmethods = vm_pne_methods, .comparable = true};
+static Type vm_pne_ptr = {.kind = KIND_POINTER, .size = 8, .align = 8, .underlying = &vm_pne_ptr,
+                          .elem = &vm_pne_type, .comparable = true, .has_pointers = true,
+                          .iface_direct = true};
+
+Iface vm_panic_nil_value(void)
+{
+    Iface v;
+    v.type = &vm_pne_ptr;
+    v.word.p = GC_MALLOC(1);
+    return v;
+}
+
 /* ---- tracebacks ---- */
 
 /* The source line of pc in fn. */

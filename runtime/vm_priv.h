@@ -105,6 +105,9 @@ bool vm_implements(const Type *t, const Type *iface);
  * needing newlen elements of elemsize bytes. */
 int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t elemsize);
 
+/* The value panic(nil) panics with: a *runtime.PanicNilError. */
+Iface vm_panic_nil_value(void);
+
 /* The type of the values of run-time errors (runtime.Error). */
 Type *vm_runtime_error_type(void);
 

@@ -1,5 +1,5 @@
 /* runtime.c — package runtime: GOMAXPROCS, NumCPU, NumGoroutine, Gosched,
- * GC, ReadMemStats, and the runtime.Error interface that run-time panics
+ * Goexit, GC, ReadMemStats, and the runtime.Error interface that run-time panics
  * satisfy.
  *
  * Thin natives over the scheduler (runtime/sched.h) and the collector.
@@ -40,6 +40,12 @@ static NativeStatus runtime_gosched(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_YIELD;
 }
 
+/* Goexit() */
+static NativeStatus runtime_goexit(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    return native_goexit(ctx);
+}
+
 /* GC() */
 static NativeStatus runtime_gc(NativeCtx *ctx, Slot *args, Slot *res)
 {
@@ -63,6 +69,7 @@ static const StdNative runtime_natives[] = {
     {"NumCPU", runtime_numcpu},
     {"NumGoroutine", runtime_numgoroutine},
     {"Gosched", runtime_gosched},
+    {"Goexit", runtime_goexit},
     {"GC", runtime_gc},
     {"readMemStats", runtime_read_mem_stats},
     {NULL, NULL},

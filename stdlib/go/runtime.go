@@ -29,6 +29,10 @@ func NumGoroutine() int
 // Gosched yields the processor, allowing other goroutines to run.
 func Gosched()
 
+// Goexit terminates the goroutine that calls it, after running its
+// deferred calls. No other goroutine is affected.
+func Goexit()
+
 // GC runs a garbage collection.
 func GC()
 

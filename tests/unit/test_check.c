@@ -61,13 +61,15 @@ static const StdPackage fake_pkgs[] = {
      "\tMillisecond = 1000 * Microsecond\n\tSecond = 1000 * Millisecond\n)\n\n"
      "func Sleep(d Duration)\n",
      NULL},
-    {"sync/atomic", "package atomic\n\nfunc AddInt64(addr *int64, delta int64) (new int64)\n", NULL},
+    {"sync/atomic", "package atomic\n\nfunc AddInt64(addr *int64, delta int64) (new int64)\n",
+     NULL},
 };
 
 const StdPackage *stdlib_find(const char *path)
 {
     for (size_t i = 0; i < sizeof fake_pkgs / sizeof fake_pkgs[0]; i++)
-        if (strcmp(fake_pkgs[i].path, path) == 0) return &fake_pkgs[i];
+        if (strcmp(fake_pkgs[i].path, path) == 0)
+            return &fake_pkgs[i];
     return NULL;
 }
 
@@ -75,7 +77,8 @@ const StdPackage *stdlib_find_by_name(const char *name)
 {
     for (size_t i = 0; i < sizeof fake_pkgs / sizeof fake_pkgs[0]; i++) {
         const char *p = fake_pkgs[i].path, *slash = strrchr(p, '/');
-        if (strcmp(slash ? slash + 1 : p, name) == 0) return &fake_pkgs[i];
+        if (strcmp(slash ? slash + 1 : p, name) == 0)
+            return &fake_pkgs[i];
     }
     return NULL;
 }
@@ -92,7 +95,8 @@ static Program *run(const char *src, Diags *d, char *first, size_t cap)
     Node *f = parse_file("./x.go", src, (int64_t)strlen(src), d);
     last_file = f;
     Program *p = NULL;
-    if (d->len == 0) p = check_program(&f, 1, d);
+    if (d->len == 0)
+        p = check_program(&f, 1, d);
     first[0] = 0;
     if (d->len) {
         /* the first line of the first message, as Go prints it */
@@ -127,8 +131,8 @@ static const char *err(const char *src)
 static void ck_first_line(const char *got, const char *want, const char *name)
 {
     size_t n = strcspn(got, "\n");
-    ck_assert_msg(strlen(want) == n && strncmp(got, want, n) == 0,
-                  "%s:\n got: %.*s\nwant: %s", name, (int)n, got, want);
+    ck_assert_msg(strlen(want) == n && strncmp(got, want, n) == 0, "%s:\n got: %.*s\nwant: %s",
+                  name, (int)n, got, want);
 }
 
 /* ---- walking the tree to find nodes ---- */
@@ -141,87 +145,207 @@ static Node *walk_list(NodeList *l, Pred p, const void *arg, int *skip)
 {
     for (int i = 0; i < l->len; i++) {
         Node *r = walk(l->items[i], p, arg, skip);
-        if (r) return r;
+        if (r)
+            return r;
     }
     return NULL;
 }
 
-#define W(x)                                                                  \
-    do {                                                                      \
-        Node *r_ = walk((x), p, arg, skip);                                   \
-        if (r_) return r_;                                                    \
+#define W(x)                                                                                       \
+    do {                                                                                           \
+        Node *r_ = walk((x), p, arg, skip);                                                        \
+        if (r_)                                                                                    \
+            return r_;                                                                             \
     } while (0)
-#define WL(l)                                                                 \
-    do {                                                                      \
-        Node *r_ = walk_list(&(l), p, arg, skip);                             \
-        if (r_) return r_;                                                    \
+#define WL(l)                                                                                      \
+    do {                                                                                           \
+        Node *r_ = walk_list(&(l), p, arg, skip);                                                  \
+        if (r_)                                                                                    \
+            return r_;                                                                             \
     } while (0)
 
 static Node *walk(Node *n, Pred p, const void *arg, int *skip)
 {
-    if (!n) return NULL;
+    if (!n)
+        return NULL;
     if (p(n, arg)) {
-        if (*skip == 0) return n;
+        if (*skip == 0)
+            return n;
         (*skip)--;
     }
     switch (n->kind) {
-    case AST_COMPOSITELIT: W(n->u.compositelit.type); WL(n->u.compositelit.elts); break;
-    case AST_FUNCLIT: W(n->u.funclit.type); W(n->u.funclit.body); break;
-    case AST_PAREN: W(n->u.paren.x); break;
-    case AST_SELECTOR: W(n->u.selector.x); W(n->u.selector.sel); break;
-    case AST_INDEX: W(n->u.index.x); W(n->u.index.index); break;
+    case AST_COMPOSITELIT:
+        W(n->u.compositelit.type);
+        WL(n->u.compositelit.elts);
+        break;
+    case AST_FUNCLIT:
+        W(n->u.funclit.type);
+        W(n->u.funclit.body);
+        break;
+    case AST_PAREN:
+        W(n->u.paren.x);
+        break;
+    case AST_SELECTOR:
+        W(n->u.selector.x);
+        W(n->u.selector.sel);
+        break;
+    case AST_INDEX:
+        W(n->u.index.x);
+        W(n->u.index.index);
+        break;
     case AST_SLICEEXPR:
-        W(n->u.sliceexpr.x); W(n->u.sliceexpr.low); W(n->u.sliceexpr.high); W(n->u.sliceexpr.max);
+        W(n->u.sliceexpr.x);
+        W(n->u.sliceexpr.low);
+        W(n->u.sliceexpr.high);
+        W(n->u.sliceexpr.max);
         break;
-    case AST_TYPEASSERT: W(n->u.typeassert.x); W(n->u.typeassert.type); break;
-    case AST_CALL: W(n->u.call.fun); WL(n->u.call.args); break;
-    case AST_STAR: W(n->u.star.x); break;
-    case AST_UNARY: W(n->u.unary.x); break;
-    case AST_BINARY: W(n->u.binary.x); W(n->u.binary.y); break;
-    case AST_KEYVALUE: W(n->u.keyvalue.key); W(n->u.keyvalue.value); break;
-    case AST_ARRAYTYPE: W(n->u.arraytype.len); W(n->u.arraytype.elt); break;
-    case AST_STRUCTTYPE: WL(n->u.structtype.fields); break;
-    case AST_FUNCTYPE: WL(n->u.functype.params); WL(n->u.functype.results); break;
-    case AST_INTERFACETYPE: WL(n->u.interfacetype.methods); break;
-    case AST_MAPTYPE: W(n->u.maptype.key); W(n->u.maptype.value); break;
-    case AST_CHANTYPE: W(n->u.chantype.value); break;
-    case AST_ELLIPSIS: W(n->u.ellipsis.elt); break;
-    case AST_FIELD: WL(n->u.field.names); W(n->u.field.type); break;
-    case AST_DECLSTMT: W(n->u.declstmt.decl); break;
-    case AST_LABELEDSTMT: W(n->u.labeledstmt.label); W(n->u.labeledstmt.stmt); break;
-    case AST_EXPRSTMT: W(n->u.exprstmt.x); break;
-    case AST_SENDSTMT: W(n->u.sendstmt.chan); W(n->u.sendstmt.value); break;
-    case AST_INCDECSTMT: W(n->u.incdecstmt.x); break;
-    case AST_ASSIGNSTMT: WL(n->u.assignstmt.lhs); WL(n->u.assignstmt.rhs); break;
+    case AST_TYPEASSERT:
+        W(n->u.typeassert.x);
+        W(n->u.typeassert.type);
+        break;
+    case AST_CALL:
+        W(n->u.call.fun);
+        WL(n->u.call.args);
+        break;
+    case AST_STAR:
+        W(n->u.star.x);
+        break;
+    case AST_UNARY:
+        W(n->u.unary.x);
+        break;
+    case AST_BINARY:
+        W(n->u.binary.x);
+        W(n->u.binary.y);
+        break;
+    case AST_KEYVALUE:
+        W(n->u.keyvalue.key);
+        W(n->u.keyvalue.value);
+        break;
+    case AST_ARRAYTYPE:
+        W(n->u.arraytype.len);
+        W(n->u.arraytype.elt);
+        break;
+    case AST_STRUCTTYPE:
+        WL(n->u.structtype.fields);
+        break;
+    case AST_FUNCTYPE:
+        WL(n->u.functype.params);
+        WL(n->u.functype.results);
+        break;
+    case AST_INTERFACETYPE:
+        WL(n->u.interfacetype.methods);
+        break;
+    case AST_MAPTYPE:
+        W(n->u.maptype.key);
+        W(n->u.maptype.value);
+        break;
+    case AST_CHANTYPE:
+        W(n->u.chantype.value);
+        break;
+    case AST_ELLIPSIS:
+        W(n->u.ellipsis.elt);
+        break;
+    case AST_FIELD:
+        WL(n->u.field.names);
+        W(n->u.field.type);
+        break;
+    case AST_DECLSTMT:
+        W(n->u.declstmt.decl);
+        break;
+    case AST_LABELEDSTMT:
+        W(n->u.labeledstmt.label);
+        W(n->u.labeledstmt.stmt);
+        break;
+    case AST_EXPRSTMT:
+        W(n->u.exprstmt.x);
+        break;
+    case AST_SENDSTMT:
+        W(n->u.sendstmt.chan);
+        W(n->u.sendstmt.value);
+        break;
+    case AST_INCDECSTMT:
+        W(n->u.incdecstmt.x);
+        break;
+    case AST_ASSIGNSTMT:
+        WL(n->u.assignstmt.lhs);
+        WL(n->u.assignstmt.rhs);
+        break;
     case AST_GOSTMT:
-    case AST_DEFERSTMT: W(n->u.gostmt.call); break;
-    case AST_RETURNSTMT: WL(n->u.returnstmt.results); break;
-    case AST_BRANCHSTMT: W(n->u.branchstmt.label); break;
-    case AST_BLOCKSTMT: WL(n->u.blockstmt.list); break;
+    case AST_DEFERSTMT:
+        W(n->u.gostmt.call);
+        break;
+    case AST_RETURNSTMT:
+        WL(n->u.returnstmt.results);
+        break;
+    case AST_BRANCHSTMT:
+        W(n->u.branchstmt.label);
+        break;
+    case AST_BLOCKSTMT:
+        WL(n->u.blockstmt.list);
+        break;
     case AST_IFSTMT:
-        W(n->u.ifstmt.init); W(n->u.ifstmt.cond); W(n->u.ifstmt.body); W(n->u.ifstmt.els);
+        W(n->u.ifstmt.init);
+        W(n->u.ifstmt.cond);
+        W(n->u.ifstmt.body);
+        W(n->u.ifstmt.els);
         break;
-    case AST_CASECLAUSE: WL(n->u.caseclause.list); WL(n->u.caseclause.body); break;
-    case AST_SWITCHSTMT: W(n->u.switchstmt.init); W(n->u.switchstmt.tag); W(n->u.switchstmt.body); break;
+    case AST_CASECLAUSE:
+        WL(n->u.caseclause.list);
+        WL(n->u.caseclause.body);
+        break;
+    case AST_SWITCHSTMT:
+        W(n->u.switchstmt.init);
+        W(n->u.switchstmt.tag);
+        W(n->u.switchstmt.body);
+        break;
     case AST_TYPESWITCHSTMT:
-        W(n->u.typeswitchstmt.init); W(n->u.typeswitchstmt.assign); W(n->u.typeswitchstmt.body);
+        W(n->u.typeswitchstmt.init);
+        W(n->u.typeswitchstmt.assign);
+        W(n->u.typeswitchstmt.body);
         break;
-    case AST_COMMCLAUSE: W(n->u.commclause.comm); WL(n->u.commclause.body); break;
-    case AST_SELECTSTMT: W(n->u.selectstmt.body); break;
+    case AST_COMMCLAUSE:
+        W(n->u.commclause.comm);
+        WL(n->u.commclause.body);
+        break;
+    case AST_SELECTSTMT:
+        W(n->u.selectstmt.body);
+        break;
     case AST_FORSTMT:
-        W(n->u.forstmt.init); W(n->u.forstmt.cond); W(n->u.forstmt.post); W(n->u.forstmt.body);
+        W(n->u.forstmt.init);
+        W(n->u.forstmt.cond);
+        W(n->u.forstmt.post);
+        W(n->u.forstmt.body);
         break;
     case AST_RANGESTMT:
-        W(n->u.rangestmt.key); W(n->u.rangestmt.value); W(n->u.rangestmt.x); W(n->u.rangestmt.body);
+        W(n->u.rangestmt.key);
+        W(n->u.rangestmt.value);
+        W(n->u.rangestmt.x);
+        W(n->u.rangestmt.body);
         break;
-    case AST_VALUESPEC: WL(n->u.valuespec.names); W(n->u.valuespec.type); WL(n->u.valuespec.values); break;
-    case AST_TYPESPEC: W(n->u.typespec.name); W(n->u.typespec.type); break;
-    case AST_GENDECL: WL(n->u.gendecl.specs); break;
+    case AST_VALUESPEC:
+        WL(n->u.valuespec.names);
+        W(n->u.valuespec.type);
+        WL(n->u.valuespec.values);
+        break;
+    case AST_TYPESPEC:
+        W(n->u.typespec.name);
+        W(n->u.typespec.type);
+        break;
+    case AST_GENDECL:
+        WL(n->u.gendecl.specs);
+        break;
     case AST_FUNCDECL:
-        W(n->u.funcdecl.recv); W(n->u.funcdecl.name); W(n->u.funcdecl.type); W(n->u.funcdecl.body);
+        W(n->u.funcdecl.recv);
+        W(n->u.funcdecl.name);
+        W(n->u.funcdecl.type);
+        W(n->u.funcdecl.body);
         break;
-    case AST_FILE: WL(n->u.file.decls); WL(n->u.file.stmts); break;
-    default: break;
+    case AST_FILE:
+        WL(n->u.file.decls);
+        WL(n->u.file.stmts);
+        break;
+    default:
+        break;
     }
     return NULL;
 }
@@ -231,7 +355,10 @@ static bool is_ident(Node *n, const void *name)
     return n->kind == AST_IDENT && strcmp(n->u.ident.name, name) == 0;
 }
 
-static bool has_kind(Node *n, const void *k) { return n->kind == *(const AstKind *)k; }
+static bool has_kind(Node *n, const void *k)
+{
+    return n->kind == *(const AstKind *)k;
+}
 
 /* The nth (from 0) identifier `name` in the last file. */
 static Node *ident(const char *name, int nth)
@@ -273,7 +400,8 @@ static const ErrCase err_cases[] = {
      "package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n",
      "7:1: missing return"},
     {"terminating_ok_then_unused",
-     "package main\n\nfunc f(x int) int {\n\tswitch {\n\tcase x > 0:\n\t\treturn 1\n\tdefault:\n\t\tpanic(\"no\")\n\t}\n}\n\nfunc main() {\n\ty := f(1)\n}\n",
+     "package main\n\nfunc f(x int) int {\n\tswitch {\n\tcase x > 0:\n\t\treturn "
+     "1\n\tdefault:\n\t\tpanic(\"no\")\n\t}\n}\n\nfunc main() {\n\ty := f(1)\n}\n",
      "13:2: y declared and not used"},
     {"overflow_int8",
      "package main\n"
@@ -283,7 +411,8 @@ static const ErrCase err_cases[] = {
      "\t_ = x\n"
      "}\n"
      "",
-     "4:15: cannot use 300 (untyped int constant) as int8 value in variable declaration (overflows)"},
+     "4:15: cannot use 300 (untyped int constant) as int8 value in variable declaration "
+     "(overflows)"},
     {"overflow_byte_conv",
      "package main\n"
      "\n"
@@ -445,7 +574,8 @@ static const ErrCase err_cases[] = {
      "\n"
      "func main() {}\n"
      "",
-     "4:2: invalid operation: cannot send to receive-only channel out (variable of type <-chan int)"},
+     "4:2: invalid operation: cannot send to receive-only channel out (variable of type <-chan "
+     "int)"},
     {"recv_sendonly",
      "package main\n"
      "\n"
@@ -455,7 +585,8 @@ static const ErrCase err_cases[] = {
      "\n"
      "func main() {}\n"
      "",
-     "4:4: invalid operation: cannot receive from send-only channel in (variable of type chan<- int)"},
+     "4:4: invalid operation: cannot receive from send-only channel in (variable of type chan<- "
+     "int)"},
     {"close_recvonly",
      "package main\n"
      "\n"
@@ -591,7 +722,8 @@ static const ErrCase err_cases[] = {
      "\t_ = i\n"
      "}\n"
      "",
-     "7:12: cannot use T{} (value of type T) as I value in variable declaration: T does not implement I (missing method M)"},
+     "7:12: cannot use T{} (value of type T) as I value in variable declaration: T does not "
+     "implement I (missing method M)"},
     {"iface_ptr_recv",
      "package main\n"
      "\n"
@@ -605,7 +737,8 @@ static const ErrCase err_cases[] = {
      "\t_ = i\n"
      "}\n"
      "",
-     "9:12: cannot use T{} (value of type T) as I value in variable declaration: T does not implement I (method M has pointer receiver)"},
+     "9:12: cannot use T{} (value of type T) as I value in variable declaration: T does not "
+     "implement I (method M has pointer receiver)"},
     {"unused_expr",
      "package main\n"
      "\n"
@@ -764,7 +897,8 @@ static const ErrCase err_cases[] = {
      "\t_ = x\n"
      "}\n"
      "",
-     "4:14: cannot use 1.5 (untyped float constant) as int value in variable declaration (truncated)"},
+     "4:14: cannot use 1.5 (untyped float constant) as int value in variable declaration "
+     "(truncated)"},
     {"shift_neg",
      "package main\n"
      "\n"
@@ -1009,7 +1143,8 @@ static const ErrCase err_cases[] = {
      "\t_ = x\n"
      "}\n"
      "",
-     "4:7: cannot use 1 << 64 (untyped int constant 18446744073709551616) as int value in assignment (overflows)"},
+     "4:7: cannot use 1 << 64 (untyped int constant 18446744073709551616) as int value in "
+     "assignment (overflows)"},
     {"neg_uint",
      "package main\n"
      "\n"
@@ -1018,7 +1153,8 @@ static const ErrCase err_cases[] = {
      "\t_ = u\n"
      "}\n"
      "",
-     "4:15: cannot use -1 (untyped int constant) as uint value in variable declaration (overflows)"},
+     "4:15: cannot use -1 (untyped int constant) as uint value in variable declaration "
+     "(overflows)"},
     {"string_plus_int",
      "package main\n"
      "\n"
@@ -1053,7 +1189,8 @@ static const ErrCase err_cases[] = {
      "\tcopy(a, b)\n"
      "}\n"
      "",
-     "6:7: invalid argument: arguments to copy a (variable of type []int) and b (variable of type []string) have different element types int and string"},
+     "6:7: invalid argument: arguments to copy a (variable of type []int) and b (variable of type "
+     "[]string) have different element types int and string"},
     {"range_func",
      "package main\n"
      "\n"
@@ -1511,7 +1648,8 @@ static const ErrCase err_cases[] = {
      "\t_ = x\n"
      "}\n"
      "",
-     "5:14: cannot use a (variable of type any) as int value in variable declaration: need type assertion"},
+     "5:14: cannot use a (variable of type any) as int value in variable declaration: need type "
+     "assertion"},
     {"untyped_float_to_int_var",
      "package main\n"
      "\n"
@@ -1763,7 +1901,8 @@ static const ErrCase err_cases[] = {
      "\tconst c uint8 = 256\n"
      "}\n"
      "",
-     "4:18: cannot use 256 (untyped int constant) as uint8 value in constant declaration (overflows)"},
+     "4:18: cannot use 256 (untyped int constant) as uint8 value in constant declaration "
+     "(overflows)"},
     {"float32_overflow",
      "package main\n"
      "\n"
@@ -1772,7 +1911,8 @@ static const ErrCase err_cases[] = {
      "\t_ = f\n"
      "}\n"
      "",
-     "4:18: cannot use 1e40 (untyped float constant 1e+40) as float32 value in variable declaration (overflows)"},
+     "4:18: cannot use 1e40 (untyped float constant 1e+40) as float32 value in variable "
+     "declaration (overflows)"},
     {"string_index_const_oob",
      "package main\n"
      "\n"
@@ -1951,7 +2091,8 @@ static const ErrCase err_cases[] = {
      "\tclear(x)\n"
      "}\n"
      "",
-     "5:8: invalid argument: cannot clear x (variable of type int): argument must be (or constrained by) map or slice"},
+     "5:8: invalid argument: cannot clear x (variable of type int): argument must be (or "
+     "constrained by) map or slice"},
     {"panic_args",
      "package main\n"
      "\n"
@@ -2055,6 +2196,486 @@ static const ErrCase err_cases[] = {
      "}\n"
      "",
      "5:6: invalid operation: p + 1 (mismatched types *int and untyped int)"},
+    {"dur_string",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"time\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tvar d time.Duration = \"x\"\n"
+     "\t_ = d\n"
+     "}\n"
+     "",
+     "8:24: cannot use \"x\" (untyped string constant) as time.Duration value in variable "
+     "declaration"},
+    {"wg_add_string",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"sync\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tvar wg sync.WaitGroup\n"
+     "\twg.Add(\"x\")\n"
+     "}\n"
+     "",
+     "9:9: cannot use \"x\" (untyped string constant) as int value in argument to wg.Add"},
+    {"sleep_int_var",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"time\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tn := 5\n"
+     "\ttime.Sleep(n)\n"
+     "}\n"
+     "",
+     "9:13: cannot use n (variable of type int) as time.Duration value in argument to time.Sleep"},
+    {"println_multi_ok_then_unused",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"fmt\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tx, err := fmt.Println(1)\n"
+     "\t_ = err\n"
+     "}\n"
+     "",
+     "8:2: x declared and not used"},
+    {"errors_new_int",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"errors\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = errors.New(1)\n"
+     "}\n"
+     "",
+     "8:17: cannot use 1 (untyped int constant) as string value in argument to errors.New"},
+    {"mutex_copy_value_call",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"sync\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tvar mu sync.Mutex\n"
+     "\tmu.Lock(1)\n"
+     "}\n"
+     "",
+     "9:10: too many arguments in call to mu.Lock"},
+    {"undefined_method_pkg_type",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"sync\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tvar wg sync.WaitGroup\n"
+     "\twg.Foo()\n"
+     "}\n"
+     "",
+     "9:5: wg.Foo undefined (type sync.WaitGroup has no field or method Foo)"},
+    {"chan_of_dur",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"time\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tch := make(chan time.Duration)\n"
+     "\tch <- \"a\"\n"
+     "}\n"
+     "",
+     "9:8: cannot use \"a\" (untyped string constant) as time.Duration value in send"},
+    {"strings_unused",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"strings\"\n"
+     "\t\"fmt\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tfmt.Println(1)\n"
+     "}\n"
+     "",
+     "4:2: \"strings\" imported and not used"},
+    {"os_exit_string",
+     "package main\n"
+     "\n"
+     "import (\n"
+     "\t\"os\"\n"
+     ")\n"
+     "\n"
+     "func main() {\n"
+     "\tos.Exit(\"1\")\n"
+     "}\n"
+     "",
+     "8:10: cannot use \"1\" (untyped string constant) as int value in argument to os.Exit"},
+    {"goroutine_return_value_unused",
+     "package main\n"
+     "\n"
+     "func f() int { return 1 }\n"
+     "\n"
+     "func main() {\n"
+     "\tgo f()\n"
+     "\tx := 1\n"
+     "}\n"
+     "",
+     "7:2: x declared and not used"},
+    {"select_send_type",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tch := make(chan int)\n"
+     "\tselect {\n"
+     "\tcase ch <- \"a\":\n"
+     "\t}\n"
+     "}\n"
+     "",
+     "6:13: cannot use \"a\" (untyped string constant) as int value in send"},
+    {"select_recv_assign_type",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tch := make(chan int)\n"
+     "\tvar s string\n"
+     "\tselect {\n"
+     "\tcase s = <-ch:\n"
+     "\t}\n"
+     "\t_ = s\n"
+     "}\n"
+     "",
+     "7:11: cannot use <-ch (comma, ok expression of type int) as string value in assignment"},
+    {"range_assign_type",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tvar s string\n"
+     "\tfor s = range []int{1} {\n"
+     "\t}\n"
+     "\t_ = s\n"
+     "}\n"
+     "",
+     "5:6: cannot use s (value of type int) as string value in assignment"},
+    {"closure_wrong_return",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tf := func() int { return \"a\" }\n"
+     "\t_ = f\n"
+     "}\n"
+     "",
+     "4:27: cannot use \"a\" (untyped string constant) as int value in return statement"},
+    {"method_sig_mismatch_iface",
+     "package main\n"
+     "\n"
+     "type I interface{ M(int) }\n"
+     "type T struct{}\n"
+     "\n"
+     "func (T) M(string) {}\n"
+     "\n"
+     "func main() {\n"
+     "\tvar i I = T{}\n"
+     "\t_ = i\n"
+     "}\n"
+     "",
+     "9:12: cannot use T{} (value of type T) as I value in variable declaration: T does not "
+     "implement I (wrong type for method M)"},
+    {"nil_map_literal_type",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tvar m map[string]int = map[int]string{}\n"
+     "\t_ = m\n"
+     "}\n"
+     "",
+     "4:25: cannot use map[int]string{} (value of type map[int]string) as map[string]int value in "
+     "variable declaration"},
+    {"chan_dir_assign",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tvar r <-chan int\n"
+     "\tvar s chan int = r\n"
+     "\t_ = s\n"
+     "}\n"
+     "",
+     "5:19: cannot use r (variable of type <-chan int) as chan int value in variable declaration"},
+    {"array_size_mismatch",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tvar a [3]int = [4]int{}\n"
+     "\t_ = a\n"
+     "}\n"
+     "",
+     "4:17: cannot use [4]int{} (value of type [4]int) as [3]int value in variable declaration"},
+    {"struct_ptr_to_value",
+     "package main\n"
+     "\n"
+     "type T struct{}\n"
+     "\n"
+     "func main() {\n"
+     "\tvar t T = &T{}\n"
+     "\t_ = t\n"
+     "}\n"
+     "",
+     "6:12: cannot use &T{} (value of type *T) as T value in variable declaration"},
+    {"int_to_float_var",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tx := 1\n"
+     "\tvar f float64 = x\n"
+     "\t_ = f\n"
+     "}\n"
+     "",
+     "5:18: cannot use x (variable of type int) as float64 value in variable declaration"},
+    {"const_mod_zero",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tx := 5\n"
+     "\t_ = x % 0\n"
+     "}\n"
+     "",
+     "5:10: invalid operation: division by zero"},
+    {"typed_const_float_to_int",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tconst f float64 = 1.5\n"
+     "\tvar i int = f\n"
+     "\t_ = i\n"
+     "}\n"
+     "",
+     "5:14: cannot use f (constant 1.5 of type float64) as int value in variable declaration"},
+    {"bool_conv_int",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = int(true)\n"
+     "}\n"
+     "",
+     "4:10: cannot convert true (untyped bool constant) to type int"},
+    {"string_conv_float",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = float64(\"1\")\n"
+     "}\n"
+     "",
+     "4:14: cannot convert \"1\" (untyped string constant) to type float64"},
+    {"defer_nonfunc_call",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tx := 1\n"
+     "\tdefer x()\n"
+     "}\n"
+     "",
+     "5:8: invalid operation: cannot call non-function x (variable of type int)"},
+    {"wrong_recv_count",
+     "package main\n"
+     "\n"
+     "func f() (int, int) { return 1, 2 }\n"
+     "\n"
+     "func main() {\n"
+     "\ta, b, c := f()\n"
+     "\t_, _, _ = a, b, c\n"
+     "}\n"
+     "",
+     "6:13: assignment mismatch: 3 variables but f returns 2 values"},
+    {"map_index_ok_three",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tm := map[int]int{}\n"
+     "\ta, b, c := m[1]\n"
+     "\t_, _, _ = a, b, c\n"
+     "}\n"
+     "",
+     "5:13: assignment mismatch: 3 variables but 1 value"},
+    {"type_assert_ok_three",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tvar x any\n"
+     "\ta, b, c := x.(int)\n"
+     "\t_, _, _ = a, b, c\n"
+     "}\n"
+     "",
+     "5:13: assignment mismatch: 3 variables but 1 value"},
+    {"embedded_field_conflict",
+     "package main\n"
+     "\n"
+     "type A struct{ X int }\n"
+     "type B struct{ X int }\n"
+     "type C struct {\n"
+     "\tA\n"
+     "\tB\n"
+     "}\n"
+     "\n"
+     "func main() {\n"
+     "\tvar c C\n"
+     "\t_ = c.X\n"
+     "}\n"
+     "",
+     "12:8: ambiguous selector c.X"},
+    {"unused_var_in_if",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tif x := 1; true {\n"
+     "\t}\n"
+     "}\n"
+     "",
+     "4:5: x declared and not used"},
+    {"unused_var_in_for_range",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tfor i, v := range []int{1} {\n"
+     "\t\t_ = i\n"
+     "\t}\n"
+     "}\n"
+     "",
+     "4:9: v declared and not used"},
+    {"shadowed_err_unused",
+     "package main\n"
+     "\n"
+     "func f() error { return nil }\n"
+     "\n"
+     "func main() {\n"
+     "\terr := f()\n"
+     "\tif err != nil {\n"
+     "\t\terr := f()\n"
+     "\t}\n"
+     "}\n"
+     "",
+     "8:3: err declared and not used"},
+    {"return_in_main",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\treturn 1\n"
+     "}\n"
+     "",
+     "4:9: too many return values"},
+    {"missing_func_body_call",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tf()\n"
+     "}\n"
+     "",
+     "4:2: undefined: f"},
+    {"struct_field_ptr_nil",
+     "package main\n"
+     "\n"
+     "type T struct{ p *int }\n"
+     "\n"
+     "func main() {\n"
+     "\tt := T{p: 1}\n"
+     "\t_ = t\n"
+     "}\n"
+     "",
+     "6:12: cannot use 1 (untyped int constant) as *int value in struct literal"},
+    {"slice_of_map",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\tm := map[int]int{}\n"
+     "\t_ = m[1:]\n"
+     "}\n"
+     "",
+     "5:6: invalid operation: cannot slice m (variable of type map[int]int)"},
+    {"len_ptr_slice",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\ts := &[]int{}\n"
+     "\t_ = len(s)\n"
+     "}\n"
+     "",
+     "5:10: invalid argument: s (variable of type *[]int) for len"},
+    {"new_two_args",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = new(int, 1)\n"
+     "}\n"
+     "",
+     "4:6: invalid operation: too many arguments for new(int, 1) (expected 1, found 2)"},
+    {"make_map_three",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = make(map[int]int, 1, 2)\n"
+     "}\n"
+     "",
+     "4:6: invalid operation: make(map[int]int, 1, 2) expects 1 or 2 arguments; found 3"},
+    {"make_neg_len",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = make([]int, -1)\n"
+     "}\n"
+     "",
+     "4:18: invalid argument: index -1 (constant of type int) must not be negative"},
+    {"make_len_cap_swapped",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\t_ = make([]int, 5, 2)\n"
+     "}\n"
+     "",
+     "4:18: invalid argument: length and capacity swapped"},
+    {"append_wrong_elem",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\ts := []int{}\n"
+     "\ts = append(s, \"a\")\n"
+     "}\n"
+     "",
+     "5:16: cannot use \"a\" (untyped string constant) as int value in argument to append"},
+    {"append_result_unused",
+     "package main\n"
+     "\n"
+     "func main() {\n"
+     "\ts := []int{}\n"
+     "\tappend(s, 1)\n"
+     "}\n"
+     "",
+     "5:2: append(s, 1) (value of type []int) is not used"},
+    {"send_on_recv_param_go",
+     "package main\n"
+     "\n"
+     "func worker(jobs <-chan int, results chan<- int) {\n"
+     "\tfor j := range results {\n"
+     "\t\t_ = j\n"
+     "\t}\n"
+     "}\n"
+     "\n"
+     "func main() {}\n"
+     "",
+     "4:17: cannot range over results (variable of type chan<- int): receive from send-only "
+     "channel"},
 };
 
 START_TEST(test_go_errors)
@@ -2079,10 +2700,12 @@ START_TEST(test_not_supported)
                   "3:8: package nosuch is not in std", "unknown package");
     ck_first_line(err("package main\n\nfunc f() {}\n"),
                   "function main is undeclared in the main package", "no main");
-    ck_first_line(err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n"),
-                  err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n"),
-                  "same");
-    const char *mr = err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n");
+    ck_first_line(
+        err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n"),
+        err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n"),
+        "same");
+    const char *mr =
+        err("package main\n\nfunc f() int {\n\tfor {\n\t\tbreak\n\t}\n}\n\nfunc main() { f() }\n");
     ck_assert_msg(strstr(mr, "missing return") != NULL, "missing return: %s", mr);
 }
 END_TEST
@@ -2129,10 +2752,13 @@ END_TEST
 
 START_TEST(test_constants)
 {
-    ok("package main\n\nconst (\n\tA = iota\n\tB\n\tC\n)\n\nconst (\n\t_ = 1 << (10 * iota)\n\tKB\n\tMB\n)\n\n"
+    ok("package main\n\nconst (\n\tA = iota\n\tB\n\tC\n)\n\nconst (\n\t_ = 1 << (10 * "
+       "iota)\n\tKB\n\tMB\n)\n\n"
        "const big = 1 << 100\nconst small = big >> 98\nconst n = len(\"hello\")\nconst h = 0x1p-2\n"
-       "const u = 1_000 + 0b101 + 0o17 + 017\nconst q = 7 / 2\nconst fq = 7 / 2.0\nconst s = \"ab\" + \"c\"\n"
-       "const r = 'a' + 1\nconst t int8 = -128\nconst m = ^uint8(1)\n\nvar arr [4]int\n\nconst al = len(arr)\n\n"
+       "const u = 1_000 + 0b101 + 0o17 + 017\nconst q = 7 / 2\nconst fq = 7 / 2.0\nconst s = "
+       "\"ab\" + \"c\"\n"
+       "const r = 'a' + 1\nconst t int8 = -128\nconst m = ^uint8(1)\n\nvar arr [4]int\n\nconst al "
+       "= len(arr)\n\n"
        "func main() {}\n");
     Package *p = NULL;
     (void)p;
@@ -2158,7 +2784,8 @@ END_TEST
 
 START_TEST(test_closures)
 {
-    ok("package main\n\nfunc main() {\n\tx := 0\n\ty := 1\n\tf := func() int {\n\t\tx++\n\t\tz := 2\n"
+    ok("package main\n\nfunc main() {\n\tx := 0\n\ty := 1\n\tf := func() int {\n\t\tx++\n\t\tz := "
+       "2\n"
        "\t\tg := func() int { return z }\n\t\treturn g()\n\t}\n\tp := &y\n\t_, _ = f, p\n}\n");
     Symbol *x = ident("x", 0)->u.ident.sym, *y = ident("y", 0)->u.ident.sym;
     Symbol *z = ident("z", 0)->u.ident.sym, *g = ident("g", 0)->u.ident.sym;
@@ -2188,14 +2815,28 @@ START_TEST(test_init_order)
     ck_assert_ptr_nonnull(p->main_func);
     ck_assert_str_eq(p->main_func->name, "main");
     ck_assert_int_eq(m->funcs.len, 2);
+    /* the Go spec's own example */
+    p = ok("package main\n\nvar (\n\ta = c + b\n\tb = f()\n\tc = f()\n\td = 3\n)\n\n"
+           "func f() int {\n\td++\n\treturn d\n}\n\nfunc main() {}\n");
+    const char *spec[] = {"d", "b", "c", "a"};
+    ck_assert_int_eq(p->main->inits.len, 4);
+    for (int i = 0; i < 4; i++)
+        ck_assert_str_eq(p->main->inits.items[i]->u.valuespec.names.items[0]->u.ident.name,
+                         spec[i]);
+    /* a multi-name spec initialises once */
+    p = ok("package main\n\nvar x, y = two()\nvar z = x\n\nfunc two() (int, int) { return 1, 2 "
+           "}\n\nfunc main() {}\n");
+    ck_assert_int_eq(p->main->inits.len, 2);
 }
 END_TEST
 
 START_TEST(test_selectors)
 {
-    ok("package main\n\ntype I interface{ M() int }\n\ntype A struct{ X int }\n\nfunc (a *A) M() int { return a.X }\n\n"
+    ok("package main\n\ntype I interface{ M() int }\n\ntype A struct{ X int }\n\nfunc (a *A) M() "
+       "int { return a.X }\n\n"
        "type B struct {\n\tY int\n\t*A\n}\n\ntype C struct{ B }\n\n"
-       "func main() {\n\tvar c C\n\t_ = c.X\n\tvar i I = c\n\t_ = i.M()\n\t_ = c.M()\n\tf := (*A).M\n\t_ = f\n}\n");
+       "func main() {\n\tvar c C\n\t_ = c.X\n\tvar i I = c\n\t_ = i.M()\n\t_ = c.M()\n\tf := "
+       "(*A).M\n\t_ = f\n}\n");
     Node *cx = nth_kind(AST_SELECTOR, 0); /* a.X in M */
     ck_assert_int_eq(cx->u.selector.kind, SEL_FIELD);
     ck_assert_int_eq(cx->u.selector.npath, 1);
@@ -2240,7 +2881,8 @@ END_TEST
 
 START_TEST(test_method_recv)
 {
-    ok("package main\n\ntype T struct{ n int }\n\nfunc (t *T) Inc() { t.n++ }\nfunc (t T) Get() int { return t.n }\n\n"
+    ok("package main\n\ntype T struct{ n int }\n\nfunc (t *T) Inc() { t.n++ }\nfunc (t T) Get() "
+       "int { return t.n }\n\n"
        "func main() {\n\tvar t T\n\tt.Inc()\n\tp := &T{}\n\t_ = p.Get()\n}\n");
     Node *inc = nth_kind(AST_SELECTOR, 2); /* t.Inc (after t.n, t.n) */
     ck_assert_str_eq(inc->u.selector.sel->u.ident.name, "Inc");
@@ -2272,10 +2914,14 @@ END_TEST
 
 START_TEST(test_statements)
 {
-    ok("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[string]int{}\n\tv, ok := m[\"a\"]\n"
-       "\tvar x any = 1\n\tswitch y := x.(type) {\n\tcase int:\n\t\t_ = y + 1\n\tcase string, bool:\n\t\t_ = y\n\t}\n"
-       "L:\n\tfor i := range 3 {\n\t\tfor _, r := range \"héllo\" {\n\t\t\tif r == 'l' {\n\t\t\t\tcontinue L\n\t\t\t}\n"
-       "\t\t\tbreak\n\t\t}\n\t\t_ = i\n\t}\n\tch := make(chan int, 1)\n\tselect {\n\tcase ch <- 1:\n\tcase w, ok2 := <-ch:\n"
+    ok("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[string]int{}\n\tv, ok := "
+       "m[\"a\"]\n"
+       "\tvar x any = 1\n\tswitch y := x.(type) {\n\tcase int:\n\t\t_ = y + 1\n\tcase string, "
+       "bool:\n\t\t_ = y\n\t}\n"
+       "L:\n\tfor i := range 3 {\n\t\tfor _, r := range \"héllo\" {\n\t\t\tif r == 'l' "
+       "{\n\t\t\t\tcontinue L\n\t\t\t}\n"
+       "\t\t\tbreak\n\t\t}\n\t\t_ = i\n\t}\n\tch := make(chan int, 1)\n\tselect {\n\tcase ch <- "
+       "1:\n\tcase w, ok2 := <-ch:\n"
        "\t\t_, _ = w, ok2\n\tdefault:\n\t}\n\tfmt.Println(v, ok)\n}\n");
     Node *ix = nth_kind(AST_INDEX, 0);
     ck_assert_int_eq(ix->mode, MODE_COMMAOK);
@@ -2296,11 +2942,15 @@ END_TEST
 
 START_TEST(test_calls_and_builtins)
 {
-    ok("package main\n\nfunc two() (int, string) { return 1, \"a\" }\nfunc take(n int, s string) {}\n"
+    ok("package main\n\nfunc two() (int, string) { return 1, \"a\" }\nfunc take(n int, s string) "
+       "{}\n"
        "func vari(xs ...int) int { return len(xs) }\n\nfunc new() int { return 7 }\n\n"
-       "func main() {\n\ttake(two())\n\ts := []int{1}\n\ts = append(s, 2, 3)\n\t_ = vari(s...)\n\t_ = vari()\n"
-       "\tb := []byte(\"hi\")\n\tb = append(b, \"yo\"...)\n\tn := copy(b, \"x\")\n\t_ = new() + n\n\tvar a [5]int\n"
-       "\tconst l = len(a)\n\t_ = min(1, 2.5)\n\t_ = max(l, 3)\n\tf := float64(3)\n\t_ = string(rune(65)) + string(b)\n"
+       "func main() {\n\ttake(two())\n\ts := []int{1}\n\ts = append(s, 2, 3)\n\t_ = "
+       "vari(s...)\n\t_ = vari()\n"
+       "\tb := []byte(\"hi\")\n\tb = append(b, \"yo\"...)\n\tn := copy(b, \"x\")\n\t_ = new() + "
+       "n\n\tvar a [5]int\n"
+       "\tconst l = len(a)\n\t_ = min(1, 2.5)\n\t_ = max(l, 3)\n\tf := float64(3)\n\t_ = "
+       "string(rune(65)) + string(b)\n"
        "\tclear(s)\n\t_ = f\n}\n");
     Node *c0 = nth_kind(AST_CALL, 0); /* two() in the body of main? first CALL is len(xs) */
     ck_assert_int_eq(c0->u.call.kind, CALL_BUILTIN);
@@ -2360,7 +3010,8 @@ START_TEST(test_imports)
             Symbol *wg = NULL;
             Scope *s = p->pkgs[i]->scope;
             for (int j = 0; j < s->len; j++)
-                if (strcmp(s->syms[j]->name, "WaitGroup") == 0) wg = s->syms[j];
+                if (strcmp(s->syms[j]->name, "WaitGroup") == 0)
+                    wg = s->syms[j];
             ck_assert_ptr_nonnull(wg);
             ck_assert_ptr_nonnull(type_method(type_pointer(wg->type), "Wait"));
             ck_assert_ptr_null(type_method(wg->type, "Wait"));
@@ -2379,8 +3030,9 @@ START_TEST(test_type_construction)
     ck_assert_ptr_ne(type_chan(i, CHAN_SEND), type_chan(i, CHAN_BOTH));
     char buf[128];
     ck_assert_str_eq(type_string(type_chan(i, CHAN_SEND), false, buf, sizeof buf), "chan<- int");
-    ck_assert_str_eq(type_string(type_chan(type_chan(i, CHAN_RECV), CHAN_BOTH), false, buf, sizeof buf),
-                     "chan (<-chan int)");
+    ck_assert_str_eq(
+        type_string(type_chan(type_chan(i, CHAN_RECV), CHAN_BOTH), false, buf, sizeof buf),
+        "chan (<-chan int)");
     Type *res[2] = {type_basic[KIND_STRING], type_error};
     Type *par[1] = {i};
     Type *fn = type_func(par, 1, res, 2, false);
@@ -2414,7 +3066,6 @@ START_TEST(test_type_construction)
 }
 END_TEST
 
-
 START_TEST(test_recursive_types)
 {
     ok("package main\n\ntype A struct {\n\tp *[2]B\n\tq []A\n\tm map[string]*A\n}\n\n"
@@ -2426,27 +3077,29 @@ START_TEST(test_recursive_types)
     ck_assert_int_eq(arr->kind, KIND_ARRAY);
     ck_assert_int_eq(arr->size, 2 * 24);
     ck_assert_str_eq(ts(A->fields[2].type), "map[string]*A");
-    ck_assert_str_eq(err("package main\n\ntype A struct{ b B }\ntype B struct{ a A }\n\nfunc main() {}\n"),
-                     "3:6: invalid recursive type A");
+    ck_assert_str_eq(
+        err("package main\n\ntype A struct{ b B }\ntype B struct{ a A }\n\nfunc main() {}\n"),
+        "3:6: invalid recursive type A");
 }
 END_TEST
-
 
 /* Several programs checked at once on several threads (two VMs in one
  * process): the shared universe and type tables must hold. */
 static void *check_in_thread(void *arg)
 {
     (void)arg;
-    const char *src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
-                      "type P struct{ X, Y int }\n\nfunc (p *P) Sum() int { return p.X + p.Y }\n\n"
-                      "func main() {\n\tvar wg sync.WaitGroup\n\tps := []*P{{1, 2}, {3, 4}}\n"
-                      "\tm := map[string][]chan<- *P{}\n\tfor _, p := range ps {\n\t\twg.Add(1)\n"
-                      "\t\tgo func() { defer wg.Done(); fmt.Println(p.Sum(), len(m)) }()\n\t}\n\twg.Wait()\n}\n";
+    const char *src =
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n"
+        "type P struct{ X, Y int }\n\nfunc (p *P) Sum() int { return p.X + p.Y }\n\n"
+        "func main() {\n\tvar wg sync.WaitGroup\n\tps := []*P{{1, 2}, {3, 4}}\n"
+        "\tm := map[string][]chan<- *P{}\n\tfor _, p := range ps {\n\t\twg.Add(1)\n"
+        "\t\tgo func() { defer wg.Done(); fmt.Println(p.Sum(), len(m)) }()\n\t}\n\twg.Wait()\n}\n";
     intptr_t okc = 0;
     for (int i = 0; i < 20; i++) {
         Diags d = {0};
         Node *f = parse_file("./t.go", src, (int64_t)strlen(src), &d);
-        if (d.len == 0 && check_program(&f, 1, &d) != NULL) okc++;
+        if (d.len == 0 && check_program(&f, 1, &d) != NULL)
+            okc++;
     }
     return (void *)okc;
 }
@@ -2454,7 +3107,8 @@ static void *check_in_thread(void *arg)
 START_TEST(test_threads)
 {
     pthread_t th[4];
-    for (int i = 0; i < 4; i++) ck_assert_int_eq(pthread_create(&th[i], NULL, check_in_thread, NULL), 0);
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, check_in_thread, NULL), 0);
     for (int i = 0; i < 4; i++) {
         void *r;
         pthread_join(th[i], &r);
@@ -2463,6 +3117,29 @@ START_TEST(test_threads)
     /* the interned types are the same pointers for every program */
     Type *a = type_slice(type_pointer(type_basic[KIND_INT]));
     ck_assert_ptr_eq(a, type_slice(type_pointer(type_basic[KIND_INT])));
+}
+END_TEST
+
+START_TEST(test_local_types_and_method_exprs)
+{
+    ok("package main\n\ntype T struct{ n int }\n\nfunc (t *T) Inc()    { t.n++ }\nfunc (t T) Get() "
+       "int { return t.n }\n\n"
+       "type I interface{ Get() int }\n\ntype A struct{ X int }\ntype B struct{ X int }\n\n"
+       "func main() {\n\ttype E struct {\n\t\t*T\n\t\tA\n\t}\n\te := E{T: &T{3}}\n\tvar ii I = e\n"
+       "\tinc := (*T).Inc\n\tget := T.Get\n\tiget := I.Get\n\tinc(e.T)\n\ta := A{1}\n\tb := B(a)\n"
+       "\tpb := (*B)(&a)\n\tvar anon struct{ X int } = a\n\t_, _, _, _, _ = ii, get, iget, b, "
+       "pb\n\t_ = anon\n}\n");
+    Type *E = ident("E", 0)->u.ident.sym->type;
+    const Method *m = type_method(E, "Get");
+    ck_assert_ptr_nonnull(m);
+    ck_assert(m->promoted);
+    ck_assert_ptr_nonnull(type_method(E, "Inc")); /* through the embedded *T */
+    ck_assert_str_eq(ts(ident("inc", 0)->type), "func(*T)");
+    ck_assert_str_eq(ts(ident("iget", 0)->type), "func(I) int");
+    Node *me = nth_kind(AST_SELECTOR, 0); /* (*T).Inc after the E literal's fields */
+    for (int i = 0; me->u.selector.kind != SEL_METHODEXPR && i < 6; i++)
+        me = nth_kind(AST_SELECTOR, i);
+    ck_assert_int_eq(me->u.selector.kind, SEL_METHODEXPR);
 }
 END_TEST
 
@@ -2488,6 +3165,7 @@ static Suite *check_suite(void)
     tcase_add_test(tc, test_type_construction);
     tcase_add_test(tc, test_recursive_types);
     tcase_add_test(tc, test_threads);
+    tcase_add_test(tc, test_local_types_and_method_exprs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -144,6 +144,16 @@ START_TEST(test_equal_hash)
     Iface d = iface_box(tsl, &s), e = iface_box(tsl, &s);
     ck_assert(!iface_equal(&d, &e, &unc));
     ck_assert(unc); /* Go panics: comparing uncomparable type []T */
+    /* a struct whose interface field holds a slice: Go panics on == */
+    Type *ts = mk(KIND_STRUCT, 16, false);
+    ts->nfields = 1;
+    ts->fields = calloc(1, sizeof(Field));
+    ts->fields[0] = (Field){"V", tany, 0, false, true};
+    const Type *bad = NULL;
+    ck_assert(!value_equal_checked(ts, &d, &e, &bad));
+    ck_assert_ptr_eq(bad, tsl);
+    ck_assert(value_equal_checked(ts, &a, &b, &bad));
+    ck_assert_ptr_null(bad);
     /* boxing: direct types live in the word, others are copied */
     ck_assert_int_eq(c.word.i & 0xFF, 0xFF);
     ck_assert(a.word.p != &x);

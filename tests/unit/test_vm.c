@@ -506,6 +506,61 @@ START_TEST(test_stack_overflow_exits)
 }
 END_TEST
 
+START_TEST(test_method_exprs_and_minmax)
+{
+    EXPECT_RUN("package main\n"
+               "import \"fmt\"\n"
+               "type Shape interface{ Area(k int) int }\n"
+               "type Sq struct{ s int }\n"
+               "func (q Sq) Area(k int) int { return q.s * q.s * k }\n"
+               "func main() {\n"
+               "  f := Shape.Area; g := (*Sq).Area; h := Sq.Area\n"
+               "  q := Sq{3}\n"
+               "  zero := 0.0; nan := zero / zero\n"
+               "  fmt.Println(f(q, 2), g(&q, 3), h(q, 1), min(nan, 1), max(1, nan), min(-zero, zero))\n"
+               "}\n",
+               "18 27 9 NaN NaN -0\n", 0);
+}
+END_TEST
+
+START_TEST(test_deferred_native_parks)
+{
+    EXPECT_RUN("package main\n"
+               "import (\"fmt\"; \"sync\"; \"time\")\n"
+               "func waiter(wg *sync.WaitGroup, out chan<- string) {\n"
+               "  defer func() { out <- \"done\" }()\n"
+               "  defer wg.Wait()\n"
+               "}\n"
+               "func main() {\n"
+               "  var wg sync.WaitGroup\n"
+               "  wg.Add(1)\n"
+               "  out := make(chan string)\n"
+               "  go waiter(&wg, out)\n"
+               "  time.Sleep(20 * time.Millisecond)\n"
+               "  wg.Done()\n"
+               "  fmt.Println(<-out)\n"
+               "}\n",
+               "done\n", 0);
+}
+END_TEST
+
+START_TEST(test_narrow_values_through_channels)
+{
+    EXPECT_RUN("package main\n"
+               "import \"fmt\"\n"
+               "func main() {\n"
+               "  c := make(chan int8, 2); c <- -5; c <- 100\n"
+               "  b := make(chan bool, 1); b <- false\n"
+               "  x := <-c\n"
+               "  var y int8\n"
+               "  select { case y = <-c: }\n"
+               "  v, ok := <-b\n"
+               "  fmt.Println(x, y, x < 0, v, !v, ok)\n"
+               "}\n",
+               "-5 100 true false true true\n", 0);
+}
+END_TEST
+
 static Suite *vm_suite(void)
 {
     Suite *s = suite_create("vm");
@@ -531,6 +586,9 @@ static Suite *vm_suite(void)
     tcase_add_test(tc, test_disasm);
     tcase_add_test(tc, test_preemption);
     tcase_add_test(tc, test_embedding_and_method_values);
+    tcase_add_test(tc, test_method_exprs_and_minmax);
+    tcase_add_test(tc, test_deferred_native_parks);
+    tcase_add_test(tc, test_narrow_values_through_channels);
     tcase_add_exit_test(tc, test_goroutine_panic_exits, 2);
     tcase_add_exit_test(tc, test_stack_overflow_exits, 2);
     suite_add_tcase(s, tc);
