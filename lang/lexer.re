@@ -20,8 +20,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "lex.h"
-#include "parser.h"
+#include "lang/lex.h"
+#include "lang/parser.h"
 
 /*!include:re2c "unicode_categories.re" */
 

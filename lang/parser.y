@@ -39,8 +39,8 @@
 %param {Parser *p}
 
 %code requires {
-#include "ast.h"
-#include "lex.h"
+#include "lang/ast.h"
+#include "lang/lex.h"
 typedef struct Parser Parser;
 }
 

@@ -1144,11 +1144,17 @@ static void execute(M *m, G *g, bool inherit)
             if (next)
                 runq_put(p, next, false);
         }
-        /* As Go's Gosched and pre-emption: to the global queue, behind
-         * everything already waiting (and runnext runs first). */
-        pthread_mutex_lock(&sched.lock);
-        globrunq_put(g);
-        pthread_mutex_unlock(&sched.lock);
+        if (p->id >= atomic_load(&sched.nprocs)) {
+            /* The P retires next (GOMAXPROCS shrank) and its queue goes to
+             * the global one: behind its own Gs, as if it went there now. */
+            runq_put(p, g, false);
+        } else {
+            /* As Go's Gosched and pre-emption: to the global queue, behind
+             * everything already waiting (and runnext runs first). */
+            pthread_mutex_lock(&sched.lock);
+            globrunq_put(g);
+            pthread_mutex_unlock(&sched.lock);
+        }
         if (atomic_load(&sched.nexitwait) > 0) {
             /* An M back from a blocking call waits for a P: give it ours
              * with its queue, so its goroutine cannot starve. */

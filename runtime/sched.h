@@ -22,14 +22,6 @@
  * g->resumed set; the operation then completes from what the waker left in
  * the G (or in the wait record), never blocking again for the same wake-up.
  */
-/* This file shares its name with the C library's <sched.h>, and runtime/
- * is on the include path, so <pthread.h> (which includes <sched.h>) would
- * find this file instead of the system one. Pull the real one in first;
- * the guard is glibc's and musl's. Must stay outside CSP_SCHED_H. */
-#ifndef _SCHED_H
-#include_next <sched.h>
-#endif
-
 #ifndef CSP_SCHED_H
 #define CSP_SCHED_H
 

@@ -12,7 +12,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/atomic.go, as atomic_source. */
-#include "atomic_go.h"
+#include "stdlib/atomic_go.h"
 
 #define SC __ATOMIC_SEQ_CST
 

@@ -7,7 +7,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/bits.go, as bits_source. */
-#include "bits_go.h"
+#include "stdlib/bits_go.h"
 
 /* LeadingZeros64(x uint64) int */
 static NativeStatus bits_leading_zeros(NativeCtx *ctx, Slot *args, Slot *res)

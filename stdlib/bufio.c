@@ -6,7 +6,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/bufio.go, as bufio_source. */
-#include "bufio_go.h"
+#include "stdlib/bufio_go.h"
 
 static const StdNative bufio_natives[] = {
     {NULL, NULL},

@@ -6,7 +6,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/bytes.go, as bytes_source. */
-#include "bytes_go.h"
+#include "stdlib/bytes_go.h"
 
 static const StdNative bytes_natives[] = {
     {NULL, NULL},

@@ -9,7 +9,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/context.go, as context_source. */
-#include "context_go.h"
+#include "stdlib/context_go.h"
 
 static const StdNative context_natives[] = {
     {NULL, NULL},

@@ -7,7 +7,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/errors.go, as errors_source. */
-#include "errors_go.h"
+#include "stdlib/errors_go.h"
 
 /* isComparable(err error) bool */
 static NativeStatus errors_is_comparable(NativeCtx *ctx, Slot *args, Slot *res)

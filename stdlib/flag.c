@@ -9,7 +9,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/flag.go, as flag_source. */
-#include "flag_go.h"
+#include "stdlib/flag_go.h"
 
 static const StdNative flag_natives[] = {
     {NULL, NULL},

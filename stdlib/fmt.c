@@ -13,7 +13,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/fmt.go, as fmt_source. */
-#include "fmt_go.h"
+#include "stdlib/fmt_go.h"
 
 /* The engine's method hook: Error()/String() through the VM. */
 static bool fmt_call_method(void *arg, const Iface *v, const char *name, String *out,

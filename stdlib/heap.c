@@ -7,7 +7,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/heap.go, as heap_source. */
-#include "heap_go.h"
+#include "stdlib/heap_go.h"
 
 static const StdNative heap_natives[] = {
     {NULL, NULL},

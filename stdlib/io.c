@@ -4,7 +4,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/io.go, as io_source. */
-#include "io_go.h"
+#include "stdlib/io_go.h"
 
 static const StdNative io_natives[] = {
     {NULL, NULL},

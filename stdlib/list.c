@@ -6,7 +6,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/list.go, as list_source. */
-#include "list_go.h"
+#include "stdlib/list_go.h"
 
 static const StdNative list_natives[] = {
     {NULL, NULL},

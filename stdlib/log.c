@@ -7,7 +7,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/log.go, as log_source. */
-#include "log_go.h"
+#include "stdlib/log_go.h"
 
 static const StdNative log_natives[] = {
     {NULL, NULL},

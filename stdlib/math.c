@@ -8,7 +8,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/math.go, as math_source. */
-#include "math_go.h"
+#include "stdlib/math_go.h"
 
 /* One X per function of one float64: Go name, C expression of x. */
 #define MATH_FUNCS1(X)                                                                             \

@@ -17,7 +17,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/os.go, as os_source. */
-#include "os_go.h"
+#include "stdlib/os_go.h"
 
 /* runtimeArgs() []string */
 static NativeStatus os_args(NativeCtx *ctx, Slot *args, Slot *res)

@@ -9,7 +9,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/rand.go, as rand_source. */
-#include "rand_go.h"
+#include "stdlib/rand_go.h"
 
 /* randomSeed() int64 */
 static NativeStatus rand_random_seed(NativeCtx *ctx, Slot *args, Slot *res)

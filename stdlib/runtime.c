@@ -10,7 +10,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/runtime.go, as runtime_source. */
-#include "runtime_go.h"
+#include "stdlib/runtime_go.h"
 
 /* GOMAXPROCS(n int) int */
 static NativeStatus runtime_gomaxprocs(NativeCtx *ctx, Slot *args, Slot *res)

@@ -16,7 +16,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/sort.go, as sort_source. */
-#include "sort_go.h"
+#include "stdlib/sort_go.h"
 
 static int sort_cmp_int(const void *a, const void *b)
 {

@@ -13,14 +13,6 @@
  * (runtime/value.h, runtime/vm.h and the primitive headers), never the
  * front end.
  */
-/* This file shares its name with the C library's <stdlib.h>, and stdlib/
- * is on the include path of its library and of the tests, so a
- * <stdlib.h> there would find this file. Pull the real one in first (the
- * guard is glibc's and musl's). Must stay outside CSP_STDLIB_H. */
-#ifndef _STDLIB_H
-#include_next <stdlib.h>
-#endif
-
 #ifndef CSP_STDLIB_H
 #define CSP_STDLIB_H
 

@@ -9,7 +9,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/strconv.go, as strconv_source. */
-#include "strconv_go.h"
+#include "stdlib/strconv_go.h"
 
 /* parseInt(s string, base int, bitSize int) (int64, int) */
 static NativeStatus strconv_parse_int(NativeCtx *ctx, Slot *args, Slot *res)

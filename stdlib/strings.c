@@ -10,7 +10,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/strings.go, as strings_source. */
-#include "strings_go.h"
+#include "stdlib/strings_go.h"
 
 static int64_t str_index(String s, String sub)
 {

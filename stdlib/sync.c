@@ -16,7 +16,7 @@ _Static_assert(sizeof(SyncMutex) == 32, "sync.Mutex is [4]uint64");
 _Static_assert(sizeof(SyncWaitGroup) == 32, "sync.WaitGroup is [4]uint64");
 
 /* The package's Go source, stdlib/go/sync.go, as sync_source. */
-#include "sync_go.h"
+#include "stdlib/sync_go.h"
 
 /* Go's unrecoverable "fatal error: ..." (a throw, not a panic). */
 static _Noreturn void sync_fatal(NativeCtx *ctx, const char *msg)

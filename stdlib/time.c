@@ -17,7 +17,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/time.go, as time_source. */
-#include "time_go.h"
+#include "stdlib/time_go.h"
 
 /* Monotonic readings print relative to program start (Go's m=+0.001). */
 static int64_t time_start_mono;

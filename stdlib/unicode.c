@@ -10,7 +10,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/unicode.go, as unicode_source. */
-#include "unicode_go.h"
+#include "stdlib/unicode_go.h"
 
 bool unicode_is_space(int32_t r)
 {

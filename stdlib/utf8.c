@@ -7,7 +7,7 @@
 #include "native.h"
 
 /* The package's Go source, stdlib/go/utf8.go, as utf8_source. */
-#include "utf8_go.h"
+#include "stdlib/utf8_go.h"
 
 static int64_t utf8_count(const uint8_t *p, int64_t n)
 {

@@ -4,14 +4,14 @@
  * Every expected string is what Go 1.22 prints for the same call (checked
  * with `go run`).
  */
-#include </usr/include/check.h>
+#include <check.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../runtime/map.h"
-#include "../../stdlib/fmtcore.h"
-#include "../../stdlib/stdlib.h"
+#include "runtime/map.h"
+#include "stdlib/fmtcore.h"
+#include "stdlib/stdlib.h"
 
 /* A stand-in for runtime/type.c's type_string, used only when the real one
  * is not linked in (weak: the real definition wins). */

@@ -1,18 +1,12 @@
 /* test_lexer.c — the lexer (lang/lexer.re) through lang/lex.h: tokens,
  * positions, semicolon insertion, every literal form and escape, Go's
  * lexical error messages, and the T_LBODY / T_FUNCDECL decisions. */
-/* lang/ is on the include path and has its own check.h: take the Check
- * framework's header by its installed path when it is there. */
-#if __has_include(</usr/include/check.h>)
-#include </usr/include/check.h>
-#else
 #include <check.h>
-#endif
 #include <gc.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "lex.h"
+#include "lang/lex.h"
 #include "lang/parser.h"
 
 /* The spelling of a token code in the test strings below. */

@@ -3,13 +3,13 @@
  * iterating), and keys of int, string, float, struct and interface types
  * (including Go's unhashable-key report).
  */
-#include </usr/include/check.h>
+#include <check.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../runtime/map.h"
-#include "../../runtime/value.h"
+#include "runtime/map.h"
+#include "runtime/value.h"
 
 static Type *mk(TypeKind k, uint32_t size, bool direct)
 {

@@ -10,16 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* lang/ is on the include path and has its own check.h: take the Check
- * framework's header by its installed path when it is there. */
-#if __has_include(</usr/include/check.h>)
-#include </usr/include/check.h>
-#else
 #include <check.h>
-#endif
 #include <gc.h>
 
-#include "ast.h"
+#include "lang/ast.h"
 
 static Diags diags;
 

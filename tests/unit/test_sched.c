@@ -7,13 +7,7 @@
  */
 #include <gc.h>
 
-/* lang/ is on the tests' include path and has its own check.h: take the
- * Check library's header by its installed path when it is there. */
-#if __has_include(</usr/include/check.h>)
-#include </usr/include/check.h>
-#else
 #include <check.h>
-#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -22,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sched.h"
-#include "timer.h"
+#include "runtime/sched.h"
+#include "runtime/timer.h"
 
 typedef struct TF TF;
 typedef RunResult (*StepFn)(G *g, TF *f);
@@ -158,7 +152,7 @@ END_TEST
 
 /* ---- order: runnext, as Go's GOMAXPROCS=1 prints 2 0 1 ------------------------- */
 
-static int order[3], norder;
+static int order[3], norder, order_after_yield;
 static RunResult recorder(G *g, TF *f)
 {
     order[norder++] = f->id;
@@ -254,6 +248,41 @@ START_TEST(test_gomaxprocs_runtime)
     ck_assert_int_eq(work_done, 4000);
     ck_assert_int_eq(sched_gomaxprocs(0), 3);
     ck_assert_int_eq(deadlocks, 0);
+}
+END_TEST
+
+/* Shrinking GOMAXPROCS keeps Go's order: goroutines made before a Gosched
+ * run before the caller, whichever P it was on. */
+static RunResult shrink_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        sched_gomaxprocs(1);
+        for (int i = 0; i < 3; i++)
+            spawn(recorder, i);
+        YIELD(1)
+        order_after_yield = norder;
+        while (norder < 3) {
+            YIELD(2)
+        }
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_gomaxprocs_shrink_order)
+{
+    for (int k = 0; k < 20; k++) {
+        /* main may land on either P: run the scenario a few times */
+        pid_t pid = fork();
+        if (pid == 0) {
+            run_main(2, shrink_main);
+            _exit(order_after_yield == 3 && order[0] == 2 && order[1] == 0 && order[2] == 1 ? 0 : 1);
+        }
+        int status;
+        waitpid(pid, &status, 0);
+        ck_assert(WIFEXITED(status));
+        ck_assert_int_eq(WEXITSTATUS(status), 0);
+    }
 }
 END_TEST
 
@@ -464,10 +493,14 @@ static RunResult foreach_main(G *g, TF *f)
     case 0:
         for (int i = 0; i < 5; i++)
             spawn(parker, i);
-        for (f->i = 0; f->i < 20; f->i++) {
+        /* Wait (boundedly) for the parkers to have run and parked. */
+        for (f->i = 0; f->i < 1000000; f->i++) {
+            seen_waiting = seen_total = 0;
+            sched_foreach_g(visit, NULL);
+            if (seen_waiting == 5)
+                break;
             YIELD(1)
         }
-        sched_foreach_g(visit, NULL);
     }
     return RUN_EXIT;
 }
@@ -540,6 +573,7 @@ int main(void)
     ADD(test_gomaxprocs_env);
     ADD(test_gomaxprocs_env_invalid);
     ADD(test_gomaxprocs_runtime);
+    ADD(test_gomaxprocs_shrink_order);
     ADD(test_preemption);
     ADD(test_blocking_handoff);
     ADD(test_deadlock_hook);

@@ -3,11 +3,11 @@
  * and out-of-range sequences decode as U+FFFD of width 1), encoding,
  * concatenation, comparison, and value equality/hashing by type.
  */
-#include </usr/include/check.h>
+#include <check.h>
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../runtime/value.h"
+#include "runtime/value.h"
 
 static void dec(const char *s, int n, int32_t want, int wantw)
 {

@@ -4,21 +4,15 @@
  */
 #include <gc.h>
 
-/* lang/ is on the tests' include path and has its own check.h: take the
- * Check library's header by its installed path when it is there. */
-#if __has_include(</usr/include/check.h>)
-#include </usr/include/check.h>
-#else
 #include <check.h>
-#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "sched.h"
-#include "sync.h"
-#include "timer.h"
+#include "runtime/sched.h"
+#include "runtime/sync.h"
+#include "runtime/timer.h"
 
 typedef struct TF TF;
 typedef RunResult (*StepFn)(G *g, TF *f);

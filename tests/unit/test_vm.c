@@ -10,15 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* lang/ is on the include path with its own check.h: name Check's. */
-#if __has_include(</usr/include/check.h>)
-#include </usr/include/check.h>
-#else
 #include <check.h>
-#endif
 
-#include "../../lang/check.h"
-#include "../../lang/compile.h"
+#include "lang/check.h"
+#include "lang/compile.h"
 
 typedef struct Run {
     int status;      /* exit status, or -1: did not compile */
