@@ -906,7 +906,7 @@ static void check_script_body(Checker *c, Node *file)
     FuncCtx fc = {.node = file, .funclit = NULL, .sig = type_func(NULL, 0, NULL, 0, false)};
     c->fn = &fc;
     c->scope = c->pkg->scope;
-    check_stmt_list(c, &file->u.file.stmts);
+    check_script_stmts(c, &file->u.file.stmts);
     c->fn = NULL;
 }
 

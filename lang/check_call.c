@@ -364,7 +364,13 @@ static bool has_call_or_recv(Node *n)
     case AST_BINARY:
         return has_call_or_recv(n->u.binary.x) || has_call_or_recv(n->u.binary.y);
     case AST_COMPOSITELIT:
-        return true;
+        /* len([3]int{}) is constant; len([3]int{f()}) is not */
+        for (int i = 0; i < n->u.compositelit.elts.len; i++)
+            if (has_call_or_recv(n->u.compositelit.elts.items[i]))
+                return true;
+        return false;
+    case AST_KEYVALUE:
+        return has_call_or_recv(n->u.keyvalue.key) || has_call_or_recv(n->u.keyvalue.value);
     default:
         return false;
     }

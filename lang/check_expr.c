@@ -1284,8 +1284,9 @@ static void check_binary(Checker *c, Node *n)
         ConstVal *r = cv_binary(op, xv, yv, integer, &err);
         if (!r) {
             check_error(c, n->pos, "%s",
-                        err ? check_fmt("invalid operation: %s", err)
-                            : "invalid constant operation");
+                        !err ? "invalid constant operation"
+                        : !strncmp(err, "not supported yet", 17) ? err
+                                                                 : check_fmt("invalid operation: %s", err));
             set_invalid(n);
             return;
         }

@@ -197,6 +197,8 @@ void check_declstmt(Checker *c, Node *s);
 void check_assign(Checker *c, Node *s); /* =, :=, op= */
 void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope);
 void check_stmt_list(Checker *c, NodeList *l);
+/* A script's top-level statements, checked as its body (labels scoped to it). */
+void check_script_stmts(Checker *c, NodeList *list);
 void check_stmt(Checker *c, Node *s);
 void check_valuespec(Checker *c, Node *spec, bool is_const, bool global);
 void check_unused(Checker *c, Scope *s);

@@ -137,6 +137,23 @@ void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope)
     c->iota = saved_iota;
 }
 
+/* A script's top-level statements are its body, so their labels are scoped
+ * like a function's. Without this they stayed in the thread-local list after
+ * the check: the next program checked on the same thread (a host loading
+ * twice, a fuzzer) saw them, and the collector, which does not scan
+ * thread-local storage, could free them under it (found by fuzz_compile). */
+void check_script_stmts(Checker *c, NodeList *list)
+{
+    Label *saved_labels = labels;
+    labels = NULL;
+    check_stmt_list(c, list);
+    for (Label *l = labels; l; l = l->next)
+        if (!l->used && !saw_goto)
+            check_error(c, l->pos, "label %s defined and not used", l->name);
+    saw_goto = false;
+    labels = saved_labels;
+}
+
 /* ---- terminating statements (Go spec) ---- */
 
 /* Whether a break inside n refers to target. */

@@ -69,10 +69,17 @@ int emit(FnState *fs, Opcode op, ...)
     va_start(ap, op);
     for (int i = 0; i < n; i++) fs->code[fs->ncode++] = (uint32_t)va_arg(ap, int);
     va_end(ap);
+    if (op == OP_MOVN && fs->code[pc + 3] == 1) {
+        /* a one-slot move: MOV's handler has no length to test */
+        fs->code[pc] = OP_MOV;
+        fs->ncode--;
+    }
     return pc;
 }
 
 int emit_here(FnState *fs) { return fs->ncode; }
+
+int emit_oplen(uint32_t op) { return 1 + (int)strlen(op_formats[op]); }
 
 void emit_patch_jump(FnState *fs, int pc, int target)
 {

@@ -129,6 +129,33 @@ static Func *static_callee(FnState *fs, Node *fun)
     return NULL;
 }
 
+/* The FMATH code of a native of package math that FMATH computes, or -1. */
+static int fmath_code(const Func *fn)
+{
+    static const char *const names[] = {
+#define X(n, g) "math." g,
+        FMATH_CODES(X)
+#undef X
+    };
+    if (!fn->native || !fn->name || strncmp(fn->name, "math.", 5)) return -1;
+    for (int i = 0; i < FMATH__COUNT; i++)
+        if (!strcmp(fn->name, names[i])) return i;
+    return -1;
+}
+
+/* A call of a pure math function of one float64 (fn, its static callee)
+ * as one FMATH into dst (-1: a new register): returns the result's
+ * register, or -1 when the call is not one. */
+static int compile_fmath(FnState *fs, Node *call, Func *fn, int dst)
+{
+    int fm = fn ? fmath_code(fn) : -1;
+    if (fm < 0 || call->u.call.args.len != 1 || call->u.call.has_ellipsis) return -1;
+    int x = expr_as_reg(fs, call->u.call.args.items[0], type_basic[KIND_FLOAT64]);
+    if (dst < 0) dst = reg_alloc(fs, 1);
+    emit(fs, OP_FMATH, dst, x, fm);
+    return dst;
+}
+
 /* The signature of a call's callee. */
 static Type *callee_sig(Node *fun)
 {
@@ -185,6 +212,8 @@ int compile_call(FnState *fs, Node *call)
         return at;
     }
     Func *fn = static_callee(fs, fun);
+    int fr = compile_fmath(fs, call, fn, -1);
+    if (fr >= 0) return fr;
     int clo = -1;
     if (!fn) clo = expr(fs, fun);
     int size = nparams > nres ? nparams : nres;
@@ -309,6 +338,11 @@ int compile_call_to(FnState *fs, Node *call, int dst)
         return compile_builtin(fs, call, dst);
     if (call->kind == AST_CALL && call->u.call.kind == CALL_CONVERSION)
         return compile_conversion(fs, call, dst);
+    if (call->kind == AST_CALL && dst >= 0 && call->u.call.kind != CALL_METHOD &&
+        call->u.call.kind != CALL_IFACE) {
+        int r = compile_fmath(fs, call, static_callee(fs, call->u.call.fun), dst);
+        if (r >= 0) return r;
+    }
     return compile_call(fs, call);
 }
 
@@ -331,6 +365,21 @@ static int compile_conversion(FnState *fs, Node *call, int dst)
         int r = reg_alloc(fs, slots(from) ? slots(from) : 1);
         emit_load_const(fs, x, from, r);
         convert_value(fs, from, to, r, dst);
+        Type *tu = to->underlying;
+        if (tu->kind == KIND_SLICE && x->cv->kind == CONST_STRING) {
+            /* Go allocates []byte("lit") and []rune("lit") exactly, so
+             * cap == len (a run-time string gets a rounded-up capacity) */
+            int64_t n = x->cv->s.len;
+            if (tu->elem->underlying->kind == KIND_INT32) {
+                n = 0;
+                for (int64_t i = 0; i < x->cv->s.len; n++) {
+                    int w;
+                    utf8_decode(x->cv->s.ptr + i, x->cv->s.len - i, &w);
+                    i += w;
+                }
+            }
+            if (n <= INT32_MAX) emit(fs, OP_LOADI, dst + 2, (int)n);
+        }
         return dst;
     }
     int r = expr(fs, x);

@@ -154,19 +154,28 @@ int loc_addr(FnState *fs, const Loc *l, Node *at)
     return r;
 }
 
+/* The register holding the pointer at place l: the variable's own
+ * register when the pointer lives in one (no move; a tuple assignment
+ * asks for a copy, see FnState.loc_copy), else a temporary. */
+static int loc_ptr(FnState *fs, const Loc *l)
+{
+    if (!fs->loc_copy && l->kind == LOC_REG && l->off % 8 == 0) return l->reg + l->off / 8;
+    int p = reg_alloc(fs, 1);
+    loc_read(fs, l, p);
+    return p;
+}
+
 /* Walks a selector's embedding path from loc l (type t). */
 static void walk_path(FnState *fs, Loc *l, Node *sel, int npath)
 {
     Type *t = l->type;
     for (int i = 0; i < npath; i++) {
         if (sel->u.selector.path_deref && sel->u.selector.path_deref[i]) {
-            int p = reg_alloc(fs, 1);
-            loc_read(fs, l, p);
+            int p = loc_ptr(fs, l);
             t = t->underlying->elem;
             *l = (Loc){LOC_MEM, p, 0, t, false};
         } else if (t->underlying->kind == KIND_POINTER) {
-            int p = reg_alloc(fs, 1);
-            loc_read(fs, l, p);
+            int p = loc_ptr(fs, l);
             t = t->underlying->elem;
             *l = (Loc){LOC_MEM, p, 0, t, false};
         }
@@ -323,7 +332,14 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
         }
         if (kind_is_float(fu->kind)) {
             bool f32 = fu->kind == KIND_FLOAT32;
-            int code = kind_is_unsigned(tu->kind) ? (f32 ? CVT_F322U : CVT_F2U) : (f32 ? CVT_F322I : CVT_F2I);
+            /* as Go on amd64: int8..int32, uint8 and uint16 through a
+             * 32-bit conversion, uint32 through int64, uint64 its own way */
+            int code = tu->kind == KIND_UINT32 || tu->kind == KIND_UINT ||
+                               tu->kind == KIND_UINT64 || tu->kind == KIND_UINTPTR
+                           ? (tu->kind == KIND_UINT32 ? (f32 ? CVT_F322I : CVT_F2I)
+                                                      : (f32 ? CVT_F322U : CVT_F2U))
+                       : tu->size <= 4 ? (f32 ? CVT_F322I32 : CVT_F2I32)
+                                       : (f32 ? CVT_F322I : CVT_F2I);
             emit(fs, OP_CVT, dst, src, code);
             if (tu->size < 8) emit(fs, OP_NORM, dst, dst, tu->kind);
             return;
@@ -1123,6 +1139,19 @@ static void compile_unary(FnState *fs, Node *e, int dst)
     }
     case TOK_AND: {
         Node *ux = unparen(x);
+        if (ux->kind == AST_COMPOSITELIT && ux->type) {
+            /* &T{...}: the new object is the result (never nil, so no
+             * ADDR and its nil check); &T{} needs no store, as NEW zeroes */
+            Type *lt = ux->type;
+            int v = -1;
+            if (ux->u.compositelit.elts.len) {
+                v = reg_alloc(fs, slots(lt));
+                expr_to(fs, ux, v);
+            }
+            emit(fs, OP_NEW, dst, emit_const_ptr(fs, lt));
+            if (v >= 0) emit(fs, OP_STORE, dst, 0, v, (int)lt->size);
+            return;
+        }
         Loc l;
         if (!loc_of(fs, ux, &l)) {
             emit_error(fs, e, "not supported yet: taking this address");
@@ -1192,6 +1221,21 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
             default: o = uns ? OP_JLEU : OP_JLE; p = y; q = x; break;
             }
             *patch = emit(fs, o, p, q, 0);
+            fs->nreg = save;
+            return;
+        }
+    }
+    /* x == nil, x != nil on a pointer, map, chan, func or slice: its
+     * first slot against zero, as emit_eq compares it, in one jump */
+    if (u->kind == AST_BINARY && (u->u.binary.op == TOK_EQL || u->u.binary.op == TOK_NEQ) &&
+        is_nil(u->u.binary.x) != is_nil(u->u.binary.y)) {
+        Node *v = is_nil(u->u.binary.y) ? u->u.binary.x : u->u.binary.y;
+        Type *vt = ctype(v->type);
+        int k = vt ? vt->underlying->kind : KIND_INTERFACE;
+        if (k == KIND_POINTER || k == KIND_MAP || k == KIND_CHAN || k == KIND_FUNC || k == KIND_SLICE) {
+            int x = expr(fs, v);
+            bool jeq = (u->u.binary.op == TOK_EQL) == when;
+            *patch = emit(fs, jeq ? OP_JEQI : OP_JNEI, x, 0, 0);
             fs->nreg = save;
             return;
         }

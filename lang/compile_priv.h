@@ -45,6 +45,9 @@ struct FnState {
     uint32_t *rescells;
     int nrescells;
     int fallthrough_jump; /* pending fallthrough jump to patch, or -1 */
+    bool loc_copy;     /* loc_of copies pointers out of variables: set while
+                          preparing a tuple assignment, whose later targets
+                          may reassign the pointer before the store */
 };
 
 struct Compiler {
@@ -85,6 +88,7 @@ bool stmts_have_defer(NodeList *l); /* a defer statement outside closures */
 void emit_error(FnState *fs, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int emit(FnState *fs, Opcode op, ...); /* returns the instruction's pc */
 int emit_here(FnState *fs);
+int emit_oplen(uint32_t op); /* words of an instruction, opcode included */
 void emit_patch(FnState *fs, int pc, int operand, int target); /* set an operand */
 void emit_patch_jump(FnState *fs, int pc, int target); /* set a jump's target */
 int emit_const(FnState *fs, Slot v);

@@ -101,7 +101,11 @@ static void lval_prepare(FnState *fs, Node *lhs, LVal *lv)
         return;
     }
     lv->kind = LV_LOC;
-    if (!loc_of(fs, lhs, &lv->loc)) {
+    bool save_copy = fs->loc_copy;
+    fs->loc_copy = true;
+    bool ok = loc_of(fs, lhs, &lv->loc);
+    fs->loc_copy = save_copy;
+    if (!ok) {
         emit_error(fs, lhs, "not supported yet: assignment to this expression");
         lv->kind = LV_BLANK;
     }
@@ -443,6 +447,15 @@ static void compile_return(FnState *fs, Node *s)
         for (int i = 0; rl0 && i < rl0->len; i++)
             if (rl0->items[i]->u.field.names.len) named_results = true;
     }
+    if (res->len == 1 && !named_results && sig->nresults == 1 && slots(sig->results[0]) == 1 &&
+        !(sig->results[0]->kind == KIND_INTERFACE)) {
+        /* one unnamed one-slot result: returned from wherever it is */
+        int save = fs->nreg;
+        int r = expr_as_reg(fs, res->items[0], sig->results[0]);
+        emit(fs, OP_RET1, r);
+        fs->nreg = save;
+        return;
+    }
     if (res->len > 0 && !named_results && !(res->len == 1 && sig->nresults > 1)) {
         /* unnamed results: no variable aliases the result registers */
         int off = 0;
@@ -588,6 +601,64 @@ static void fresh_loop_cells(FnState *fs, Node *init)
     }
 }
 
+/* Whether the loop condition e is small and plain enough to compile twice
+ * (names, constants, selectors, indexing, operators and calls, no function
+ * literals): the loop entry then tests it directly instead of jumping to
+ * the bottom test, which leaves the bottom test free to fuse with the
+ * post statement (loop_fuse). Each test still evaluates it once. */
+static bool loop_cond_simple(Node *e, int depth)
+{
+    if (!e || depth > 6) return false;
+    if (e->mode == MODE_CONST) return true;
+    switch (e->kind) {
+    case AST_IDENT: return true;
+    case AST_PAREN: return loop_cond_simple(unparen(e), depth + 1);
+    case AST_SELECTOR: return loop_cond_simple(e->u.selector.x, depth + 1);
+    case AST_INDEX:
+        return loop_cond_simple(e->u.index.x, depth + 1) &&
+               loop_cond_simple(e->u.index.index, depth + 1);
+    case AST_UNARY: return loop_cond_simple(e->u.unary.x, depth + 1);
+    case AST_BINARY:
+        return loop_cond_simple(e->u.binary.x, depth + 1) &&
+               loop_cond_simple(e->u.binary.y, depth + 1);
+    case AST_CALL:
+        if (e->u.call.args.len > 2 || e->u.call.has_ellipsis) return false;
+        for (int i = 0; i < e->u.call.args.len; i++)
+            if (!loop_cond_simple(e->u.call.args.items[i], depth + 1)) return false;
+        return e->u.call.fun->kind == AST_IDENT;
+    default: return false;
+    }
+}
+
+/* Fuses `ADDI r r k` at pc `inc` with the bottom test at `jt` (the next
+ * instruction and the last one emitted; nothing jumps to it) into one
+ * INCJ* instruction when the test is a signed compare of r.  Returns the
+ * fused instruction's pc, or jt when the pair does not fuse. */
+static int loop_fuse(FnState *fs, int inc, int jt)
+{
+    if (inc < 0 || inc + 4 != jt || fs->code[inc] != OP_ADDI) return jt;
+    uint32_t r = fs->code[inc + 1], k = fs->code[inc + 3];
+    if (fs->code[inc + 2] != r || fs->code[jt + 1] != r) return jt;
+    Opcode o;
+    switch (fs->code[jt]) {
+    case OP_JLTI: o = OP_INCJLTI; break;
+    case OP_JLEI: o = OP_INCJLEI; break;
+    case OP_JGTI: o = OP_INCJGTI; break;
+    case OP_JGEI: o = OP_INCJGEI; break;
+    case OP_JLT: o = OP_INCJLT; break;
+    case OP_JLE: o = OP_INCJLE; break;
+    default: return jt;
+    }
+    /* the compared operand (immediate or register): JLT's second register
+     * must not be r itself, or the increment would change both sides */
+    uint32_t y = fs->code[jt + 2];
+    if ((o == OP_INCJLT || o == OP_INCJLE) && y == r) return jt;
+    fs->ncode = inc;
+    while (fs->nlines && fs->lines[fs->nlines - 1].pc >= (uint32_t)inc + 1) fs->nlines--;
+    fs->lastline = 0;
+    return emit(fs, o, (int)r, (int)k, (int)y, 0);
+}
+
 static void compile_for(FnState *fs, Node *s)
 {
     /* rotated: the condition is tested at the bottom, so an iteration
@@ -596,27 +667,45 @@ static void compile_for(FnState *fs, Node *s)
     if (s->u.forstmt.init) compile_stmt(fs, s->u.forstmt.init);
     fs->nreg = fs->nlocal;
     Node *cond = s->u.forstmt.cond;
-    int jtest = cond ? emit(fs, OP_JMP, 0) : -1;
+    bool entry_test = cond && loop_cond_simple(cond, 0);
+    int jtest = -1, jexit = -1;
+    if (entry_test) {
+        cond_jump(fs, cond, false, &jexit);
+        fs->nreg = fs->nlocal;
+    } else if (cond) {
+        jtest = emit(fs, OP_JMP, 0);
+    }
     int top = emit_here(fs);
     Loop *l = loop_push(fs, s, true);
     compile_block(fs, &s->u.forstmt.body->u.blockstmt.list);
     int cont = emit_here(fs);
     fresh_loop_cells(fs, s->u.forstmt.init);
     fs->nreg = fs->nlocal;
+    int post_pc = emit_here(fs);
     if (s->u.forstmt.post) compile_stmt(fs, s->u.forstmt.post);
     fs->nreg = fs->nlocal;
     if (cond) {
-        emit_patch(fs, jtest, 0, emit_here(fs));
+        if (jtest >= 0) emit_patch(fs, jtest, 0, emit_here(fs));
         fs->lastline = 0;
         emit_line(fs, cond);
         int jt = -1;
         cond_jump(fs, cond, true, &jt);
+        /* with an entry test nothing jumps to the bottom test, so the post
+         * statement's increment may fuse with it */
+        if (entry_test && post_pc == cont) {
+            /* the post statement's last instruction, found by walking its
+             * instructions (an operand word could look like an opcode) */
+            int last = -1;
+            for (int pc = post_pc; pc < jt; pc += emit_oplen(fs->code[pc])) last = pc;
+            jt = loop_fuse(fs, last, jt);
+        }
         emit_patch_jump(fs, jt, top);
         fs->nreg = fs->nlocal;
     } else {
         emit(fs, OP_JMP, top);
     }
     int end = emit_here(fs);
+    if (jexit >= 0) emit_patch_jump(fs, jexit, end);
     loop_pop(fs, l, cont, end);
     fs->nlocal = save_local;
     fs->nreg = save_reg;
@@ -742,18 +831,23 @@ static void compile_range(FnState *fs, Node *s)
         int ctr = reg_alloc(fs, 1);
         emit(fs, OP_LOADI, ctr, 0);
         fs->nlocal = fs->nreg;
-        /* rotated: the test is at the bottom */
-        int jtest = emit(fs, OP_JMP, 0);
+        /* rotated: the test is at the bottom, with a copy at the entry */
+        bool uns = kind_is_unsigned(it->kind);
+        int jexit = emit(fs, uns ? OP_JLEU : OP_JLE, hi, ctr, 0);
         top = emit_here(fs);
         if (!range_key_is_counter(fs, s, key, ctr)) range_assign(fs, s, key, ctr, it);
         fs->nreg = fs->nlocal;
         l = loop_push(fs, s, true);
         compile_block(fs, &s->u.rangestmt.body->u.blockstmt.list);
         cont = emit_here(fs);
-        emit(fs, OP_ADDI, ctr, ctr, 1);
-        emit_patch(fs, jtest, 0, emit_here(fs));
-        emit(fs, kind_is_unsigned(it->kind) ? OP_JLTU : OP_JLT, ctr, hi, top);
+        if (uns) {
+            emit(fs, OP_ADDI, ctr, ctr, 1);
+            emit(fs, OP_JLTU, ctr, hi, top);
+        } else {
+            emit(fs, OP_INCJLT, ctr, 1, hi, top);
+        }
         end = emit_here(fs);
+        emit_patch_jump(fs, jexit, end);
         loop_pop(fs, l, cont, end);
         fs->nlocal = save_local;
         fs->nreg = save_reg;
@@ -783,7 +877,7 @@ static void compile_range(FnState *fs, Node *s)
         int ctr = reg_alloc(fs, 1);
         emit(fs, OP_LOADI, ctr, 0);
         fs->nlocal = fs->nreg;
-        int jtest = emit(fs, OP_JMP, 0);
+        int jexit = emit(fs, OP_JLE, sl + 1, ctr, 0);
         top = emit_here(fs);
         if (val) {
             int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
@@ -805,10 +899,9 @@ static void compile_range(FnState *fs, Node *s)
         l = loop_push(fs, s, true);
         compile_block(fs, &s->u.rangestmt.body->u.blockstmt.list);
         cont = emit_here(fs);
-        emit(fs, OP_ADDI, ctr, ctr, 1);
-        emit_patch(fs, jtest, 0, emit_here(fs));
-        emit(fs, OP_JLT, ctr, sl + 1, top);
+        emit(fs, OP_INCJLT, ctr, 1, sl + 1, top);
         end = emit_here(fs);
+        emit_patch_jump(fs, jexit, end);
         loop_pop(fs, l, cont, end);
         fs->nlocal = save_local;
         fs->nreg = save_reg;

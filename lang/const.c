@@ -164,15 +164,15 @@ ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer
         switch (op) {
         case TOK_ADD:
             if (__builtin_add_overflow(x, y, &r))
-                goto overflow;
+                goto wide;
             break;
         case TOK_SUB:
             if (__builtin_sub_overflow(x, y, &r))
-                goto overflow;
+                goto wide;
             break;
         case TOK_MUL:
             if (__builtin_mul_overflow(x, y, &r))
-                goto overflow;
+                goto wide;
             break;
         case TOK_QUO:
             if (y == 0)
@@ -228,6 +228,11 @@ divzero:
     return NULL;
 overflow:
     *err = "constant overflow";
+    return NULL;
+wide:
+    /* Go keeps at least 256 bits (gc: 512); ours are 128, so this is a
+     * limit of csp, not an error of the program */
+    *err = "not supported yet: integer constant wider than 128 bits";
     return NULL;
 }
 
@@ -319,7 +324,8 @@ ConstVal *cv_shift(Token op, const ConstVal *a, uint64_t s, const char **err)
         goto overflow;
     return cv_int(r);
 overflow:
-    *err = "constant shift overflow";
+    *err = s < 512 ? "not supported yet: integer constant wider than 128 bits"
+                   : "constant shift overflow";
     return NULL;
 }
 

@@ -106,13 +106,42 @@ static void wl_remove(WaitList *q, Sudog *sg)
     sg->next = sg->prev = NULL;
 }
 
+/* A wait record for g, from g's own cache when it has one (see
+ * G.sudogcache): only g touches its cache, so no lock is needed. */
 static Sudog *sudog_new(G *g, Chan *c, void *elem)
 {
-    Sudog *sg = GC_MALLOC(sizeof(Sudog));
+    Sudog *sg = g->sudogcache;
+    if (sg) {
+        g->sudogcache = sg->waitlink;
+        sg->waitlink = NULL;
+        sg->next = sg->prev = NULL;
+        sg->caseidx = 0;
+        sg->isselect = false;
+        sg->success = false;
+    } else {
+        sg = GC_MALLOC(sizeof(Sudog));
+    }
     sg->g = g;
     sg->c = c;
     sg->elem = elem;
     return sg;
+}
+
+/* Gives g's finished wait records (the g->waiting list) back to its cache.
+ * Called by g itself once it has resumed and every record is out of every
+ * queue: a waker touches a record only under its channel's lock or before
+ * it readies g, never after. The channel and element pointers are dropped
+ * so that the cache keeps nothing alive. */
+static void sudog_release(G *g, Sudog *list)
+{
+    while (list) {
+        Sudog *next = list->waitlink;
+        list->c = NULL;
+        list->elem = NULL;
+        list->waitlink = g->sudogcache;
+        g->sudogcache = list;
+        list = next;
+    }
 }
 
 static inline uint8_t *chan_slot(Chan *c, uint64_t i)
@@ -254,7 +283,9 @@ ChanStatus chan_send_resume(G *g)
     g->resumed = false;
     g->waiting = NULL;
     g->param = NULL;
-    return !sg || sg->success ? CHAN_OK : CHAN_CLOSED;
+    bool ok = !sg || sg->success;
+    sudog_release(g, sg);
+    return ok ? CHAN_OK : CHAN_CLOSED;
 }
 
 ChanStatus chan_recv(Chan *c, void *elem, bool *ok, G *g, bool block)
@@ -321,6 +352,7 @@ void chan_recv_resume(G *g, bool *ok)
     g->param = NULL;
     if (ok)
         *ok = sg && sg->success;
+    sudog_release(g, sg);
 }
 
 const char *chan_close(Chan *c)
@@ -456,7 +488,10 @@ int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
     if (np == 0) {
         if (!block)
             return -1;
-        chan_park_forever(g, !single                ? "select (no cases)"
+        /* Go: `select {}` is "select (no cases)"; cases that are all nil
+         * channels park in selectgo itself, as "select". */
+        chan_park_forever(g, n == 0                 ? "select (no cases)"
+                             : !single              ? "select"
                              : cases[0].is_send     ? "chan send (nil chan)"
                                                     : "chan receive (nil chan)");
         return -2;
@@ -569,14 +604,17 @@ int chan_select_resume(SelectCase *cases, int n, G *g, bool *recvok)
         wl_remove(cases[sg->caseidx].is_send ? &sg->c->sendq : &sg->c->recvq, sg);
     }
     sel_unlockf(g);
+    Sudog *all = g->waiting;
     g->waiting = NULL;
     g->param = NULL;
     if (!win)
         return -1; /* cannot happen: a select is only woken by a winner */
     int i = win->caseidx;
+    bool success = win->success;
+    sudog_release(g, all);
     if (cases[i].is_send)
-        return win->success ? i : -3 - i;
+        return success ? i : -3 - i;
     if (recvok)
-        *recvok = win->success;
+        *recvok = success;
     return i;
 }

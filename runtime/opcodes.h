@@ -96,6 +96,7 @@
     X(MULF32, "rrr", "R[A].f32 := R[B].f32 * R[C].f32")                             \
     X(DIVF32, "rrr", "R[A].f32 := R[B].f32 / R[C].f32")                             \
     X(NEGF32, "rr", "R[A].f32 := -R[B].f32")                                        \
+    X(FMATH, "rri", "R[A].f := math function C of R[B].f (see FmathCode)")         \
     X(MINF, "rrr", "R[A].f := min(R[B].f, R[C].f) (NaN wins, -0 < +0)")             \
     X(MAXF, "rrr", "R[A].f := max(R[B].f, R[C].f) (NaN wins, +0 > -0)")             \
     X(MINF32, "rrr", "R[A].f32 := min(R[B].f32, R[C].f32)")                         \
@@ -139,10 +140,18 @@
     X(JGEI, "rij", "if R[A].i >= B jump to C")                                      \
     X(JEQI, "rij", "if R[A].i == B jump to C")                                      \
     X(JNEI, "rij", "if R[A].i != B jump to C")                                      \
+    /* loop back-edges: the post statement's i += k fused with the test */     \
+    X(INCJLTI, "riij", "R[A].i += B; if R[A].i < C jump to D")                      \
+    X(INCJLEI, "riij", "R[A].i += B; if R[A].i <= C jump to D")                     \
+    X(INCJGTI, "riij", "R[A].i += B; if R[A].i > C jump to D")                      \
+    X(INCJGEI, "riij", "R[A].i += B; if R[A].i >= C jump to D")                     \
+    X(INCJLT, "rirj", "R[A].i += B; if R[A].i < R[C].i jump to D")                  \
+    X(INCJLE, "rirj", "R[A].i += B; if R[A].i <= R[C].i jump to D")                 \
     X(CALL, "rki", "call K[B] with C argument slots at R[A..]; results at R[A..]")  \
     X(CALLC, "rri", "call closure R[B] with C argument slots at R[A..]")            \
     X(CALLI, "rrki", "call method K[C] of interface R[B..], args R[A+1..A+D)")      \
     X(RET, "", "run deferred calls, return the result registers")                   \
+    X(RET1, "r", "RET with R[A] as the only result (one slot)")                     \
     X(GO, "rri", "go closure R[B] with C argument slots at R[A..]")                 \
     X(DEFER, "rri", "defer closure R[B] with C argument slots at R[A..]")           \
     X(PANIC, "r", "panic with interface R[A..]")                                    \
@@ -205,7 +214,9 @@
     X(BYTES2S, "[]byte to string")                                            \
     X(S2BYTES, "string to []byte")                                            \
     X(RUNES2S, "[]rune to string")                                            \
-    X(S2RUNES, "string to []rune")
+    X(S2RUNES, "string to []rune")                                            \
+    X(F2I32, "float64 to a signed integer of 4 bytes or less, or uint8/16")  \
+    X(F322I32, "float32 to a signed integer of 4 bytes or less, or uint8/16")
 
 typedef enum {
 #define X(n, f, d) OP_##n,
@@ -213,6 +224,23 @@ typedef enum {
 #undef X
         OP__COUNT
 } Opcode;
+
+/* Functions of package math that FMATH computes inline instead of a call
+ * to their native (pure float64 -> float64, same results as the native's
+ * C library call): code, Go name. */
+#define FMATH_CODES(X)                                                        \
+    X(SQRT, "Sqrt")                                                           \
+    X(ABS, "Abs")                                                             \
+    X(FLOOR, "Floor")                                                         \
+    X(CEIL, "Ceil")                                                           \
+    X(TRUNC, "Trunc")
+
+typedef enum {
+#define X(n, g) FMATH_##n,
+    FMATH_CODES(X)
+#undef X
+        FMATH__COUNT
+} FmathCode;
 
 typedef enum {
 #define X(n, d) CVT_##n,

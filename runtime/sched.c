@@ -471,6 +471,7 @@ static void p_drain(P *p)
     while (p->gfree) {
         G *x = p->gfree;
         p->gfree = x->schedlink;
+        x->deadfiber = NULL;
         x->schedlink = sched.gfree;
         sched.gfree = x;
         sched.ngfree++;
@@ -732,6 +733,7 @@ static void gfput(P *p, G *g)
         G *x = p->gfree;
         p->gfree = x->schedlink;
         p->ngfree--;
+        x->deadfiber = NULL; /* only a P's own few keep one: no hoarding */
         x->schedlink = sched.gfree;
         sched.gfree = x;
         sched.ngfree++;
@@ -788,6 +790,18 @@ G *sched_go(void *fiber)
     }
     wakep();
     return g;
+}
+
+void *sched_take_dead_fiber(void)
+{
+    M *m = cur_m;
+    P *p = m ? m->p : NULL;
+    G *g = p ? p->gfree : NULL; /* the G the next gfget returns */
+    if (!g)
+        return NULL;
+    void *f = g->deadfiber;
+    g->deadfiber = NULL;
+    return f;
 }
 
 G *sched_current(void)
@@ -1125,6 +1139,7 @@ static void execute(M *m, G *g, bool inherit)
         atomic_store(&g->status, G_DEAD);
         if (atomic_load(&g->gen) == atomic_load(&sched.gen))
             atomic_fetch_sub(&sched.ngoroutines, 1);
+        g->deadfiber = g->is_main ? NULL : g->fiber;
         g->fiber = NULL;
         g->waiting = NULL;
         g->param = NULL;

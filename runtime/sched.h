@@ -71,6 +71,24 @@ struct G {
     Sudog *param;
     _Atomic uint32_t selectdone;
 
+    /* chan.c: wait records this G used before, linked by waitlink, reused
+     * by its next blocking operation so that blocking allocates nothing in
+     * the steady state. Only the G itself touches it, and it survives the
+     * G's reuse by a later goroutine (sched_go leaves it). */
+    Sudog *sudogcache;
+
+    /* The runner state of the goroutine that last used this G, kept when
+     * it exited so that the next spawn can reuse it (sched_take_dead_fiber):
+     * spawning then allocates nothing in the steady state. */
+    void *deadfiber;
+
+    /* sync.c: set by a Mutex Unlock that handed the lock to this waiter
+     * (else a woken waiter competes for it again), and when the G first
+     * queued for the lock, for the starvation hand-off. */
+    bool handoff;
+    int64_t syncwait;
+    uint32_t ticket; /* sync.c: a Cond waiter's notify-list ticket */
+
     /* Timers (timer.c): a sleeping G's timer. */
     void *sleeptimer;
 
@@ -110,6 +128,12 @@ G *sched_go(void *fiber);
 /* Runs the scheduler on the calling thread (plus GOMAXPROCS-1 others) until
  * the G `main` exits. Returns when it has. */
 void sched_run_main(G *main);
+
+/* The runner state (fiber) of an exited goroutine whose G the next
+ * sched_go on this thread will reuse, handed over for reuse (it is no
+ * longer referenced by the scheduler), or NULL. Only on a scheduler thread
+ * holding a P; the caller resets it. */
+void *sched_take_dead_fiber(void);
 
 /* Makes a parked G runnable again (from any thread, including timers and
  * host threads). It goes to the waker's P's `runnext` slot when called from

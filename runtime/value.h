@@ -73,7 +73,10 @@ String string_concat(String a, String b);
 int string_compare(String a, String b); /* <0, 0, >0 bytewise */
 static inline bool string_eq(String a, String b)
 {
-    return a.len == b.len && (a.ptr == b.ptr || memcmp(a.ptr, b.ptr, (size_t)a.len) == 0);
+    /* len 0 first: an empty string may have a NULL ptr, and memcmp(NULL, ..,
+     * 0) is undefined behaviour even though it reads nothing. */
+    return a.len == b.len &&
+           (a.len == 0 || a.ptr == b.ptr || memcmp(a.ptr, b.ptr, (size_t)a.len) == 0);
 }
 /* A NUL-terminated copy (for C APIs and messages). */
 char *string_cstr(String s);

@@ -91,7 +91,7 @@ static inline int64_t vm_norm(int64_t v, int k)
 void vm_regs_ensure(Fiber *f, uint32_t need)
 {
     if (need <= f->nregs) return;
-    uint32_t n = f->nregs ? f->nregs * 2 : 64;
+    uint32_t n = f->nregs ? f->nregs * 2 : 32; /* small: a parked goroutine costs little (grows by doubling) */
     while (n < need) n *= 2;
     Slot *r = GC_MALLOC((size_t)n * sizeof(Slot));
     if (f->regs) memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
@@ -121,7 +121,7 @@ static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
     }
     if (f->nframes == f->capframes) {
         if (f->nframes >= VM_MAX_FRAMES) vm_stack_overflow(f);
-        int n = f->capframes ? f->capframes * 2 : 4;
+        int n = f->capframes ? f->capframes * 2 : 2;
         Frame *fr = GC_MALLOC((size_t)n * sizeof(Frame));
         if (f->frames) memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
         f->frames = fr;
@@ -150,13 +150,34 @@ static void vm_bind_args(Fiber *f, Closure *cl, uint32_t base, uint32_t nargs)
     memcpy(r, cl->caps, cl->nbound * sizeof(Slot));
 }
 
+/* A fiber for a new goroutine: an exited goroutine's (sched_take_dead_fiber),
+ * reset with its register stack and frames kept when they are small, so
+ * that spawning allocates nothing in the steady state; else a new one. */
+static Fiber *vm_fiber_alloc(VM *vm)
+{
+    Fiber *f = sched_take_dead_fiber();
+    if (!f || f->vm != vm || f->nregs > 256 || f->capframes > 16) return GC_MALLOC(sizeof(Fiber));
+    Slot *regs = f->regs;
+    uint32_t nregs = f->nregs;
+    Frame *frames = f->frames;
+    int capframes = f->capframes;
+    memset(f, 0, sizeof *f);
+    memset(regs, 0, (size_t)nregs * sizeof(Slot)); /* as fresh as GC_MALLOC's */
+    memset(frames, 0, (size_t)capframes * sizeof(Frame));
+    f->regs = regs;
+    f->nregs = nregs;
+    f->frames = frames;
+    f->capframes = capframes;
+    return f;
+}
+
 Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs)
 {
-    Fiber *f = GC_MALLOC(sizeof(Fiber));
+    Fiber *f = vm_fiber_alloc(vm);
     f->vm = vm;
     Func *fn = cl->fn;
     uint32_t need = fn->nregs + nargs + cl->nbound + 16;
-    vm_regs_ensure(f, need < 32 ? 32 : need);
+    vm_regs_ensure(f, need);
     if (nargs) memcpy(f->regs, args, nargs * sizeof(Slot));
     if (cl->nbound) vm_bind_args(f, cl, 0, nargs);
     vm_push(f, fn, cl, 0);
@@ -206,6 +227,18 @@ static Func *vm_trampoline(Func *fn)
     return t;
 }
 
+/* The stand-in for a deferred nil function value: Go evaluates `defer f()`
+ * with f == nil without complaint and panics only when the call is due, so
+ * DEFER records this closure, which dereferences its nil argument. */
+static Closure *vm_nil_defer_closure(void)
+{
+    static uint32_t code[] = {OP_NILCHK, 0, OP_RET};
+    static Func fn = {.name = "runtime.deferwrap.nil", .code = code, .ncode = 3,
+                      .nparams = 1, .nregs = 2};
+    static Closure cl = {.fn = &fn};
+    return &cl;
+}
+
 /* Starts a deferred call d of the top frame: pushes a frame for it (a
  * trampoline frame for a native) above the deferring frame's registers. */
 static void vm_run_defer(Fiber *f, Defer *d)
@@ -246,8 +279,12 @@ static bool vm_unwind(Fiber *f)
 static void vm_panic_index(Fiber *f, int64_t i, int64_t n)
 {
     char buf[128];
-    snprintf(buf, sizeof buf, "index out of range [%lld] with length %lld", (long long)i,
-             (long long)n);
+    /* Go leaves the length out when the index itself is negative. */
+    if (i < 0)
+        snprintf(buf, sizeof buf, "index out of range [%lld]", (long long)i);
+    else
+        snprintf(buf, sizeof buf, "index out of range [%lld] with length %lld", (long long)i,
+                 (long long)n);
     vm_panic_msg(f, buf, true);
 }
 
@@ -357,6 +394,15 @@ static int64_t vm_f2i(double d)
     return (int64_t)d;
 }
 
+/* Go on amd64 converts to the small integer types through a 32-bit
+ * CVTTSD2SL, whose out-of-range (and NaN) result is MinInt32, and then
+ * truncates: int8(1e30) == 0 but int32(1e30) == -2147483648. */
+static int32_t vm_f2i32(double d)
+{
+    if (d != d || d >= 2147483648.0 || d <= -2147483649.0) return INT32_MIN;
+    return (int32_t)d;
+}
+
 static uint64_t vm_f2u(double d)
 {
     if (d != d) return 0x8000000000000000ull;
@@ -384,6 +430,8 @@ static void vm_convert(Slot *dst, const Slot *src, int code)
     case CVT_U2F32: { float x = (float)src->u; dst->u = 0; dst->f32 = x; break; }
     case CVT_F322I: dst->i = vm_f2i((double)src->f32); break;
     case CVT_F322U: dst->u = vm_f2u((double)src->f32); break;
+    case CVT_F2I32: dst->i = vm_f2i32(src->f); break;
+    case CVT_F322I32: dst->i = vm_f2i32((double)src->f32); break;
     case CVT_F2F32: { float x = (float)src->f; dst->u = 0; dst->f32 = x; break; }
     case CVT_F322F: dst->f = (double)src->f32; break;
     case CVT_RUNE2S: {
@@ -761,6 +809,18 @@ vm_dispatch:
     VM_CASE(DIVF32) F32OP(R[B].f32 / R[C].f32); NEXT(3);
     VM_CASE(NEGF32) F32OP(-R[B].f32); NEXT(2);
 
+    VM_CASE(FMATH) {
+        double x = R[B].f;
+        switch (C) {
+        case FMATH_SQRT: x = sqrt(x); break;
+        case FMATH_ABS: x = fabs(x); break;
+        case FMATH_FLOOR: x = floor(x); break;
+        case FMATH_CEIL: x = ceil(x); break;
+        case FMATH_TRUNC: x = trunc(x); break;
+        }
+        R[A].f = x;
+        NEXT(3);
+    }
     VM_CASE(MINF) R[A].f = vm_fmin(R[B].f, R[C].f); NEXT(3);
     VM_CASE(MAXF) R[A].f = -vm_fmin(-R[B].f, -R[C].f); NEXT(3);
     VM_CASE(MINF32) F32OP((float)vm_fmin(R[B].f32, R[C].f32)); NEXT(3);
@@ -812,6 +872,10 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(CVT) {
+        if (C == CVT_I2F) { /* the common numeric case, without a call */
+            R[A].f = (double)R[B].i;
+            NEXT(3);
+        }
         Slot tmp[3];
         vm_convert(tmp, &R[B], C);
         int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
@@ -867,11 +931,54 @@ vm_dispatch:
     VM_CASE(JEQI) CJUMP(R[A].i == B);
     VM_CASE(JNEI) CJUMP(R[A].i != B);
 
+    /* R[A] += B, then a backward conditional jump (pre-emption point) */
+#define INCJUMP(cond)                                                         \
+    do {                                                                      \
+        R[A].u += (uint64_t)(int64_t)B;                                       \
+        if (cond) {                                                           \
+            uint32_t t_ = (uint32_t)D;                                        \
+            BUDGET(t_);                                                       \
+            ip = fn->code + t_;                                               \
+            VM_DISPATCH();                                                    \
+        }                                                                     \
+        NEXT(4);                                                              \
+    } while (0)
+    VM_CASE(INCJLTI) INCJUMP(R[A].i < C);
+    VM_CASE(INCJLEI) INCJUMP(R[A].i <= C);
+    VM_CASE(INCJGTI) INCJUMP(R[A].i > C);
+    VM_CASE(INCJGEI) INCJUMP(R[A].i >= C);
+    VM_CASE(INCJLT) INCJUMP(R[A].i < R[C].i);
+    VM_CASE(INCJLE) INCJUMP(R[A].i <= R[C].i);
+
     VM_CASE(CALL) {
         BUDGET(ip - fn->code);
         callee = K[B].p;
-        ccl = NULL;
         cat = (uint32_t)A;
+        if (!callee->native) {
+            /* Fast path of a direct call to bytecode (the hot case: no
+             * closure, no native): push the frame in place and enter the
+             * callee without reloading state from memory. call_pc only
+             * matters to natives that park, so it is not stored here. */
+            uint32_t base = fr->base + cat;
+            if (__builtin_expect(base + callee->nregs + 8 <= f->nregs &&
+                                     f->nframes < f->capframes, 1)) {
+                fr->pc = (uint32_t)(ip - fn->code) + 4;
+                fr = &f->frames[f->nframes++];
+                fr->fn = callee;
+                fr->cl = NULL;
+                fr->pc = 0;
+                fr->base = base;
+                fr->defers = NULL;
+                fr->state = FS_RUN;
+                fr->is_defer = false;
+                fn = callee;
+                K = fn->consts;
+                R += cat;
+                ip = fn->code;
+                VM_DISPATCH();
+            }
+        }
+        ccl = NULL;
         fr->call_pc = (uint32_t)(ip - fn->code);
         ip += 4;
         goto do_call;
@@ -933,29 +1040,72 @@ vm_dispatch:
         /* the common case: no deferred calls, not a deferred call itself */
         if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
             uint32_t rr = fn->resreg, n = fn->nresults;
-            if (rr)
+            if (n == 1) /* the usual single result, without a loop */
+                R[0] = R[rr];
+            else if (rr)
                 for (uint32_t i = 0; i < n; i++) R[i] = R[rr + i];
+            /* the caller's frame is the one below: no reload through f */
             f->nframes--;
-            RELOAD();
+            fr--;
+            fn = fr->fn;
+            K = fn->consts;
+            R = f->regs + fr->base;
+            ip = fn->code + fr->pc;
             VM_DISPATCH();
         }
         goto do_return;
     }
+    VM_CASE(RET1) {
+        /* RET of a single one-slot result held in R[A]: in the common case
+         * it goes straight to R[0]; otherwise to the result register, and
+         * the general return path runs */
+        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+            R[0] = R[A];
+            f->nframes--;
+            fr--;
+            fn = fr->fn;
+            K = fn->consts;
+            R = f->regs + fr->base;
+            ip = fn->code + fr->pc;
+            VM_DISPATCH();
+        }
+        R[fn->resreg] = R[A];
+        goto do_return;
+    }
     VM_CASE(GO) {
         Closure *cl = R[B].p;
-        if (!cl) NILDEREF();
-        Fiber *nf = vm_fiber_new(f->vm, cl, &R[A], (uint32_t)C);
+        Fiber *nf;
+        if (cl) {
+            nf = vm_fiber_new(f->vm, cl, &R[A], (uint32_t)C);
+        } else if (C == 0) {
+            /* Go hands a nil func value straight to newproc, which throws */
+            SAVE();
+            vm_fatal(f, "go of nil func value");
+        } else {
+            /* with arguments Go starts a wrapper, whose call of nil panics
+             * in the new goroutine */
+            Slot nil = {0};
+            nf = vm_fiber_new(f->vm, vm_nil_defer_closure(), &nil, 1);
+        }
+        nf->go_fn = fn;
+        nf->go_pc = (uint32_t)(ip - fn->code);
+        nf->go_parent = f->g ? f->g->id : 1;
         sched_go(nf);
         NEXT(3);
     }
     VM_CASE(DEFER) {
         Closure *cl = R[B].p;
-        if (!cl) NILDEREF();
         uint32_t n = (uint32_t)C;
-        Defer *d = GC_MALLOC(sizeof(Defer) + n * sizeof(Slot));
+        Defer *d = GC_MALLOC(sizeof(Defer) + (n ? n : 1) * sizeof(Slot));
         d->cl = cl;
         d->nargs = n;
         memcpy(d->args, &R[A], n * sizeof(Slot));
+        if (!cl) {
+            /* nil panics when the deferred call runs, not here */
+            d->cl = vm_nil_defer_closure();
+            d->nargs = 1;
+            d->args[0].p = NULL;
+        }
         d->next = fr->defers;
         fr->defers = d;
         NEXT(3);
@@ -1143,30 +1293,46 @@ vm_dispatch:
         const char *what = mode == SLICE_SLICE ? "capacity" : "length";
         if (E >= 0) {
             if ((uint64_t)mx > (uint64_t)s.cap) {
-                snprintf(msg, sizeof msg, "slice bounds out of range [::%lld] with %s %lld",
-                         (long long)mx, what, (long long)s.cap);
+                /* Go omits the limit when the offending bound is negative */
+                if (mx < 0)
+                    snprintf(msg, sizeof msg, "slice bounds out of range [::%lld]", (long long)mx);
+                else
+                    snprintf(msg, sizeof msg, "slice bounds out of range [::%lld] with %s %lld",
+                             (long long)mx, what, (long long)s.cap);
                 THROW(msg);
             }
             if ((uint64_t)hi > (uint64_t)mx) {
-                snprintf(msg, sizeof msg, "slice bounds out of range [:%lld:%lld]", (long long)hi,
-                         (long long)mx);
+                if (hi < 0)
+                    snprintf(msg, sizeof msg, "slice bounds out of range [:%lld:]", (long long)hi);
+                else
+                    snprintf(msg, sizeof msg, "slice bounds out of range [:%lld:%lld]",
+                             (long long)hi, (long long)mx);
                 THROW(msg);
             }
             if ((uint64_t)lo > (uint64_t)hi) {
-                snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld:]", (long long)lo,
-                         (long long)hi);
+                if (lo < 0)
+                    snprintf(msg, sizeof msg, "slice bounds out of range [%lld::]", (long long)lo);
+                else
+                    snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld:]",
+                             (long long)lo, (long long)hi);
                 THROW(msg);
             }
         } else {
             int64_t lim = mode == SLICE_STRING ? s.len : s.cap;
             if ((uint64_t)hi > (uint64_t)lim) {
-                snprintf(msg, sizeof msg, "slice bounds out of range [:%lld] with %s %lld",
-                         (long long)hi, what, (long long)lim);
+                if (hi < 0)
+                    snprintf(msg, sizeof msg, "slice bounds out of range [:%lld]", (long long)hi);
+                else
+                    snprintf(msg, sizeof msg, "slice bounds out of range [:%lld] with %s %lld",
+                             (long long)hi, what, (long long)lim);
                 THROW(msg);
             }
             if ((uint64_t)lo > (uint64_t)hi) {
-                snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld]", (long long)lo,
-                         (long long)hi);
+                if (lo < 0)
+                    snprintf(msg, sizeof msg, "slice bounds out of range [%lld:]", (long long)lo);
+                else
+                    snprintf(msg, sizeof msg, "slice bounds out of range [%lld:%lld]",
+                             (long long)lo, (long long)hi);
                 THROW(msg);
             }
         }

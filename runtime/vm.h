@@ -85,6 +85,11 @@ bool vm_call_value(NativeCtx *ctx, void *fn, const Type *fntype, Slot *args, Slo
 bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name,
                            String *out, bool *panicked);
 
+/* Whether dynamic type t has every method of interface type iface, with
+ * the same signatures (as x.(I) decides; errors.As uses it too, so the
+ * runtime's own error type satisfies runtime.Error there as well). */
+bool vm_implements(const Type *t, const Type *iface);
+
 /* Output of print/println and fmt (the host may redirect it). */
 FILE *vm_stdout(VM *vm);
 FILE *vm_stderr(VM *vm);

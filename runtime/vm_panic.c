@@ -346,6 +346,27 @@ static void vm_print_panics(FILE *o, Fiber *f, Panic *p)
     fputc('\n', o);
 }
 
+_Noreturn void vm_fatal(Fiber *f, const char *msg)
+{
+    fflush(f->vm->out);
+    fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n%s", msg,
+            f->g ? (unsigned long long)f->g->id : 1ull, vm_traceback(f, true));
+    fflush(f->vm->err);
+    vm_exit(f->vm, 2);
+}
+
+String vm_panic_value_text(Fiber *f, const Iface *v)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    vm_print_panic_value(m, f, v);
+    fclose(m);
+    String r = string_from_bytes(buf, (int64_t)len);
+    free(buf);
+    return r;
+}
+
 void vm_print_fatal(Fiber *f)
 {
     FILE *o = f->vm->err;
@@ -355,5 +376,9 @@ void vm_print_fatal(Fiber *f)
     vm_print_panics(o, f, p);
     fprintf(o, "\ngoroutine %llu [running]:\n%s", f->g ? (unsigned long long)f->g->id : 1ull,
             p->trace ? p->trace : "");
+    if (f->go_fn)
+        fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
+                f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
+                f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
     fflush(o);
 }

@@ -60,6 +60,11 @@ struct Fiber {
     int nframes, capframes;
     Panic *panic;   /* innermost panic in flight, NULL when none */
     bool nested;    /* a fiber running a call from native code */
+    /* where the `go` statement that started it stood, for the "created by"
+     * line of a traceback (go_fn NULL for main and host-started fibers) */
+    const Func *go_fn;
+    uint32_t go_pc;
+    uint64_t go_parent;
 };
 
 struct VM {
@@ -92,14 +97,19 @@ void vm_panic_start(Fiber *f, Iface v, bool runtime_error);
  * does not start with it and `prefix` is set). */
 void vm_panic_msg(Fiber *f, const char *msg, bool prefix);
 
+/* Dies as Go's runtime throw does: "fatal error: msg", the goroutine's
+ * traceback, exit status 2; no deferred call runs, nothing can recover. */
+_Noreturn void vm_fatal(Fiber *f, const char *msg);
+
+/* The text of panic value v as a panic message shows it (fmt's report of
+ * a panicking String method uses it). */
+String vm_panic_value_text(Fiber *f, const Iface *v);
+
 /* Prints an unrecovered panic in Go's form to the VM's error stream. */
 void vm_print_fatal(Fiber *f);
 
 /* Prints a value as the print/println builtins do. */
 void vm_print_value(FILE *out, const Type *t, const Slot *v);
-
-/* Whether dynamic type t has every method of interface type iface. */
-bool vm_implements(const Type *t, const Type *iface);
 
 /* Go's append growth: the new capacity for a slice of old capacity oldcap
  * needing newlen elements of elemsize bytes. */

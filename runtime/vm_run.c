@@ -56,28 +56,79 @@ static RunResult vm_runner(G *g)
     }
 }
 
-/* Go's report when every goroutine is blocked for good. */
+/* The source line of pc in fn (the line table is sorted by pc). */
+static int vm_run_line_of(const Func *fn, uint32_t pc)
+{
+    int line = 0;
+    for (uint32_t k = 0; k < fn->nlines; k++) {
+        if (fn->lines[k].pc > pc) break;
+        line = fn->lines[k].line;
+    }
+    return line;
+}
+
+/* One goroutine of the deadlock dump, as Go prints it: header, frames
+ * innermost first (a caller's pc is past its call, so pc-1 is in it; the
+ * innermost one is at the blocking instruction), then where it was started. */
+static void vm_dump_goroutine(FILE *o, G *g)
+{
+    Fiber *f = g->fiber;
+    fprintf(o, "\ngoroutine %llu [%s]:\n", (unsigned long long)g->id,
+            g->waitreason ? g->waitreason : "waiting");
+    if (!f) return;
+    for (int i = f->nframes - 1; i >= 0; i--) {
+        Frame *fr = &f->frames[i];
+        uint32_t pc = fr->pc;
+        if (i != f->nframes - 1 && pc > 0) pc--;
+        if (fr->fn->name && !strncmp(fr->fn->name, "runtime.", 8)) continue;
+        fprintf(o, "%s(%s)\n\t%s:%d\n", fr->fn->name ? fr->fn->name : "?",
+                fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
+                vm_run_line_of(fr->fn, pc));
+    }
+    if (f->go_fn)
+        fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
+                f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
+                f->go_fn->file ? f->go_fn->file : "?", vm_run_line_of(f->go_fn, f->go_pc));
+}
+
+typedef struct {
+    G **gs;
+    size_t n, cap;
+} GList;
+
+static void vm_collect_g(G *g, void *arg)
+{
+    GList *l = arg;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->gs = realloc(l->gs, l->cap * sizeof(G *));
+        if (!l->gs) abort();
+    }
+    l->gs[l->n++] = g;
+}
+
+static int vm_cmp_goid(const void *a, const void *b)
+{
+    uint64_t x = (*(G *const *)a)->id, y = (*(G *const *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Go's report when every goroutine is blocked for good: every goroutine,
+ * main first and then in the order they were started, with what it waits
+ * on and where (Go prints them all because the error is the runtime's). */
 static void vm_deadlock(void)
 {
     VM *vm = vm_current;
     fflush(vm->out);
     fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
-    Fiber *f = vm_main_fiber;
-    if (f && f->g && f->nframes > 0) {
-        fprintf(vm->err, "\ngoroutine 1 [%s]:\n", f->g->waitreason ? f->g->waitreason : "waiting");
-        for (int i = f->nframes - 1; i >= 0; i--) {
-            Frame *fr = &f->frames[i];
-            uint32_t pc = fr->pc;
-            if (fr->fn->name && !strncmp(fr->fn->name, "runtime.", 8)) continue;
-            int line = 0;
-            for (uint32_t k = 0; k < fr->fn->nlines; k++) {
-                if (fr->fn->lines[k].pc > pc) break;
-                line = fr->fn->lines[k].line;
-            }
-            fprintf(vm->err, "%s(%s)\n\t%s:%d\n", fr->fn->name, fr->fn->nparams ? "..." : "",
-                    fr->fn->file ? fr->fn->file : "?", line);
-        }
-    }
+    GList l = {0};
+    sched_foreach_g(vm_collect_g, &l); /* every thread is idle: stable */
+    qsort(l.gs, l.n, sizeof(G *), vm_cmp_goid);
+    for (size_t i = 0; i < l.n; i++)
+        if (l.gs[i]->is_main) vm_dump_goroutine(vm->err, l.gs[i]);
+    for (size_t i = 0; i < l.n; i++)
+        if (!l.gs[i]->is_main && !l.gs[i]->host) vm_dump_goroutine(vm->err, l.gs[i]);
+    free(l.gs);
     fflush(vm->err);
     atomic_store(&vm->exit_code, 2);
 }
@@ -199,8 +250,15 @@ bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name, Str
     }
     Fiber *nf = vm_fiber_new(ctx->vm, vm_func_closure(m->fn), args, rs);
     Slot res[2];
+    Panic *before = ctx->fiber ? ctx->fiber->panic : NULL;
     if (!vm_run_nested(ctx, nf, res, 2)) {
         *panicked = true;
+        if (nf->panic) {
+            /* fmt recovers it (Go's catchPanic): report its text and take
+             * it off the caller's chain, where vm_run_nested linked it */
+            *out = vm_panic_value_text(nf, &nf->panic->value);
+            if (ctx->fiber) ctx->fiber->panic = before;
+        }
         return true;
     }
     memcpy(out, res, sizeof(String));

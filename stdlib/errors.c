@@ -23,14 +23,7 @@ static bool errors_assignable(const Type *dyn, const Type *t)
 {
     if (dyn == t)
         return true;
-    if (t->kind != KIND_INTERFACE)
-        return false;
-    for (int i = 0; i < t->nmethods; i++) {
-        const Method *m = type_method(dyn, t->methods[i].name);
-        if (m == NULL || (m->sig && t->methods[i].sig && m->sig != t->methods[i].sig))
-            return false;
-    }
-    return true;
+    return t->kind == KIND_INTERFACE && vm_implements(dyn, t);
 }
 
 /* checkTarget(target any) */

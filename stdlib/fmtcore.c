@@ -601,14 +601,20 @@ static void pp_bool(Printer *p, bool v, int verb)
 
 /* []byte (or a byte array) with %v %d %s %q %x %X. Returns false when the
  * verb is not one of those (the caller prints it element by element). */
-static bool pp_bytes(Printer *p, const Type *t, const uint8_t *b, int64_t n, bool isnil, int verb)
+static bool pp_bytes(Printer *p, const Type *t, const uint8_t *b, int64_t n, bool isnil, int verb,
+                     bool top)
 {
     char tn[256];
     switch (verb) {
     case 'v':
     case 'd':
         if (p->f.sharpV) {
-            type_name(t, tn, sizeof tn);
+            /* Go names a top-level []byte operand "[]byte" (its printArg
+             * case) but one reached by reflection "[]uint8" */
+            if (top)
+                snprintf(tn, sizeof tn, "[]byte");
+            else
+                type_name(t, tn, sizeof tn);
             sbuf_puts(p->buf, tn);
             if (isnil) {
                 sbuf_puts(p->buf, "(nil)");
@@ -1075,7 +1081,7 @@ static void print_value(Printer *p, const Type *t, const void *v, int verb, int 
         }
         if ((verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') &&
             t->elem->kind == KIND_UINT8) {
-            pp_bytes(p, t, data, n, isnil, verb);
+            pp_bytes(p, t, data, n, isnil, verb, false);
             return;
         }
         const Type *e = t->elem;
@@ -1175,7 +1181,7 @@ static void print_arg(Printer *p, const Iface *arg, int verb)
     if (t->name == NULL && t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8 &&
         is_predeclared(t->elem)) {
         const Slice *s = v;
-        if (!pp_bytes(p, t, s->ptr, s->len, s->ptr == NULL, verb))
+        if (!pp_bytes(p, t, s->ptr, s->len, s->ptr == NULL, verb, true))
             print_value(p, t, v, verb, 0, false);
         return;
     }

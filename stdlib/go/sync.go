@@ -39,56 +39,30 @@ func (wg *WaitGroup) Wait()
 func fatal(msg string)
 
 // A RWMutex is a reader/writer mutual exclusion lock: any number of
-// readers or a single writer.
+// readers or a single writer. A writer waiting in Lock keeps new readers
+// out, as in Go. Its memory is the runtime's SyncRWMutex.
 type RWMutex struct {
-	w       Mutex
-	r       Mutex
-	readers int
+	state [7]uint64
 }
 
 // RLock locks rw for reading.
-func (rw *RWMutex) RLock() {
-	rw.r.Lock()
-	rw.readers++
-	if rw.readers == 1 {
-		rw.w.Lock()
-	}
-	rw.r.Unlock()
-}
+func (rw *RWMutex) RLock()
 
 // TryRLock tries to lock rw for reading and reports whether it succeeded.
-func (rw *RWMutex) TryRLock() bool {
-	rw.r.Lock()
-	defer rw.r.Unlock()
-	if rw.readers == 0 && !rw.w.TryLock() {
-		return false
-	}
-	rw.readers++
-	return true
-}
+func (rw *RWMutex) TryRLock() bool
 
-// RUnlock undoes a single RLock call.
-func (rw *RWMutex) RUnlock() {
-	rw.r.Lock()
-	if rw.readers <= 0 {
-		rw.r.Unlock()
-		fatal("sync: RUnlock of unlocked RWMutex")
-	}
-	rw.readers--
-	if rw.readers == 0 {
-		rw.w.Unlock()
-	}
-	rw.r.Unlock()
-}
+// RUnlock undoes a single RLock call; a fatal error if rw is not
+// read-locked.
+func (rw *RWMutex) RUnlock()
 
 // Lock locks rw for writing.
-func (rw *RWMutex) Lock() { rw.w.Lock() }
+func (rw *RWMutex) Lock()
 
 // TryLock tries to lock rw for writing and reports whether it succeeded.
-func (rw *RWMutex) TryLock() bool { return rw.w.TryLock() }
+func (rw *RWMutex) TryLock() bool
 
-// Unlock unlocks rw for writing.
-func (rw *RWMutex) Unlock() { rw.w.Unlock() }
+// Unlock unlocks rw for writing; a fatal error if rw is not write-locked.
+func (rw *RWMutex) Unlock()
 
 type rlocker RWMutex
 
@@ -128,11 +102,11 @@ func OnceFunc(f func()) func() {
 }
 
 // Cond implements a condition variable, a rendezvous point for goroutines
-// waiting for or announcing the occurrence of an event.
+// waiting for or announcing the occurrence of an event. Its waiters queue
+// on the runtime's notify list (SyncNotifyList), as in Go.
 type Cond struct {
-	L       Locker
-	m       Mutex
-	waiters []chan struct{}
+	L      Locker
+	notify [4]uint64
 }
 
 // NewCond returns a new Cond with Locker l.
@@ -140,37 +114,25 @@ func NewCond(l Locker) *Cond {
 	return &Cond{L: l}
 }
 
+func notifyListAdd(l *[4]uint64) uint32
+func notifyListWait(l *[4]uint64, t uint32)
+func notifyListNotifyOne(l *[4]uint64)
+func notifyListNotifyAll(l *[4]uint64)
+
 // Wait atomically unlocks c.L and suspends execution of the calling
 // goroutine; after later resuming, Wait locks c.L before returning.
 func (c *Cond) Wait() {
-	ch := make(chan struct{})
-	c.m.Lock()
-	c.waiters = append(c.waiters, ch)
-	c.m.Unlock()
+	t := notifyListAdd(&c.notify)
 	c.L.Unlock()
-	<-ch
+	notifyListWait(&c.notify, t)
 	c.L.Lock()
 }
 
 // Signal wakes one goroutine waiting on c, if there is any.
-func (c *Cond) Signal() {
-	c.m.Lock()
-	if len(c.waiters) > 0 {
-		close(c.waiters[0])
-		c.waiters = c.waiters[1:]
-	}
-	c.m.Unlock()
-}
+func (c *Cond) Signal() { notifyListNotifyOne(&c.notify) }
 
 // Broadcast wakes all goroutines waiting on c.
-func (c *Cond) Broadcast() {
-	c.m.Lock()
-	for _, ch := range c.waiters {
-		close(ch)
-	}
-	c.waiters = nil
-	c.m.Unlock()
-}
+func (c *Cond) Broadcast() { notifyListNotifyAll(&c.notify) }
 
 // Map is like a Go map[any]any but is safe for concurrent use by multiple
 // goroutines.

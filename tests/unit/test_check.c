@@ -2983,6 +2983,15 @@ START_TEST(test_script)
     ck_assert_int_eq(p->npkgs, 4); /* sync, fmt, time, main */
     /* an undefined name in a script is still an error */
     ck_first_line(err("x := 1\nfmt.Println(y)\n"), "2:13: undefined: y", "script undefined");
+    /* a script's labels are its own: checking a labelled script twice on
+     * one thread must not meet the first one's label (they once stayed in a
+     * thread-local list, found by tests/fuzz), and an unused one is an error
+     * as in a function body */
+    const char *labelled = "first:\nfor i := 0; i < 2; i++ {\n\tbreak first\n}\n";
+    ok(labelled);
+    ok(labelled);
+    ck_first_line(err("first:\nfor {\n}\n"), "1:1: label first defined and not used",
+                  "script unused label");
 }
 END_TEST
 
