@@ -267,6 +267,8 @@ struct Node {
             Pos rparen;        /* parser (optional, added by h3): the
                                   closing parenthesis, where Go reports
                                   "not enough arguments"; {0,0} unknown */
+            Pos lparen;        /* parser: the opening parenthesis, the line
+                                  Go's tracebacks give for the call */
             CallKind kind;     /* checker */
             Builtin builtin;   /* checker */
         } call;

@@ -309,7 +309,7 @@ static void check_ident(Checker *c, Node *n)
 {
     const char *name = n->u.ident.name;
     if (strcmp(name, "_") == 0) {
-        check_error(c, n->pos, "cannot use _ as value");
+        check_error(c, n->pos, "cannot use _ as value or type");
         set_invalid(n);
         return;
     }
@@ -1178,7 +1178,8 @@ static void check_binary(Checker *c, Node *n)
         }
         if (op == TOK_EQL || op == TOK_NEQ) {
             if (xnil && ynil) {
-                why = "operator == not defined on nil";
+                errop = y; /* as Go */
+                why = check_fmt("operator %s not defined on untyped nil", token_string(op));
             } else if (xnil || ynil) {
                 /* assignability already checked: the other side has nil */
             } else if (!comparable_type(x->type)) {
@@ -1307,7 +1308,42 @@ static void check_binary(Checker *c, Node *n)
 
 /* ---- dispatch ---- */
 
+/* The deepest expression the checker descends into. The grammar already
+ * stops bracket nesting at Bison's 10000 levels ("nesting too deep"), but a
+ * left-deep chain (1+1+...+1, a.b.c..., f()()...) costs the parser nothing
+ * and the checker, the compiler and the printers one C stack frame per
+ * level: 300000 terms overflowed the 8 MB stack (found by fuzzing), so they
+ * get the same limit and a compile error instead of a crash. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define CHECK_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(CHECK_SANITIZED)
+/* Sanitizers make each level's frames several times larger (ASan: 10000
+ * levels no longer fit in 8 MB), so those builds stop sooner. */
+enum { CHECK_MAX_EXPR_DEPTH = 2000 };
+#else
+enum { CHECK_MAX_EXPR_DEPTH = 10000 };
+#endif
+static __thread int expr_depth;
+
+static void check_expr_kind(Checker *c, Node *n, Type *hint);
+
 static void check_expr_inner(Checker *c, Node *n, Type *hint)
+{
+    if (expr_depth >= CHECK_MAX_EXPR_DEPTH) {
+        n->cv = NULL;
+        check_error(c, n->pos, "expression nesting too deep");
+        set_invalid(n);
+        return;
+    }
+    expr_depth++;
+    check_expr_kind(c, n, hint);
+    expr_depth--;
+}
+
+static void check_expr_kind(Checker *c, Node *n, Type *hint)
 {
     n->cv = NULL;
     switch (n->kind) {

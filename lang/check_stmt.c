@@ -944,7 +944,7 @@ static void check_incdec(Checker *c, Node *s)
     if (!check_lhs_use(c, x, true))
         return;
     if (is_blank(x)) {
-        check_error(c, x->pos, "cannot use _ as value");
+        check_error(c, x->pos, "cannot use _ as value or type");
         return;
     }
     TypeKind k = under(x->type)->kind;

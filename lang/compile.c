@@ -129,14 +129,19 @@ int emit_const_pair(FnState *fs, const void *a, const void *b)
 
 void emit_line(FnState *fs, Node *n)
 {
-    if (!n || n->pos.line <= 0 || n->pos.line == fs->lastline) return;
-    fs->lastline = n->pos.line;
+    if (n) emit_line_at(fs, n->pos.line);
+}
+
+void emit_line_at(FnState *fs, int line)
+{
+    if (line <= 0 || line == fs->lastline) return;
+    fs->lastline = line;
     compile_grow((void **)&fs->lines, &fs->caplines, fs->nlines + 1, sizeof(LineInfo));
     if (fs->nlines && fs->lines[fs->nlines - 1].pc == (uint32_t)fs->ncode) {
-        fs->lines[fs->nlines - 1].line = n->pos.line;
+        fs->lines[fs->nlines - 1].line = line;
         return;
     }
-    fs->lines[fs->nlines++] = (LineInfo){(uint32_t)fs->ncode, n->pos.line};
+    fs->lines[fs->nlines++] = (LineInfo){(uint32_t)fs->ncode, line};
 }
 
 int reg_alloc(FnState *fs, int n)

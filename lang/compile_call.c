@@ -164,6 +164,14 @@ static Type *callee_sig(Node *fun)
     return t;
 }
 
+/* The call instruction itself belongs to the line of its '(' (where Go's
+ * tracebacks place a call: the last line of `func() { ... }()`), even when
+ * its arguments spread over later lines. */
+static void call_line(FnState *fs, Node *call)
+{
+    emit_line_at(fs, call->u.call.lparen.line > 0 ? call->u.call.lparen.line : call->pos.line);
+}
+
 int compile_call(FnState *fs, Node *call)
 {
     call = unparen(call);
@@ -194,6 +202,7 @@ int compile_call(FnState *fs, Node *call)
         int at = reg_alloc(fs, size ? size : 1);
         if (rs) emit(fs, OP_MOVN, at, r, rs);
         place_args(fs, call, sig, at + rs);
+        call_line(fs, call);
         emit(fs, OP_CALL, at, emit_const_ptr(fs, m->fn), rs + nparams);
         fs->nreg = at + (nres ? nres : 1);
         if (fs->nreg > fs->maxreg) fs->maxreg = fs->nreg;
@@ -205,6 +214,7 @@ int compile_call(FnState *fs, Node *call)
         int size = 1 + nparams > nres ? 1 + nparams : nres;
         int at = reg_alloc(fs, size);
         place_args(fs, call, sig, at + 1);
+        call_line(fs, call);
         /* K[C] is the method name, K[C+1] the call site's own inline-cache
          * cell (a unique pointer, so constant sharing never merges it) */
         emit(fs, OP_CALLI, at, x, emit_const_pair(fs, fun->u.selector.sel->u.ident.name, GC_MALLOC(sizeof(void *))),
@@ -219,6 +229,7 @@ int compile_call(FnState *fs, Node *call)
     int size = nparams > nres ? nparams : nres;
     int at = reg_alloc(fs, size ? size : 1);
     place_args(fs, call, sig, at);
+    call_line(fs, call);
     if (fn) emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nparams);
     else emit(fs, OP_CALLC, at, clo, nparams);
     return at;

@@ -98,6 +98,7 @@ int reg_width(const Type *t); /* width code of t in memory */
 int slots(const Type *t);
 Type *ctype(Type *t); /* the final type (untyped constants defaulted) */
 void emit_line(FnState *fs, Node *n);
+void emit_line_at(FnState *fs, int line); /* code from here on is `line`'s */
 Func *compile_func_for_sym(Compiler *c, Symbol *sym);
 Func *compile_funclit(FnState *fs, Node *lit, int *ncaps, Symbol ***caps);
 void compile_block(FnState *fs, NodeList *stmts);

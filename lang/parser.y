@@ -1322,6 +1322,7 @@ pexpr:
         $$ = ast_new(AST_CALL, $1->pos);
         $$->u.call.fun = $1; $$->u.call.args = $3.list;
         $$->u.call.has_ellipsis = $3.ellipsis;
+        $$->u.call.lparen = @2;
         $$->u.call.rparen = @4;
     }
   | pexpr '{' elems '}' {

@@ -58,6 +58,49 @@ static Type vm_rterror_type = {.kind = KIND_STRING, .size = 16, .align = 8,
 
 Type *vm_runtime_error_type(void) { return &vm_rterror_type; }
 
+/* Go's other run-time error types, told apart by %T: runtime.boundsError
+ * (index, slice and slice-to-array conversion errors) and
+ * runtime.plainError (nil map write, channel misuse: no "runtime error: "
+ * prefix). Both hold their message as errorString does. */
+static Type vm_bounds_type = {.kind = KIND_STRING, .size = 16, .align = 8,
+                              .name = "boundsError", .pkg = "runtime",
+                              .underlying = &vm_string_type, .nmethods = 2,
+                              .methods = vm_error_methods, .nptrmethods = 2,
+                              .ptrmethods = vm_error_methods, .comparable = true,
+                              .has_pointers = true, .id = 0xFFFFFFF1u};
+static Type vm_plain_type = {.kind = KIND_STRING, .size = 16, .align = 8,
+                             .name = "plainError", .pkg = "runtime",
+                             .underlying = &vm_string_type, .nmethods = 2,
+                             .methods = vm_error_methods, .nptrmethods = 2,
+                             .ptrmethods = vm_error_methods, .comparable = true,
+                             .has_pointers = true, .id = 0xFFFFFFF2u};
+
+/* *runtime.TypeAssertionError, the value of a failed x.(T): a pointer to
+ * its message. */
+static NativeStatus vm_tae_Error(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    String s = *(const String *)args[0].p;
+    memcpy(res, &s, sizeof s);
+    return NATIVE_OK;
+}
+static Func vm_tae_error_fn = {.name = "runtime.(*TypeAssertionError).Error", .nparams = 1,
+                               .nresults = 2, .nregs = 2, .native = vm_tae_Error,
+                               .type = &vm_error_sig};
+static Func vm_tae_marker_fn = {.name = "runtime.(*TypeAssertionError).RuntimeError",
+                                .nparams = 1, .nregs = 1, .native = vm_rterror_RuntimeError,
+                                .type = &vm_marker_sig};
+static Method vm_tae_methods[2] = {
+    {.name = "Error", .sig = &vm_error_sig, .ptrrecv = true, .fn = &vm_tae_error_fn},
+    {.name = "RuntimeError", .sig = &vm_marker_sig, .ptrrecv = true, .fn = &vm_tae_marker_fn}};
+static Type vm_tae_type = {.kind = KIND_STRUCT, .size = 16, .align = 8,
+                           .name = "TypeAssertionError", .pkg = "runtime",
+                           .underlying = &vm_tae_type, .nptrmethods = 2,
+                           .ptrmethods = vm_tae_methods, .has_pointers = true};
+static Type vm_tae_ptr = {.kind = KIND_POINTER, .size = 8, .align = 8, .underlying = &vm_tae_ptr,
+                          .elem = &vm_tae_type, .comparable = true, .has_pointers = true,
+                          .iface_direct = true};
+
 /* *runtime.PanicNilError, the value of panic(nil) since Go 1.21. */
 static NativeStatus vm_pne_Error(NativeCtx *ctx, Slot *args, Slot *res)
 {
@@ -157,7 +200,22 @@ static Iface vm_error_value(const char *msg, bool prefix)
     } else {
         s = string_from_cstr(msg);
     }
-    return iface_box(&vm_rterror_type, &s);
+    if (!strncmp(msg, "interface conversion: ", 22)) {
+        Iface v;
+        String *box = GC_MALLOC(sizeof *box);
+        *box = s;
+        v.type = &vm_tae_ptr;
+        v.word.p = box;
+        return v;
+    }
+    const char *m = msg + (strncmp(msg, pre, strlen(pre)) ? 0 : strlen(pre));
+    Type *t = &vm_rterror_type;
+    if (!strncmp(m, "index out of range", 18) || !strncmp(m, "slice bounds out of range", 25) ||
+        !strncmp(m, "cannot convert slice with length", 32))
+        t = &vm_bounds_type;
+    else if (!prefix)
+        t = &vm_plain_type;
+    return iface_box(t, &s);
 }
 
 void vm_panic_msg(Fiber *f, const char *msg, bool prefix)

@@ -2992,6 +2992,17 @@ START_TEST(test_script)
     ok(labelled);
     ck_first_line(err("first:\nfor {\n}\n"), "1:1: label first defined and not used",
                   "script unused label");
+    /* a left-deep chain far beyond any real program is a compile error, not
+     * a C stack overflow (found by fuzzing); a long one still checks */
+    enum { TERMS = 100000 };
+    char *chain = GC_MALLOC_ATOMIC(16 + 2 * TERMS + 16);
+    strcpy(chain, "x := 1");
+    for (int k = 0; k < TERMS; k++)
+        strcat(chain + 4 + 2 * k, "+1");
+    strcat(chain, "\nx++\n");
+    ck_first_line(err(chain), "1:6: expression nesting too deep", "deep chain");
+    strcpy(chain + 6 + 2 * 1500, "\nx++\n");
+    ok(chain);
 }
 END_TEST
 
