@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vm_priv.h"
 
@@ -161,7 +162,13 @@ _Noreturn void vm_exit(VM *vm, int code)
     }
     fflush(stdout);
     fflush(stderr);
-    exit(code);
+    /* _exit, not exit: this runs on whichever thread panicked or called
+     * os.Exit while other Ms keep running, and one of them may reach exit()
+     * too (main returning): two concurrent exit() calls are undefined, and
+     * under TSan the slower atexit path let main's exit(0) win over a
+     * goroutine's fatal panic (exit status 2). Go's os.Exit runs no exit
+     * handlers either. The streams are flushed above. */
+    _exit(code);
 }
 
 /* Argument or result slots of a FUNC type. */
