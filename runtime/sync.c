@@ -161,6 +161,38 @@ static void wq_push_front(WaitQ *q, G *g)
         q->tail = g;
 }
 
+/* Go's active spinning (sync_runtime_canSpin): with more than one P, the
+ * holder is likely running on another thread and about to unlock, so a
+ * few short busy-wait rounds are far cheaper than parking, which costs two
+ * scheduler round trips and usually a futex wake of an idle thread. The
+ * rounds are bounded (4 x 30 pauses, as Go's) so a long critical section
+ * still parks the waiter instead of burning a thread. Never spins while
+ * waiters are queued: they are owed the lock first. */
+#if defined(__x86_64__) || defined(__i386__)
+#define cpu_relax() __builtin_ia32_pause()
+#elif defined(__aarch64__)
+#define cpu_relax() __asm__ __volatile__("yield")
+#else
+#define cpu_relax() ((void)0)
+#endif
+
+static bool mutex_spin(SyncMutex *m)
+{
+    if (sched_gomaxprocs(0) < 2)
+        return false;
+    for (int round = 0; round < 4; round++) {
+        for (int i = 0; i < 30; i++)
+            cpu_relax();
+        int32_t s = atomic_load_explicit(&m->state, memory_order_relaxed);
+        if (s & MUTEX_QUEUED)
+            return false;
+        if (!(s & MUTEX_LOCKED) &&
+            atomic_compare_exchange_strong(&m->state, &s, s | MUTEX_LOCKED))
+            return true;
+    }
+    return false;
+}
+
 bool sync_mutex_lock(SyncMutex *m, G *g)
 {
     bool retry = false;
@@ -174,6 +206,8 @@ bool sync_mutex_lock(SyncMutex *m, G *g)
     } else {
         int32_t zero = 0;
         if (atomic_compare_exchange_strong(&m->state, &zero, MUTEX_LOCKED))
+            return false;
+        if (g && mutex_spin(m))
             return false;
     }
     bool host = g == NULL;
