@@ -87,31 +87,6 @@ uint64_t hash_random(void)
     return hash_mum(c ^ HASH_P3, hash_process_seed() ^ HASH_P1);
 }
 
-/* Reads a scalar of the given size (integers are little-endian; the
- * register/memory form of a narrow value is its low bytes). */
-static inline uint64_t load_bits(const void *v, uint32_t size)
-{
-    switch (size) {
-    case 1:
-        return *(const uint8_t *)v;
-    case 2: {
-        uint16_t x;
-        memcpy(&x, v, 2);
-        return x;
-    }
-    case 4: {
-        uint32_t x;
-        memcpy(&x, v, 4);
-        return x;
-    }
-    default: {
-        uint64_t x;
-        memcpy(&x, v, 8);
-        return x;
-    }
-    }
-}
-
 static bool blank_field(const Field *f)
 {
     return f->name && f->name[0] == '_' && f->name[1] == 0;
@@ -138,7 +113,7 @@ static bool typeops_equal(const Type *t, const void *a, const void *b, const Typ
     case KIND_CHAN:
     case KIND_MAP:
     case KIND_FUNC:
-        return load_bits(a, t->size) == load_bits(b, t->size);
+        return value_load_uint(a, t->size) == value_load_uint(b, t->size);
     case KIND_FLOAT32: {
         float x, y;
         memcpy(&x, a, 4), memcpy(&y, b, 4);
@@ -253,7 +228,7 @@ uint64_t value_hash(const Type *t, const void *v, uint64_t seed)
     case KIND_CHAN:
     case KIND_MAP:
     case KIND_FUNC:
-        return hash_u64(load_bits(v, t->size), seed);
+        return hash_u64(value_load_uint(v, t->size), seed);
     case KIND_FLOAT32: {
         float x;
         memcpy(&x, v, 4);

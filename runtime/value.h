@@ -57,6 +57,29 @@ _Static_assert(sizeof(String) == 16, "string is two slots");
 _Static_assert(sizeof(Slice) == 24, "slice is three slots");
 _Static_assert(sizeof(Iface) == 16, "interface is two slots");
 
+/* Reads a scalar of `size` bytes (1, 2, 4 or 8) from memory or a register,
+ * zero- or sign-extended to 64 bits. Little-endian: a narrow value is the
+ * low bytes of its slot. The one place this decoding lives (hashing,
+ * equality and fmt all use it). */
+static inline uint64_t value_load_uint(const void *v, uint32_t size)
+{
+    switch (size) {
+    case 1: return *(const uint8_t *)v;
+    case 2: { uint16_t x; memcpy(&x, v, 2); return x; }
+    case 4: { uint32_t x; memcpy(&x, v, 4); return x; }
+    default: { uint64_t x; memcpy(&x, v, 8); return x; }
+    }
+}
+static inline int64_t value_load_int(const void *v, uint32_t size)
+{
+    switch (size) {
+    case 1: return *(const int8_t *)v;
+    case 2: { int16_t x; memcpy(&x, v, 2); return x; }
+    case 4: { int32_t x; memcpy(&x, v, 4); return x; }
+    default: { int64_t x; memcpy(&x, v, 8); return x; }
+    }
+}
+
 /* Allocation (runtime/heap.c). Memory comes back zeroed. */
 void heap_init(void);
 void *heap_alloc(size_t size);        /* may hold pointers */

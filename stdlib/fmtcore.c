@@ -654,52 +654,6 @@ static bool pp_bytes(Printer *p, const Type *t, const uint8_t *b, int64_t n, boo
     }
 }
 
-static uint64_t load_uint(const void *v, uint32_t size)
-{
-    switch (size) {
-    case 1:
-        return *(const uint8_t *)v;
-    case 2: {
-        uint16_t x;
-        memcpy(&x, v, 2);
-        return x;
-    }
-    case 4: {
-        uint32_t x;
-        memcpy(&x, v, 4);
-        return x;
-    }
-    default: {
-        uint64_t x;
-        memcpy(&x, v, 8);
-        return x;
-    }
-    }
-}
-
-static int64_t load_int(const void *v, uint32_t size)
-{
-    switch (size) {
-    case 1:
-        return *(const int8_t *)v;
-    case 2: {
-        int16_t x;
-        memcpy(&x, v, 2);
-        return x;
-    }
-    case 4: {
-        int32_t x;
-        memcpy(&x, v, 4);
-        return x;
-    }
-    default: {
-        int64_t x;
-        memcpy(&x, v, 8);
-        return x;
-    }
-    }
-}
-
 static void fmt_pointer(Printer *p, const Type *t, uint64_t u, int verb)
 {
     char tn[256];
@@ -868,8 +822,8 @@ static int key_compare(const Type *t, const void *a, const void *b)
     case KIND_INT16:
     case KIND_INT32:
     case KIND_INT64: {
-        int64_t x = t->kind == KIND_BOOL ? (int64_t)load_uint(a, 1) : load_int(a, t->size);
-        int64_t y = t->kind == KIND_BOOL ? (int64_t)load_uint(b, 1) : load_int(b, t->size);
+        int64_t x = t->kind == KIND_BOOL ? (int64_t)value_load_uint(a, 1) : value_load_int(a, t->size);
+        int64_t y = t->kind == KIND_BOOL ? (int64_t)value_load_uint(b, 1) : value_load_int(b, t->size);
         return x < y ? -1 : x > y;
     }
     case KIND_UINT:
@@ -881,7 +835,7 @@ static int key_compare(const Type *t, const void *a, const void *b)
     case KIND_POINTER:
     case KIND_CHAN:
     case KIND_UNSAFEPTR: {
-        uint64_t x = load_uint(a, t->size), y = load_uint(b, t->size);
+        uint64_t x = value_load_uint(a, t->size), y = value_load_uint(b, t->size);
         return x < y ? -1 : x > y;
     }
     case KIND_STRING:
@@ -967,7 +921,7 @@ static void print_value(Printer *p, const Type *t, const void *v, int verb, int 
     case KIND_INT16:
     case KIND_INT32:
     case KIND_INT64:
-        pp_integer(p, (uint64_t)load_int(v, t->size), true, verb);
+        pp_integer(p, (uint64_t)value_load_int(v, t->size), true, verb);
         return;
     case KIND_UINT:
     case KIND_UINT8:
@@ -975,7 +929,7 @@ static void print_value(Printer *p, const Type *t, const void *v, int verb, int 
     case KIND_UINT32:
     case KIND_UINT64:
     case KIND_UINTPTR:
-        pp_integer(p, load_uint(v, t->size), false, verb);
+        pp_integer(p, value_load_uint(v, t->size), false, verb);
         return;
     case KIND_FLOAT32:
         pp_float(p, *(const float *)v, 32, verb);
@@ -1298,13 +1252,13 @@ static bool int_from_arg(const Iface *args, int64_t nargs, int64_t *argnum, int 
     if (a->type && kind_is_integer(a->type->kind)) {
         const void *v = iface_data(a);
         if (kind_is_unsigned(a->type->kind)) {
-            uint64_t u = load_uint(v, a->type->size);
+            uint64_t u = value_load_uint(v, a->type->size);
             if (u <= 1000000) {
                 *num = (int)u;
                 ok = true;
             }
         } else {
-            int64_t x = load_int(v, a->type->size);
+            int64_t x = value_load_int(v, a->type->size);
             if (x >= -1000000 && x <= 1000000) {
                 *num = (int)x;
                 ok = true;
