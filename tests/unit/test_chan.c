@@ -18,48 +18,11 @@
 
 #include "runtime/chan.h"
 #include "runtime/sched.h"
+#include "tests/unit/rt_harness.h"
 #include "runtime/timer.h"
 
 /* ---- the test fiber --------------------------------------------------- */
 
-typedef struct TF TF;
-typedef RunResult (*StepFn)(G *g, TF *f);
-struct TF {
-    StepFn step;
-    int pc;
-    int id;
-    int64_t i, n, v, acc, count;
-    bool ok;
-    int64_t pair[2];
-};
-
-static RunResult t_runner(G *g)
-{
-    TF *f = g->fiber;
-    return f->step(g, f);
-}
-
-static G *spawn(StepFn step, int id)
-{
-    TF *f = GC_MALLOC(sizeof(TF));
-    f->step = step;
-    f->id = id;
-    return sched_go(f);
-}
-
-static _Atomic int deadlocks;
-static void test_hook(void)
-{
-    atomic_fetch_add(&deadlocks, 1);
-}
-
-/* Runs `step` as main on `procs` threads until it exits. */
-static void run_main(int procs, StepFn step)
-{
-    sched_init(procs, t_runner);
-    sched_set_deadlock_hook(test_hook);
-    sched_run_main(spawn(step, 0));
-}
 
 /* Re-entrant blocking operations: on resume the step function comes back
  * to `case n` and the same call completes (as the VM re-executes). */
@@ -76,10 +39,6 @@ static void run_main(int procs, StepFn step)
         if (chan_recv((ch), (dstp), (okp), g, true) == CHAN_PARKED)           \
             return RUN_PARK;
 /* Gives the CPU back now and then, as the VM's budget check does. */
-#define YIELD(n)                                                              \
-    f->pc = n;                                                                \
-    return RUN_YIELD;                                                         \
-    case n:;
 
 static Chan *ca, *cb, *cdone;
 static int64_t N;
@@ -1027,7 +986,6 @@ int main(void)
 {
     Suite *s = suite_create("chan");
     TCase *tc;
-#define ADD(t) tc = tcase_create(#t), tcase_set_timeout(tc, 60), tcase_add_test(tc, t), suite_add_tcase(s, tc)
     ADD(test_pingpong_unbuffered);
     ADD(test_pingpong_buffered);
     ADD(test_block_allocates_nothing);

@@ -11,44 +11,10 @@
 #include <unistd.h>
 
 #include "runtime/sched.h"
+#include "tests/unit/rt_harness.h"
 #include "runtime/sync.h"
 #include "runtime/timer.h"
 
-typedef struct TF TF;
-typedef RunResult (*StepFn)(G *g, TF *f);
-struct TF {
-    StepFn step;
-    int pc;
-    int id;
-    int64_t i;
-};
-
-static RunResult t_runner(G *g)
-{
-    TF *f = g->fiber;
-    return f->step(g, f);
-}
-
-static G *spawn(StepFn step, int id)
-{
-    TF *f = GC_MALLOC(sizeof(TF));
-    f->step = step;
-    f->id = id;
-    return sched_go(f);
-}
-
-static _Atomic int deadlocks;
-static void test_hook(void)
-{
-    atomic_fetch_add(&deadlocks, 1);
-}
-
-static void run_main(int procs, StepFn step)
-{
-    sched_init(procs, t_runner);
-    sched_set_deadlock_hook(test_hook);
-    sched_run_main(spawn(step, 0));
-}
 
 #define PARKING(n, call)                                                      \
     f->pc = n;                                                                \
@@ -56,10 +22,6 @@ static void run_main(int procs, StepFn step)
     case n:                                                                   \
         if (call)                                                             \
             return RUN_PARK;
-#define YIELD(n)                                                              \
-    f->pc = n;                                                                \
-    return RUN_YIELD;                                                         \
-    case n:;
 
 /* ---- WaitGroup --------------------------------------------------------------- */
 
@@ -436,7 +398,6 @@ int main(void)
 {
     Suite *s = suite_create("sync");
     TCase *tc;
-#define ADD(t) tc = tcase_create(#t), tcase_set_timeout(tc, 60), tcase_add_test(tc, t), suite_add_tcase(s, tc)
     ADD(test_waitgroup);
     ADD(test_waitgroup_many_waiters);
     ADD(test_waitgroup_deadlock);

@@ -12,47 +12,11 @@
 #include <unistd.h>
 
 #include "runtime/sched.h"
+#include "tests/unit/rt_harness.h"
 #include "runtime/timer.h"
 
 #define MS 1000000LL
 
-typedef struct TF TF;
-typedef RunResult (*StepFn)(G *g, TF *f);
-struct TF {
-    StepFn step;
-    int pc;
-    int id;
-    int64_t i, t0;
-};
-
-static RunResult t_runner(G *g)
-{
-    TF *f = g->fiber;
-    return f->step(g, f);
-}
-
-static G *spawn(StepFn step, int id)
-{
-    TF *f = GC_MALLOC(sizeof(TF));
-    f->step = step;
-    f->id = id;
-    return sched_go(f);
-}
-
-static _Atomic int deadlocks;
-static int64_t deadlock_at;
-static void test_hook(void)
-{
-    deadlock_at = timer_nanotime();
-    atomic_fetch_add(&deadlocks, 1);
-}
-
-static void run_main(int procs, StepFn step)
-{
-    sched_init(procs, t_runner);
-    sched_set_deadlock_hook(test_hook);
-    sched_run_main(spawn(step, 0));
-}
 
 #define SLEEP(n, ns)                                                          \
     f->pc = n;                                                                \
@@ -60,10 +24,6 @@ static void run_main(int procs, StepFn step)
     case n:                                                                   \
         if (timer_sleep(g, (ns)))                                             \
             return RUN_PARK;
-#define YIELD(n)                                                              \
-    f->pc = n;                                                                \
-    return RUN_YIELD;                                                         \
-    case n:;
 
 /* ---- sleep ordering --------------------------------------------------------- */
 
@@ -326,7 +286,6 @@ int main(void)
 {
     Suite *s = suite_create("timer");
     TCase *tc;
-#define ADD(t) tc = tcase_create(#t), tcase_set_timeout(tc, 60), tcase_add_test(tc, t), suite_add_tcase(s, tc)
     ADD(test_sleep_order);
     ADD(test_many_sleepers);
     ADD(test_stop_reset);
