@@ -327,21 +327,24 @@ void check_conversion(Checker *c, Node *n, Type *t)
 
 /* ---- builtins ---- */
 
-static void nargs_error(Checker *c, Node *n, const char *name, int want, bool atleast)
+/* A builtin taking exactly `want` arguments: on any other count, checks
+ * the arguments anyway (when they are expressions, so their own errors
+ * and uses are still reported), reports Go's count error, marks the call
+ * invalid and returns false. */
+static bool builtin_nargs(Checker *c, Node *n, int want, bool check_args)
 {
-    int have = n->u.call.args.len;
-    if (have < want)
-        check_error(c, n->pos,
-                    "invalid operation: not enough arguments for %s (expected %d, found %d)",
-                    expr_str(n), want, have);
-    else
-        check_error(c, n->pos,
-                    "invalid operation: too many arguments for %s (expected %d, found %d)",
-                    expr_str(n), want, have);
-    (void)name;
-    (void)atleast;
+    NodeList *args = &n->u.call.args;
+    int have = args->len;
+    if (have == want)
+        return true;
+    if (check_args)
+        for (int i = 0; i < have; i++)
+            check_expr(c, args->items[i], NULL);
+    check_error(c, n->pos, "invalid operation: %s arguments for %s (expected %d, found %d)",
+                have < want ? "not enough" : "too many", expr_str(n), want, have);
+    set_invalid(n);
+    return false;
 }
-
 /* Whether len/cap of x is a constant (Go: no calls or receives). */
 static bool has_call_or_recv(Node *n)
 {
@@ -509,13 +512,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     }
     case BUILTIN_CAP:
     case BUILTIN_LEN: {
-        if (na != 1) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 1, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 1, true))
             return;
-        }
         Node *x = args->items[0];
         check_expr(c, x, NULL);
         if (x->mode == MODE_INVALID) {
@@ -563,13 +561,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     }
     case BUILTIN_CLEAR: {
-        if (na != 1) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 1, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 1, true))
             return;
-        }
         Node *x = args->items[0];
         check_expr(c, x, NULL);
         if (x->mode != MODE_INVALID) {
@@ -584,13 +577,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     }
     case BUILTIN_CLOSE: {
-        if (na != 1) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 1, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 1, true))
             return;
-        }
         Node *x = args->items[0];
         check_expr(c, x, NULL);
         if (x->mode != MODE_INVALID) {
@@ -612,13 +600,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         set_invalid(n);
         return;
     case BUILTIN_COPY: {
-        if (na != 2) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 2, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 2, true))
             return;
-        }
         Node *d = args->items[0], *s = args->items[1];
         check_expr(c, d, NULL);
         check_expr(c, s, NULL);
@@ -652,13 +635,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     }
     case BUILTIN_DELETE: {
-        if (na != 2) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 2, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 2, true))
             return;
-        }
         Node *m = args->items[0], *k = args->items[1];
         check_expr(c, m, NULL);
         check_expr(c, k, NULL);
@@ -795,11 +773,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     }
     case BUILTIN_NEW: {
-        if (na != 1) {
-            nargs_error(c, n, name, 1, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 1, false))
             return;
-        }
         Type *t = check_type(c, args->items[0]);
         if (is_invalid(t)) {
             set_invalid(n);
@@ -809,13 +784,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         return;
     }
     case BUILTIN_PANIC: {
-        if (na != 1) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 1, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 1, true))
             return;
-        }
         Node *x = args->items[0];
         check_expr(c, x, NULL);
         if (x->mode != MODE_INVALID)
@@ -839,13 +809,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         novalue(n);
         return;
     case BUILTIN_RECOVER:
-        if (na != 0) {
-            for (int i = 0; i < na; i++)
-                check_expr(c, args->items[i], NULL);
-            nargs_error(c, n, name, 0, false);
-            set_invalid(n);
+        if (!builtin_nargs(c, n, 0, true))
             return;
-        }
         result(n, type_any, MODE_VALUE);
         return;
     default:
