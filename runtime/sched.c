@@ -44,6 +44,7 @@
 #define PREEMPT_NS 10000000  /* a G running longer than 10ms is pre-empted */
 #define SYSMON_NS 10000000   /* monitor period */
 #define STEAL_ROUNDS 4
+#define SPIN_NS 200000       /* a spinner keeps its P this long before parking */
 
 /* ---- notes: one-shot wake-ups of a sleeping thread -------------------- */
 
@@ -109,6 +110,7 @@ struct P {
     _Atomic(G *) runnext;
     _Atomic uint32_t schedtick; /* read by sysmon */
     _Atomic(G *) curg;          /* read by sysmon and thieves */
+    _Atomic uint32_t nswitch;   /* Gs started on this P (owner writes) */
     G *gfree;                   /* dead Gs for reuse (owner only) */
     int ngfree;
     uint32_t sysmon_tick;       /* sysmon-private: last tick seen ... */
@@ -122,6 +124,7 @@ typedef struct M {
     P *oldp;       /* the P released by sched_enter_blocking */
     G *curg;
     bool spinning; /* looking for work while holding a P */
+    int64_t spin_since; /* when a spinner first found nothing (0: not yet) */
     bool idle;     /* on the idle M list */
     bool is_main;  /* the thread of sched_run_main */
     bool blocking; /* between enter_blocking and exit_blocking */
@@ -343,7 +346,11 @@ static G *runq_get(P *p, bool *inherit)
 }
 
 /* A thief takes half of p's queue into batch; with steal_next it may take
- * runnext, after giving a running owner a moment to schedule it itself. */
+ * runnext, after giving a running owner a moment to schedule it itself.
+ * If the owner started any G during that moment it is cycling through
+ * its own hand-offs (a ping-pong pair readying each other through
+ * runnext) and the thief leaves it alone: taking the G would only move
+ * the pair to another thread and its caches with it. */
 static uint32_t runq_grab(P *p, G **batch, bool steal_next)
 {
     for (;;) {
@@ -357,8 +364,12 @@ static uint32_t runq_grab(P *p, G **batch, bool steal_next)
             G *next = atomic_load(&p->runnext);
             if (!next)
                 return 0;
-            if (atomic_load(&p->curg) != NULL)
+            if (atomic_load(&p->curg) != NULL) {
+                uint32_t sw = atomic_load_explicit(&p->nswitch, memory_order_relaxed);
                 usleep(3);
+                if (atomic_load_explicit(&p->nswitch, memory_order_relaxed) != sw)
+                    return 0;
+            }
             if (!atomic_compare_exchange_strong(&p->runnext, &next, NULL))
                 continue;
             batch[0] = next;
@@ -970,6 +981,7 @@ static bool deadlock_locked(void)
 
 static void m_stop_spinning(M *m)
 {
+    m->spin_since = 0;
     if (m->spinning) {
         m->spinning = false;
         /* The last spinner to find work wakes another, so that a burst of
@@ -1057,7 +1069,23 @@ static G *findrunnable(M *m, bool *inherit)
         }
     }
 
-    /* Nothing to do: give up the P. */
+    /* Nothing to do. A spinner polls a little longer before it gives up
+     * the P: a parked M costs whoever next readies a G a futex wake-up,
+     * and with a producer and a consumer handing over work every few
+     * microseconds, parking at once turns every hand-off into one. While
+     * it spins, wakep wakes nobody (nmspinning > 0). */
+    if (m->spinning) {
+        int64_t now = now_ns();
+        if (m->spin_since == 0)
+            m->spin_since = now;
+        if (now - m->spin_since < SPIN_NS && !atomic_load(&sched.done)) {
+            usleep(3);
+            return NULL;
+        }
+        m->spin_since = 0;
+    }
+
+    /* Give up the P. */
     pthread_mutex_lock(&sched.lock);
     if (atomic_load(&sched.runqsize) > 0) {
         g = globrunq_get(p, 0);
@@ -1122,6 +1150,8 @@ static void execute(M *m, G *g, bool inherit)
     }
     if (!inherit)
         atomic_fetch_add(&p->schedtick, 1);
+    atomic_store_explicit(&p->nswitch, atomic_load_explicit(&p->nswitch, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
     atomic_store(&g->status, G_RUNNING);
     atomic_store(&g->preempt, false);
     m->curg = g;
