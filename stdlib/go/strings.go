@@ -6,13 +6,14 @@ import (
 )
 
 // A Builder is used to efficiently build a string using Write methods.
-// The zero value is ready to use.
+// The zero value is ready to use. buf is append-only (String shares it):
+// every method may only append to it or replace it.
 type Builder struct {
 	buf []byte
 }
 
 // String returns the accumulated string.
-func (b *Builder) String() string { return string(b.buf) }
+func (b *Builder) String() string
 
 // Len returns the number of accumulated bytes.
 func (b *Builder) Len() int { return len(b.buf) }
@@ -57,10 +58,7 @@ func (b *Builder) WriteRune(r rune) (int, error) {
 }
 
 // WriteString appends the contents of s to b's buffer.
-func (b *Builder) WriteString(s string) (int, error) {
-	b.buf = append(b.buf, s...)
-	return len(s), nil
-}
+func (b *Builder) WriteString(s string) (int, error)
 
 func Contains(s, substr string) bool { return Index(s, substr) >= 0 }
 
