@@ -20,6 +20,13 @@
  * and hash as one word; strings hash their bytes; everything else goes
  * through value_hash/value_equal.
  *
+ * The last entry found or inserted is remembered (`hint`): `m[k]++` and
+ * `m[k] = append(m[k], v)` read and then write the same key, and the second
+ * lookup then costs one comparison instead of a hash and a probe. The hint
+ * is only a guess, verified on use (equal raw key bits or string bytes in a
+ * live entry), so it needs no invalidation, and it is a
+ * single word, so concurrent readers (allowed by Go) cannot tear it.
+ *
  * Owns: map memory and iteration order. Must never panic itself: it reports
  * unhashable keys to the caller (the VM raises the Go panic).
  */
@@ -50,6 +57,7 @@ struct Map {
     uint64_t imask; /* index size - 1 */
     int64_t ifill;  /* index slots not empty (live + tombstones) */
     uint64_t seed;
+    uint32_t hint; /* entry number + 1 of the last key found, 0 none */
 };
 
 static inline uint32_t align8(uint32_t n)
@@ -156,6 +164,33 @@ static inline void *entry_val(const Map *m, uint8_t *e)
     return e + m->voff;
 }
 
+/* The entry the hint names when it holds this key, else NULL. Only
+ * bit-comparable and string keys, whose comparison is cheaper than a hash
+ * (a different length rejects a string at once). */
+static inline uint8_t *map_hint_entry(const Map *m, const void *key)
+{
+    uint32_t h = __atomic_load_n(&m->hint, __ATOMIC_RELAXED);
+    if (h == 0 || (int64_t)h > m->ents->used)
+        return NULL;
+    uint8_t *e = entry_at(m, m->ents, h - 1);
+    if (entry_hash(e) == 0)
+        return NULL; /* deleted since */
+    switch (m->kclass) {
+    case KEY_BITS:
+        return key_bits(entry_key(e), m->ksize) == key_bits(key, m->ksize) ? e : NULL;
+    case KEY_STRING:
+        return string_eq(*(const String *)entry_key(e), *(const String *)key) ? e : NULL;
+    default:
+        return NULL;
+    }
+}
+
+static inline void map_set_hint(Map *m, const uint8_t *e)
+{
+    uint32_t n = (uint32_t)((e - m->ents->data) / m->esize) + 1;
+    __atomic_store_n(&m->hint, n, __ATOMIC_RELAXED);
+}
+
 Map *map_make(const Type *maptype, int64_t hint)
 {
     Map *m = heap_alloc(sizeof(Map));
@@ -249,11 +284,16 @@ void *map_access(Map *m, const void *key, bool *unhashable)
             *unhashable = true;
         return NULL;
     }
+    uint8_t *e = map_hint_entry(m, key);
+    if (e)
+        return entry_val(m, e);
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
     if (i < 0)
         return NULL;
-    return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+    e = entry_at(m, m->ents, m->index[i] - 1);
+    map_set_hint(m, e);
+    return entry_val(m, e);
 }
 
 void *map_assign(Map *m, const void *key, bool *unhashable)
@@ -265,10 +305,18 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
             *unhashable = true;
         return NULL;
     }
+    if (m->ents) {
+        uint8_t *he = map_hint_entry(m, key);
+        if (he)
+            return entry_val(m, he);
+    }
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
-    if (i >= 0)
-        return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+    if (i >= 0) {
+        uint8_t *fe = entry_at(m, m->ents, m->index[i] - 1);
+        map_set_hint(m, fe);
+        return entry_val(m, fe);
+    }
     Entries *e = m->ents;
     if (e == NULL || e->used == e->cap) {
         /* Full: compact in place-size when at least a quarter is deleted,
@@ -293,6 +341,7 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
         m->ifill++;
     m->index[j] = (uint32_t)(n + 1);
     m->count++;
+    map_set_hint(m, ent);
     return entry_val(m, ent);
 }
 
