@@ -60,6 +60,12 @@ void heap_free(void *p)
         GC_FREE(p);
 }
 
+size_t heap_block_size(const void *p)
+{
+    void *base = p ? GC_base((void *)p) : NULL;
+    return base ? GC_size(base) : 0;
+}
+
 void *heap_new(const Type *t)
 {
     return t->has_pointers ? heap_alloc(t->size) : heap_alloc_atomic(t->size);

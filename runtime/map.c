@@ -5,8 +5,8 @@
  * with the key and value at 8-byte-aligned offsets; a stored hash of 0 marks
  * a deleted entry (live hashes have their low bit forced on). The index is
  * a power-of-two table of uint32 entry numbers (0 empty, IDX_TOMB deleted,
- * else entry+1) probed linearly; it is at least twice the entry capacity, so
- * probes stay short.
+ * else entry+1) probed linearly; it is at least 1.5 times the entry
+ * capacity, so probes stay short. The entry array grows by half.
  *
  * Iteration and growth. An Entries array is never rewritten once it has
  * been replaced: growing (or compacting away deleted entries) allocates a
@@ -15,6 +15,10 @@
  * once the map has moved on, each remembered entry is looked up in the live
  * map, so deleted keys are skipped and updated values are seen — Go's
  * guarantees without registering iterators anywhere.
+ *
+ * Memory: a rebuild frees the old index, and the old entry array too unless
+ * an iteration started on it; new string keys cut from a larger block are
+ * copied (map_unpin_key), so a long-lived map holds only its keys' bytes.
  *
  * Fast paths: keys of integer, pointer or channel kinds compare as raw bits
  * and hash as one word; strings hash their bytes; everything else goes
@@ -42,6 +46,10 @@ typedef enum { KEY_BITS, KEY_STRING, KEY_GENERIC } KeyClass;
 typedef struct Entries {
     int64_t used; /* entries appended (live or deleted) */
     int64_t cap;
+    /* An iteration has started on this array: it may still be read after
+     * the map moves on, so it is left to the collector. */
+    int64_t iterated; /* a word, so data stays 8-byte aligned for the
+                       * collector's scan of the keys' pointers */
     uint8_t data[]; /* cap * esize bytes */
 } Entries;
 
@@ -164,6 +172,19 @@ static inline void *entry_val(const Map *m, uint8_t *e)
     return e + m->voff;
 }
 
+/* Entry numbers are uint32 in the index (IDX_TOMB excluded). */
+#define MAP_MAXCAP ((int64_t)1 << 31)
+
+/* Index slots for an entry array of `cap`: a power of two at least 1.5
+ * times cap, so linear probes run at a load of at most two thirds. */
+static uint64_t map_index_size(int64_t cap)
+{
+    uint64_t need = (uint64_t)cap + (uint64_t)cap / 2, n = 16;
+    while (n < need)
+        n <<= 1;
+    return n;
+}
+
 /* The entry the hint names when it holds this key, else NULL. Only
  * bit-comparable and string keys, whose comparison is cheaper than a hash
  * (a different length rejects a string at once). */
@@ -191,6 +212,19 @@ static inline void map_set_hint(Map *m, const uint8_t *e)
     __atomic_store_n(&m->hint, n, __ATOMIC_RELAXED);
 }
 
+/* A string key that is a small slice of a bigger block (a word cut out of a
+ * line by strings.Fields) would keep the whole block alive as long as the
+ * map: the key gets bytes of its own instead. Strings are immutable, so
+ * the copy is invisible; it costs one block lookup per new key only. */
+static void map_unpin_key(String *k)
+{
+    if (k->len == 0)
+        return;
+    size_t block = heap_block_size(k->ptr);
+    if (block > 2 * (size_t)k->len + 32)
+        *k = string_from_bytes(k->ptr, k->len);
+}
+
 Map *map_make(const Type *maptype, int64_t hint)
 {
     Map *m = heap_alloc(sizeof(Map));
@@ -206,14 +240,13 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->scanned = m->kt->has_pointers || m->vt->has_pointers;
     m->seed = hash_random();
     if (hint > 0) {
-        int64_t cap = 8;
-        while (cap < hint && cap < ((int64_t)1 << 31))
-            cap <<= 1;
+        /* Exactly the hint: the entry array need not be a power of two. */
+        int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;
         Entries *e = m->scanned ? heap_alloc(sizeof(Entries) + (size_t)cap * m->esize)
                                 : heap_alloc_atomic(sizeof(Entries) + (size_t)cap * m->esize);
         e->cap = cap;
         m->ents = e;
-        m->imask = (uint64_t)cap * 2 - 1;
+        m->imask = map_index_size(cap) - 1;
         m->index = heap_alloc_atomic((m->imask + 1) * sizeof(uint32_t));
     }
     return m;
@@ -245,7 +278,7 @@ static void map_rebuild(Map *m, int64_t cap)
     size_t bytes = sizeof(Entries) + (size_t)cap * m->esize;
     Entries *ne = m->scanned ? heap_alloc(bytes) : heap_alloc_atomic(bytes);
     ne->cap = cap;
-    uint64_t isize = (uint64_t)cap * 2;
+    uint64_t isize = map_index_size(cap);
     uint32_t *idx = heap_alloc_atomic(isize * sizeof(uint32_t));
     uint64_t mask = isize - 1;
     Entries *oe = m->ents;
@@ -263,6 +296,13 @@ static void map_rebuild(Map *m, int64_t cap)
         n++;
     }
     ne->used = n;
+    /* The old arrays are dead unless an iterator holds the entries: only
+     * the map points at them (map_access/map_assign hand out pointers into
+     * the live array, used at once by the caller). Freeing them now keeps
+     * a growing map from leaving its whole history for the collector. */
+    heap_free(m->index);
+    if (oe && !oe->iterated)
+        heap_free(oe);
     m->ents = ne;
     m->index = idx;
     m->imask = mask;
@@ -320,10 +360,12 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
     Entries *e = m->ents;
     if (e == NULL || e->used == e->cap) {
         /* Full: compact in place-size when at least a quarter is deleted,
-         * else double. */
+         * else grow by half (not double: a big map then wastes at most a
+         * third of its array, and the index still has room, see
+         * map_index_size). */
         int64_t cap = e ? e->cap : 8;
         if (e && m->count >= e->cap - e->cap / 4)
-            cap *= 2;
+            cap = cap + cap / 2 > MAP_MAXCAP ? MAP_MAXCAP : cap + cap / 2;
         map_rebuild(m, cap);
         e = m->ents;
     } else if ((uint64_t)(m->ifill + 1) * 4 > (m->imask + 1) * 3) {
@@ -334,6 +376,8 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
     uint8_t *ent = entry_at(m, e, n);
     *(uint64_t *)ent = h;
     memcpy(entry_key(ent), key, m->ksize);
+    if (m->kclass == KEY_STRING)
+        map_unpin_key(entry_key(ent));
     uint64_t j = (h >> 7) & m->imask;
     while (m->index[j] != IDX_EMPTY && m->index[j] != IDX_TOMB)
         j = (j + 1) & m->imask;
@@ -394,6 +438,7 @@ void map_iter_init(Map *m, MapIter *it)
     int64_t first = (int64_t)(hash_random() % (uint64_t)n);
     it->start = (n << 32) | first;
     it->sub = (int64_t)(uintptr_t)m->ents;
+    m->ents->iterated = 1;
 }
 
 bool map_iter_next(MapIter *it, void **key, void **val)

@@ -90,6 +90,9 @@ void *heap_alloc_bytes(size_t size);
 /* Hands back a block the caller knows nothing else references (a buffer
  * just replaced by a bigger copy); p may be NULL or a non-heap pointer. */
 void heap_free(void *p);
+/* Size of the heap block holding address p (anywhere inside it), or 0 when
+ * p is not in the collected heap. */
+size_t heap_block_size(const void *p);
 /* Go's append growth (defined in runtime/vm.c): the new capacity for a
  * slice of capacity oldcap that must hold newlen elements of elemsize bytes.
  * Natives that append (strings.Builder) use it so cap() matches append's. */
