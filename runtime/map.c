@@ -6,18 +6,22 @@
  * a deleted entry (live hashes have their low bit forced on). The index is
  * a power-of-two table of uint32 entry numbers (0 empty, IDX_TOMB deleted,
  * else entry+1) probed linearly; it is at least 1.5 times the entry
- * capacity, so probes stay short. The entry array grows by half.
+ * capacity, so probes stay short. The entry array is chunked: a small map
+ * has one chunk that grows by half (copied), a map past one full chunk
+ * (MAP_CHUNK_BYTES) adds chunks, so entries never move to grow and no
+ * allocation is bigger than a chunk or the index.
  *
- * Iteration and growth. An Entries array is never rewritten once it has
- * been replaced: growing (or compacting away deleted entries) allocates a
- * new array. An iterator remembers the array it started on; while that is
- * still the live one, it reads entries in place (deleted ones are marked);
- * once the map has moved on, each remembered entry is looked up in the live
- * map, so deleted keys are skipped and updated values are seen — Go's
- * guarantees without registering iterators anywhere.
+ * Iteration and growth. Growing or compacting makes a new Entries
+ * directory; an old one is never rewritten, only its entries may be deleted
+ * (hash zeroed) or updated in place, where chunks are shared. An iterator
+ * remembers the directory it started on; while that is still the live one,
+ * it reads entries in place (deleted ones are marked); once the map has
+ * moved on, each remembered entry is looked up in the live map, so deleted
+ * keys are skipped and updated values are seen — Go's guarantees without
+ * registering iterators anywhere.
  *
- * Memory: a rebuild frees the old index, and the old entry array too unless
- * an iteration started on it; new string keys cut from a larger block are
+ * Memory: a rebuild frees the old index, and the old chunks too unless an
+ * iteration started on them; new string keys cut from a larger block are
  * copied (map_unpin_key), so a long-lived map holds only its keys' bytes.
  *
  * Fast paths: keys of integer, pointer or channel kinds compare as raw bits
@@ -43,19 +47,30 @@
 
 typedef enum { KEY_BITS, KEY_STRING, KEY_GENERIC } KeyClass;
 
+/* The entry array, in chunks: entry i is at chunk[i >> cshift], slot
+ * i & (2^cshift - 1). A small map has one chunk of `cap` entries; once a
+ * map reaches a full chunk (MAP_CHUNK_BYTES) it grows by adding chunks, so
+ * a big map never needs one huge contiguous block nor copies its entries to
+ * grow. */
 typedef struct Entries {
     int64_t used; /* entries appended (live or deleted) */
-    int64_t cap;
-    /* An iteration has started on this array: it may still be read after
-     * the map moves on, so it is left to the collector. */
-    int64_t iterated; /* a word, so data stays 8-byte aligned for the
-                       * collector's scan of the keys' pointers */
-    uint8_t data[]; /* cap * esize bytes */
+    int64_t cap;  /* entries the chunks hold */
+    /* An iteration has started on this array or on one sharing its chunks:
+     * they may still be read after the map moves on, so they are left to
+     * the collector. */
+    int64_t iterated;
+    int64_t nchunks;
+    uint8_t *chunk[];
 } Entries;
+
+/* Bytes of a full chunk: big enough that the per-chunk cost vanishes,
+ * small enough to fit in the free holes of a fragmented heap. */
+#define MAP_CHUNK_BYTES 32768
 
 struct Map {
     const Type *type, *kt, *vt;
     uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    uint32_t cshift;                    /* log2 of entries per full chunk */
     KeyClass kclass;
     bool key_has_iface; /* keys may hide an unhashable dynamic type */
     bool scanned;       /* entries may hold pointers */
@@ -155,9 +170,10 @@ static inline bool map_keyeq(const Map *m, const void *a, const void *b)
     }
 }
 
-static inline uint8_t *entry_at(const Map *m, Entries *e, int64_t i)
+static inline uint8_t *entry_at(const Map *m, const Entries *e, int64_t i)
 {
-    return e->data + (size_t)i * m->esize;
+    uint64_t mask = ((uint64_t)1 << m->cshift) - 1;
+    return e->chunk[(uint64_t)i >> m->cshift] + (size_t)((uint64_t)i & mask) * m->esize;
 }
 static inline uint64_t entry_hash(const uint8_t *e)
 {
@@ -206,10 +222,36 @@ static inline uint8_t *map_hint_entry(const Map *m, const void *key)
     }
 }
 
-static inline void map_set_hint(Map *m, const uint8_t *e)
+static inline void map_set_hint(Map *m, int64_t n)
 {
-    uint32_t n = (uint32_t)((e - m->ents->data) / m->esize) + 1;
-    __atomic_store_n(&m->hint, n, __ATOMIC_RELAXED);
+    __atomic_store_n(&m->hint, (uint32_t)(n + 1), __ATOMIC_RELAXED);
+}
+
+/* A fresh entry array for `cap` entries (rounded up to whole chunks past
+ * the first), empty. */
+static Entries *map_new_entries(const Map *m, int64_t cap)
+{
+    int64_t full = (int64_t)1 << m->cshift;
+    int64_t nchunks = cap <= full ? 1 : (cap + full - 1) / full;
+    if (nchunks > 1)
+        cap = nchunks * full;
+    Entries *e = heap_alloc(sizeof(Entries) + (size_t)nchunks * sizeof(uint8_t *));
+    size_t csize = (size_t)(nchunks > 1 ? full : cap) * m->esize;
+    for (int64_t c = 0; c < nchunks; c++)
+        e->chunk[c] = m->scanned ? heap_alloc(csize) : heap_alloc_atomic(csize);
+    e->cap = cap;
+    e->nchunks = nchunks;
+    return e;
+}
+
+/* Frees the chunks of an entry array nobody can read any more. */
+static void map_free_entries(Entries *e)
+{
+    if (e == NULL || e->iterated)
+        return;
+    for (int64_t c = 0; c < e->nchunks; c++)
+        heap_free(e->chunk[c]);
+    heap_free(e);
 }
 
 /* A string key that is a small slice of a bigger block (a word cut out of a
@@ -239,12 +281,14 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->key_has_iface = type_has_iface(m->kt);
     m->scanned = m->kt->has_pointers || m->vt->has_pointers;
     m->seed = hash_random();
+    m->cshift = 3;
+    while (((uint64_t)2 << m->cshift) * m->esize <= MAP_CHUNK_BYTES)
+        m->cshift++;
     if (hint > 0) {
         /* Exactly the hint: the entry array need not be a power of two. */
         int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;
-        Entries *e = m->scanned ? heap_alloc(sizeof(Entries) + (size_t)cap * m->esize)
-                                : heap_alloc_atomic(sizeof(Entries) + (size_t)cap * m->esize);
-        e->cap = cap;
+        Entries *e = map_new_entries(m, cap);
+        cap = e->cap;
         m->ents = e;
         m->imask = map_index_size(cap) - 1;
         m->index = heap_alloc_atomic((m->imask + 1) * sizeof(uint32_t));
@@ -271,42 +315,73 @@ static int64_t map_find(const Map *m, const void *key, uint64_t h)
     }
 }
 
-/* Moves the live entries into a fresh array of `cap` entries and rebuilds
- * the index. The old array is left untouched for running iterators. */
-static void map_rebuild(Map *m, int64_t cap)
+/* A fresh index of map_index_size(cap) slots over the current entries
+ * (from their stored hashes); the old index is freed: only the map reads
+ * it, and iterators look entries up in the live index. */
+static void map_reindex(Map *m, int64_t cap)
 {
-    size_t bytes = sizeof(Entries) + (size_t)cap * m->esize;
-    Entries *ne = m->scanned ? heap_alloc(bytes) : heap_alloc_atomic(bytes);
-    ne->cap = cap;
     uint64_t isize = map_index_size(cap);
     uint32_t *idx = heap_alloc_atomic(isize * sizeof(uint32_t));
     uint64_t mask = isize - 1;
-    Entries *oe = m->ents;
-    int64_t n = 0;
-    for (int64_t j = 0; oe && j < oe->used; j++) {
-        uint8_t *src = entry_at(m, oe, j);
-        uint64_t h = entry_hash(src);
+    int64_t fill = 0;
+    for (int64_t j = 0; j < m->ents->used; j++) {
+        uint64_t h = entry_hash(entry_at(m, m->ents, j));
         if (h == 0)
             continue;
-        memcpy(entry_at(m, ne, n), src, m->esize);
         uint64_t i = (h >> 7) & mask;
         while (idx[i] != IDX_EMPTY)
             i = (i + 1) & mask;
-        idx[i] = (uint32_t)(n + 1);
+        idx[i] = (uint32_t)(j + 1);
+        fill++;
+    }
+    heap_free(m->index);
+    m->index = idx;
+    m->imask = mask;
+    m->ifill = fill;
+}
+
+/* Moves the live entries into a fresh array of `cap` entries and rebuilds
+ * the index. The old array is left untouched for running iterators, and
+ * freed when no iteration started on it (only the map points at it:
+ * map_access/map_assign hand out pointers into the live array, used at once
+ * by the caller). */
+static void map_rebuild(Map *m, int64_t cap)
+{
+    Entries *ne = map_new_entries(m, cap), *oe = m->ents;
+    int64_t n = 0;
+    for (int64_t j = 0; oe && j < oe->used; j++) {
+        uint8_t *src = entry_at(m, oe, j);
+        if (entry_hash(src) == 0)
+            continue;
+        memcpy(entry_at(m, ne, n), src, m->esize);
         n++;
     }
     ne->used = n;
-    /* The old arrays are dead unless an iterator holds the entries: only
-     * the map points at them (map_access/map_assign hand out pointers into
-     * the live array, used at once by the caller). Freeing them now keeps
-     * a growing map from leaving its whole history for the collector. */
-    heap_free(m->index);
-    if (oe && !oe->iterated)
-        heap_free(oe);
     m->ents = ne;
-    m->index = idx;
-    m->imask = mask;
-    m->ifill = n;
+    map_free_entries(oe);
+    map_reindex(m, ne->cap);
+}
+
+/* Adds one full chunk to a map already made of full chunks: no entry moves.
+ * The new directory shares the chunks (and so their `iterated` mark); the
+ * old one stays valid for iterators that started on it. */
+static void map_add_chunk(Map *m)
+{
+    Entries *oe = m->ents;
+    int64_t full = (int64_t)1 << m->cshift;
+    Entries *ne = heap_alloc(sizeof(Entries) + (size_t)(oe->nchunks + 1) * sizeof(uint8_t *));
+    memcpy(ne->chunk, oe->chunk, (size_t)oe->nchunks * sizeof(uint8_t *));
+    size_t csize = (size_t)full * m->esize;
+    ne->chunk[oe->nchunks] = m->scanned ? heap_alloc(csize) : heap_alloc_atomic(csize);
+    ne->nchunks = oe->nchunks + 1;
+    ne->cap = oe->cap + full;
+    ne->used = oe->used;
+    ne->iterated = oe->iterated;
+    m->ents = ne;
+    if (!oe->iterated)
+        heap_free(oe);
+    if (map_index_size(ne->cap) > m->imask + 1)
+        map_reindex(m, ne->cap);
 }
 
 void *map_access(Map *m, const void *key, bool *unhashable)
@@ -332,7 +407,7 @@ void *map_access(Map *m, const void *key, bool *unhashable)
     if (i < 0)
         return NULL;
     e = entry_at(m, m->ents, m->index[i] - 1);
-    map_set_hint(m, e);
+    map_set_hint(m, m->index[i] - 1);
     return entry_val(m, e);
 }
 
@@ -353,9 +428,8 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
     if (i >= 0) {
-        uint8_t *fe = entry_at(m, m->ents, m->index[i] - 1);
-        map_set_hint(m, fe);
-        return entry_val(m, fe);
+        map_set_hint(m, m->index[i] - 1);
+        return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
     }
     Entries *e = m->ents;
     if (e == NULL || e->used == e->cap) {
@@ -363,13 +437,18 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
          * else grow by half (not double: a big map then wastes at most a
          * third of its array, and the index still has room, see
          * map_index_size). */
-        int64_t cap = e ? e->cap : 8;
-        if (e && m->count >= e->cap - e->cap / 4)
-            cap = cap + cap / 2 > MAP_MAXCAP ? MAP_MAXCAP : cap + cap / 2;
-        map_rebuild(m, cap);
+        int64_t full = (int64_t)1 << m->cshift;
+        if (e == NULL)
+            map_rebuild(m, 8);
+        else if (m->count < e->cap - e->cap / 4)
+            map_rebuild(m, e->cap);
+        else if (e->nchunks > 1 || e->cap == full)
+            map_add_chunk(m);
+        else
+            map_rebuild(m, e->cap + e->cap / 2 > full ? full : e->cap + e->cap / 2);
         e = m->ents;
     } else if ((uint64_t)(m->ifill + 1) * 4 > (m->imask + 1) * 3) {
-        map_rebuild(m, e->cap); /* too many tombstones in the index */
+        map_reindex(m, e->cap); /* too many tombstones in the index */
         e = m->ents;
     }
     int64_t n = e->used++;
@@ -385,7 +464,7 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
         m->ifill++;
     m->index[j] = (uint32_t)(n + 1);
     m->count++;
-    map_set_hint(m, ent);
+    map_set_hint(m, n);
     return entry_val(m, ent);
 }
 
