@@ -1,7 +1,7 @@
 /* strings.c — package strings: searching, splitting, joining, case
  * mapping and trimming as natives (they are the hot paths of real
- * programs), Builder's WriteString and String (hot and copy-free), the
- * rest of Builder, Reader, Replacer and the func-taking helpers in Go.
+ * programs), Builder's writers and String (hot and copy-free), the rest
+ * of Builder, Reader, Replacer and the func-taking helpers in Go.
  *
  * Results share the argument's bytes wherever Go's would (substrings,
  * split pieces), and allocate atomically otherwise. Must never mutate an
@@ -543,33 +543,66 @@ static NativeStatus strings_equal_fold(NativeCtx *ctx, Slot *args, Slot *res)
 
 /* ---- Builder: its buf is append-only bytes nobody else can reach ---- */
 
-/* (*Builder).WriteString(s string) (int, error): the hot call of every
- * text-building loop, as a native it costs one call instead of a bytecode
- * frame. Grows exactly as append would (vm_grow_cap), so Cap() is Go's;
- * the new array is not cleared since only its first len bytes are ever
- * read and those are copied in. */
+/* Appends n bytes at p to a Builder's buf, growing exactly as append would
+ * (vm_grow_cap, so Cap() is Go's); the new array is not cleared since only
+ * its first len bytes are ever read and those are copied in. */
+static inline void builder_append(Slice *buf, const void *p, int64_t n)
+{
+    if (n == 0)
+        return;
+    Slice b = *buf;
+    if (b.len + n > b.cap) {
+        int64_t nc = vm_grow_cap(b.cap, b.len + n, 1);
+        uint8_t *q = heap_alloc_bytes((size_t)nc);
+        if (b.len)
+            memcpy(q, b.ptr, (size_t)b.len);
+        b.ptr = q;
+        b.cap = nc;
+    }
+    memcpy((uint8_t *)b.ptr + b.len, p, (size_t)n);
+    b.len += n;
+    *buf = b;
+}
+
+/* The Builder's writers are natives: they are the hot calls of every
+ * text-building loop, and a native costs one call instead of a bytecode
+ * frame. args[0] is the *Builder, whose only field is buf. */
+
+/* (*Builder).WriteString(s string) (int, error) */
 static NativeStatus builder_write_string(NativeCtx *ctx, Slot *args, Slot *res)
 {
-    Slice *buf = args[0].p; /* Builder's only field */
+    Slice *buf = args[0].p;
     String t = nat_str(args + 1);
     if (buf == NULL)
         return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
-    if (t.len) {
-        Slice b = *buf;
-        if (b.len + t.len > b.cap) {
-            int64_t nc = vm_grow_cap(b.cap, b.len + t.len, 1);
-            uint8_t *p = heap_alloc_bytes((size_t)nc);
-            if (b.len)
-                memcpy(p, b.ptr, (size_t)b.len);
-            b.ptr = p;
-            b.cap = nc;
-        }
-        memcpy((uint8_t *)b.ptr + b.len, t.ptr, (size_t)t.len);
-        b.len += t.len;
-        *buf = b;
-    }
+    builder_append(buf, t.ptr, t.len);
     res[0].i = t.len;
     nat_set_nil(res + 1);
+    return NATIVE_OK;
+}
+
+/* (*Builder).Write(p []byte) (int, error) */
+static NativeStatus builder_write(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    Slice t = nat_slice(args + 1);
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    builder_append(buf, t.ptr, t.len);
+    res[0].i = t.len;
+    nat_set_nil(res + 1);
+    return NATIVE_OK;
+}
+
+/* (*Builder).WriteByte(c byte) error */
+static NativeStatus builder_write_byte(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    uint8_t c = (uint8_t)args[1].u;
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    builder_append(buf, &c, 1);
+    nat_set_nil(res);
     return NATIVE_OK;
 }
 
@@ -587,6 +620,8 @@ static NativeStatus builder_string(NativeCtx *ctx, Slot *args, Slot *res)
 
 static const StdNative strings_natives[] = {
     {"*Builder.WriteString", builder_write_string},
+    {"*Builder.Write", builder_write},
+    {"*Builder.WriteByte", builder_write_byte},
     {"*Builder.String", builder_string},
     {"Index", strings_index},
     {"LastIndex", strings_last_index},

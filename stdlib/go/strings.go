@@ -38,16 +38,10 @@ func (b *Builder) Grow(n int) {
 }
 
 // Write appends the contents of p to b's buffer.
-func (b *Builder) Write(p []byte) (int, error) {
-	b.buf = append(b.buf, p...)
-	return len(p), nil
-}
+func (b *Builder) Write(p []byte) (int, error)
 
 // WriteByte appends the byte c to b's buffer.
-func (b *Builder) WriteByte(c byte) error {
-	b.buf = append(b.buf, c)
-	return nil
-}
+func (b *Builder) WriteByte(c byte) error
 
 // WriteRune appends the UTF-8 encoding of Unicode code point r to b's
 // buffer.
