@@ -2,8 +2,10 @@
  * Boehm-Demers-Weiser collector.
  *
  * Owns: collector start-up and the choice between scanned and atomic
- * memory. Must never free memory by hand or keep its own free lists: the
- * collector owns every byte.
+ * memory. Must never keep its own free lists: the collector owns every
+ * byte. heap_free exists only for blocks whose owner has just replaced
+ * them by a copy and handed out no pointer into them (a map's old index);
+ * everything else is left to the collector.
  */
 #include <gc.h>
 #include <string.h>
@@ -42,6 +44,26 @@ void *heap_alloc_atomic(size_t size)
     void *p = GC_MALLOC_ATOMIC(size);
     memset(p, 0, size);
     return p;
+}
+
+void *heap_alloc_bytes(size_t size)
+{
+    if (size == 0)
+        return heap_zerobase;
+    return GC_MALLOC_ATOMIC(size);
+}
+
+void heap_free(void *p)
+{
+    /* Only blocks of the collected heap: zerobase and static data are not. */
+    if (p != NULL && p != (void *)heap_zerobase && GC_base(p) == p)
+        GC_FREE(p);
+}
+
+size_t heap_block_size(const void *p)
+{
+    void *base = p ? GC_base((void *)p) : NULL;
+    return base ? GC_size(base) : 0;
 }
 
 void *heap_new(const Type *t)

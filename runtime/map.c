@@ -5,20 +5,35 @@
  * with the key and value at 8-byte-aligned offsets; a stored hash of 0 marks
  * a deleted entry (live hashes have their low bit forced on). The index is
  * a power-of-two table of uint32 entry numbers (0 empty, IDX_TOMB deleted,
- * else entry+1) probed linearly; it is at least twice the entry capacity, so
- * probes stay short.
+ * else entry+1) probed linearly; it is at least 1.5 times the entry
+ * capacity, so probes stay short. The entry array is chunked: a small map
+ * has one chunk that grows by half (copied), a map past one full chunk
+ * (MAP_CHUNK_BYTES) adds chunks, so entries never move to grow and no
+ * allocation is bigger than a chunk or the index.
  *
- * Iteration and growth. An Entries array is never rewritten once it has
- * been replaced: growing (or compacting away deleted entries) allocates a
- * new array. An iterator remembers the array it started on; while that is
- * still the live one, it reads entries in place (deleted ones are marked);
- * once the map has moved on, each remembered entry is looked up in the live
- * map, so deleted keys are skipped and updated values are seen — Go's
- * guarantees without registering iterators anywhere.
+ * Iteration and growth. Growing or compacting makes a new Entries
+ * directory; an old one is never rewritten, only its entries may be deleted
+ * (hash zeroed) or updated in place, where chunks are shared. An iterator
+ * remembers the directory it started on; while that is still the live one,
+ * it reads entries in place (deleted ones are marked); once the map has
+ * moved on, each remembered entry is looked up in the live map, so deleted
+ * keys are skipped and updated values are seen — Go's guarantees without
+ * registering iterators anywhere.
+ *
+ * Memory: a rebuild frees the old index, and the old chunks too unless an
+ * iteration started on them; new string keys cut from a larger block are
+ * copied (map_unpin_key), so a long-lived map holds only its keys' bytes.
  *
  * Fast paths: keys of integer, pointer or channel kinds compare as raw bits
  * and hash as one word; strings hash their bytes; everything else goes
  * through value_hash/value_equal.
+ *
+ * The last entry found or inserted is remembered (`hint`): `m[k]++` and
+ * `m[k] = append(m[k], v)` read and then write the same key, and the second
+ * lookup then costs one comparison instead of a hash and a probe. The hint
+ * is only a guess, verified on use (equal raw key bits or string bytes in a
+ * live entry), so it needs no invalidation, and it is a
+ * single word, so concurrent readers (allowed by Go) cannot tear it.
  *
  * Owns: map memory and iteration order. Must never panic itself: it reports
  * unhashable keys to the caller (the VM raises the Go panic).
@@ -32,15 +47,30 @@
 
 typedef enum { KEY_BITS, KEY_STRING, KEY_GENERIC } KeyClass;
 
+/* The entry array, in chunks: entry i is at chunk[i >> cshift], slot
+ * i & (2^cshift - 1). A small map has one chunk of `cap` entries; once a
+ * map reaches a full chunk (MAP_CHUNK_BYTES) it grows by adding chunks, so
+ * a big map never needs one huge contiguous block nor copies its entries to
+ * grow. */
 typedef struct Entries {
     int64_t used; /* entries appended (live or deleted) */
-    int64_t cap;
-    uint8_t data[]; /* cap * esize bytes */
+    int64_t cap;  /* entries the chunks hold */
+    /* An iteration has started on this array or on one sharing its chunks:
+     * they may still be read after the map moves on, so they are left to
+     * the collector. */
+    int64_t iterated;
+    int64_t nchunks;
+    uint8_t *chunk[];
 } Entries;
+
+/* Bytes of a full chunk: big enough that the per-chunk cost vanishes,
+ * small enough to fit in the free holes of a fragmented heap. */
+#define MAP_CHUNK_BYTES 32768
 
 struct Map {
     const Type *type, *kt, *vt;
     uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    uint32_t cshift;                    /* log2 of entries per full chunk */
     KeyClass kclass;
     bool key_has_iface; /* keys may hide an unhashable dynamic type */
     bool scanned;       /* entries may hold pointers */
@@ -50,6 +80,7 @@ struct Map {
     uint64_t imask; /* index size - 1 */
     int64_t ifill;  /* index slots not empty (live + tombstones) */
     uint64_t seed;
+    uint32_t hint; /* entry number + 1 of the last key found, 0 none */
 };
 
 static inline uint32_t align8(uint32_t n)
@@ -139,9 +170,10 @@ static inline bool map_keyeq(const Map *m, const void *a, const void *b)
     }
 }
 
-static inline uint8_t *entry_at(const Map *m, Entries *e, int64_t i)
+static inline uint8_t *entry_at(const Map *m, const Entries *e, int64_t i)
 {
-    return e->data + (size_t)i * m->esize;
+    uint64_t mask = ((uint64_t)1 << m->cshift) - 1;
+    return e->chunk[(uint64_t)i >> m->cshift] + (size_t)((uint64_t)i & mask) * m->esize;
 }
 static inline uint64_t entry_hash(const uint8_t *e)
 {
@@ -154,6 +186,85 @@ static inline void *entry_key(uint8_t *e)
 static inline void *entry_val(const Map *m, uint8_t *e)
 {
     return e + m->voff;
+}
+
+/* Entry numbers are uint32 in the index (IDX_TOMB excluded). */
+#define MAP_MAXCAP ((int64_t)1 << 31)
+
+/* Index slots for an entry array of `cap`: a power of two at least 1.5
+ * times cap, so linear probes run at a load of at most two thirds. */
+static uint64_t map_index_size(int64_t cap)
+{
+    uint64_t need = (uint64_t)cap + (uint64_t)cap / 2, n = 16;
+    while (n < need)
+        n <<= 1;
+    return n;
+}
+
+/* The entry the hint names when it holds this key, else NULL. Only
+ * bit-comparable and string keys, whose comparison is cheaper than a hash
+ * (a different length rejects a string at once). */
+static inline uint8_t *map_hint_entry(const Map *m, const void *key)
+{
+    uint32_t h = __atomic_load_n(&m->hint, __ATOMIC_RELAXED);
+    if (h == 0 || (int64_t)h > m->ents->used)
+        return NULL;
+    uint8_t *e = entry_at(m, m->ents, h - 1);
+    if (entry_hash(e) == 0)
+        return NULL; /* deleted since */
+    switch (m->kclass) {
+    case KEY_BITS:
+        return key_bits(entry_key(e), m->ksize) == key_bits(key, m->ksize) ? e : NULL;
+    case KEY_STRING:
+        return string_eq(*(const String *)entry_key(e), *(const String *)key) ? e : NULL;
+    default:
+        return NULL;
+    }
+}
+
+static inline void map_set_hint(Map *m, int64_t n)
+{
+    __atomic_store_n(&m->hint, (uint32_t)(n + 1), __ATOMIC_RELAXED);
+}
+
+/* A fresh entry array for `cap` entries (rounded up to whole chunks past
+ * the first), empty. */
+static Entries *map_new_entries(const Map *m, int64_t cap)
+{
+    int64_t full = (int64_t)1 << m->cshift;
+    int64_t nchunks = cap <= full ? 1 : (cap + full - 1) / full;
+    if (nchunks > 1)
+        cap = nchunks * full;
+    Entries *e = heap_alloc(sizeof(Entries) + (size_t)nchunks * sizeof(uint8_t *));
+    size_t csize = (size_t)(nchunks > 1 ? full : cap) * m->esize;
+    for (int64_t c = 0; c < nchunks; c++)
+        e->chunk[c] = m->scanned ? heap_alloc(csize) : heap_alloc_atomic(csize);
+    e->cap = cap;
+    e->nchunks = nchunks;
+    return e;
+}
+
+/* Frees the chunks of an entry array nobody can read any more. */
+static void map_free_entries(Entries *e)
+{
+    if (e == NULL || e->iterated)
+        return;
+    for (int64_t c = 0; c < e->nchunks; c++)
+        heap_free(e->chunk[c]);
+    heap_free(e);
+}
+
+/* A string key that is a small slice of a bigger block (a word cut out of a
+ * line by strings.Fields) would keep the whole block alive as long as the
+ * map: the key gets bytes of its own instead. Strings are immutable, so
+ * the copy is invisible; it costs one block lookup per new key only. */
+static void map_unpin_key(String *k)
+{
+    if (k->len == 0)
+        return;
+    size_t block = heap_block_size(k->ptr);
+    if (block > 2 * (size_t)k->len + 32)
+        *k = string_from_bytes(k->ptr, k->len);
 }
 
 Map *map_make(const Type *maptype, int64_t hint)
@@ -170,15 +281,16 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->key_has_iface = type_has_iface(m->kt);
     m->scanned = m->kt->has_pointers || m->vt->has_pointers;
     m->seed = hash_random();
+    m->cshift = 3;
+    while (((uint64_t)2 << m->cshift) * m->esize <= MAP_CHUNK_BYTES)
+        m->cshift++;
     if (hint > 0) {
-        int64_t cap = 8;
-        while (cap < hint && cap < ((int64_t)1 << 31))
-            cap <<= 1;
-        Entries *e = m->scanned ? heap_alloc(sizeof(Entries) + (size_t)cap * m->esize)
-                                : heap_alloc_atomic(sizeof(Entries) + (size_t)cap * m->esize);
-        e->cap = cap;
+        /* Exactly the hint: the entry array need not be a power of two. */
+        int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;
+        Entries *e = map_new_entries(m, cap);
+        cap = e->cap;
         m->ents = e;
-        m->imask = (uint64_t)cap * 2 - 1;
+        m->imask = map_index_size(cap) - 1;
         m->index = heap_alloc_atomic((m->imask + 1) * sizeof(uint32_t));
     }
     return m;
@@ -203,35 +315,73 @@ static int64_t map_find(const Map *m, const void *key, uint64_t h)
     }
 }
 
-/* Moves the live entries into a fresh array of `cap` entries and rebuilds
- * the index. The old array is left untouched for running iterators. */
-static void map_rebuild(Map *m, int64_t cap)
+/* A fresh index of map_index_size(cap) slots over the current entries
+ * (from their stored hashes); the old index is freed: only the map reads
+ * it, and iterators look entries up in the live index. */
+static void map_reindex(Map *m, int64_t cap)
 {
-    size_t bytes = sizeof(Entries) + (size_t)cap * m->esize;
-    Entries *ne = m->scanned ? heap_alloc(bytes) : heap_alloc_atomic(bytes);
-    ne->cap = cap;
-    uint64_t isize = (uint64_t)cap * 2;
+    uint64_t isize = map_index_size(cap);
     uint32_t *idx = heap_alloc_atomic(isize * sizeof(uint32_t));
     uint64_t mask = isize - 1;
-    Entries *oe = m->ents;
-    int64_t n = 0;
-    for (int64_t j = 0; oe && j < oe->used; j++) {
-        uint8_t *src = entry_at(m, oe, j);
-        uint64_t h = entry_hash(src);
+    int64_t fill = 0;
+    for (int64_t j = 0; j < m->ents->used; j++) {
+        uint64_t h = entry_hash(entry_at(m, m->ents, j));
         if (h == 0)
             continue;
-        memcpy(entry_at(m, ne, n), src, m->esize);
         uint64_t i = (h >> 7) & mask;
         while (idx[i] != IDX_EMPTY)
             i = (i + 1) & mask;
-        idx[i] = (uint32_t)(n + 1);
+        idx[i] = (uint32_t)(j + 1);
+        fill++;
+    }
+    heap_free(m->index);
+    m->index = idx;
+    m->imask = mask;
+    m->ifill = fill;
+}
+
+/* Moves the live entries into a fresh array of `cap` entries and rebuilds
+ * the index. The old array is left untouched for running iterators, and
+ * freed when no iteration started on it (only the map points at it:
+ * map_access/map_assign hand out pointers into the live array, used at once
+ * by the caller). */
+static void map_rebuild(Map *m, int64_t cap)
+{
+    Entries *ne = map_new_entries(m, cap), *oe = m->ents;
+    int64_t n = 0;
+    for (int64_t j = 0; oe && j < oe->used; j++) {
+        uint8_t *src = entry_at(m, oe, j);
+        if (entry_hash(src) == 0)
+            continue;
+        memcpy(entry_at(m, ne, n), src, m->esize);
         n++;
     }
     ne->used = n;
     m->ents = ne;
-    m->index = idx;
-    m->imask = mask;
-    m->ifill = n;
+    map_free_entries(oe);
+    map_reindex(m, ne->cap);
+}
+
+/* Adds one full chunk to a map already made of full chunks: no entry moves.
+ * The new directory shares the chunks (and so their `iterated` mark); the
+ * old one stays valid for iterators that started on it. */
+static void map_add_chunk(Map *m)
+{
+    Entries *oe = m->ents;
+    int64_t full = (int64_t)1 << m->cshift;
+    Entries *ne = heap_alloc(sizeof(Entries) + (size_t)(oe->nchunks + 1) * sizeof(uint8_t *));
+    memcpy(ne->chunk, oe->chunk, (size_t)oe->nchunks * sizeof(uint8_t *));
+    size_t csize = (size_t)full * m->esize;
+    ne->chunk[oe->nchunks] = m->scanned ? heap_alloc(csize) : heap_alloc_atomic(csize);
+    ne->nchunks = oe->nchunks + 1;
+    ne->cap = oe->cap + full;
+    ne->used = oe->used;
+    ne->iterated = oe->iterated;
+    m->ents = ne;
+    if (!oe->iterated)
+        heap_free(oe);
+    if (map_index_size(ne->cap) > m->imask + 1)
+        map_reindex(m, ne->cap);
 }
 
 void *map_access(Map *m, const void *key, bool *unhashable)
@@ -249,11 +399,16 @@ void *map_access(Map *m, const void *key, bool *unhashable)
             *unhashable = true;
         return NULL;
     }
+    uint8_t *e = map_hint_entry(m, key);
+    if (e)
+        return entry_val(m, e);
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
     if (i < 0)
         return NULL;
-    return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+    e = entry_at(m, m->ents, m->index[i] - 1);
+    map_set_hint(m, m->index[i] - 1);
+    return entry_val(m, e);
 }
 
 void *map_assign(Map *m, const void *key, bool *unhashable)
@@ -265,27 +420,43 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
             *unhashable = true;
         return NULL;
     }
+    if (m->ents) {
+        uint8_t *he = map_hint_entry(m, key);
+        if (he)
+            return entry_val(m, he);
+    }
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
-    if (i >= 0)
+    if (i >= 0) {
+        map_set_hint(m, m->index[i] - 1);
         return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
+    }
     Entries *e = m->ents;
     if (e == NULL || e->used == e->cap) {
         /* Full: compact in place-size when at least a quarter is deleted,
-         * else double. */
-        int64_t cap = e ? e->cap : 8;
-        if (e && m->count >= e->cap - e->cap / 4)
-            cap *= 2;
-        map_rebuild(m, cap);
+         * else grow by half (not double: a big map then wastes at most a
+         * third of its array, and the index still has room, see
+         * map_index_size). */
+        int64_t full = (int64_t)1 << m->cshift;
+        if (e == NULL)
+            map_rebuild(m, 8);
+        else if (m->count < e->cap - e->cap / 4)
+            map_rebuild(m, e->cap);
+        else if (e->nchunks > 1 || e->cap == full)
+            map_add_chunk(m);
+        else
+            map_rebuild(m, e->cap + e->cap / 2 > full ? full : e->cap + e->cap / 2);
         e = m->ents;
     } else if ((uint64_t)(m->ifill + 1) * 4 > (m->imask + 1) * 3) {
-        map_rebuild(m, e->cap); /* too many tombstones in the index */
+        map_reindex(m, e->cap); /* too many tombstones in the index */
         e = m->ents;
     }
     int64_t n = e->used++;
     uint8_t *ent = entry_at(m, e, n);
     *(uint64_t *)ent = h;
     memcpy(entry_key(ent), key, m->ksize);
+    if (m->kclass == KEY_STRING)
+        map_unpin_key(entry_key(ent));
     uint64_t j = (h >> 7) & m->imask;
     while (m->index[j] != IDX_EMPTY && m->index[j] != IDX_TOMB)
         j = (j + 1) & m->imask;
@@ -293,6 +464,7 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
         m->ifill++;
     m->index[j] = (uint32_t)(n + 1);
     m->count++;
+    map_set_hint(m, n);
     return entry_val(m, ent);
 }
 
@@ -345,6 +517,7 @@ void map_iter_init(Map *m, MapIter *it)
     int64_t first = (int64_t)(hash_random() % (uint64_t)n);
     it->start = (n << 32) | first;
     it->sub = (int64_t)(uintptr_t)m->ents;
+    m->ents->iterated = 1;
 }
 
 bool map_iter_next(MapIter *it, void **key, void **val)

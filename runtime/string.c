@@ -18,7 +18,8 @@ String string_from_bytes(const void *p, int64_t n)
 {
     if (n <= 0)
         return (String){NULL, 0};
-    uint8_t *b = heap_alloc_atomic((size_t)n);
+    /* Every byte is written at once: no need for cleared memory. */
+    uint8_t *b = heap_alloc_bytes((size_t)n);
     memcpy(b, p, (size_t)n);
     return (String){b, n};
 }
@@ -30,7 +31,7 @@ String string_concat(String a, String b)
         return b;
     if (b.len == 0)
         return a;
-    uint8_t *p = heap_alloc_atomic((size_t)(a.len + b.len));
+    uint8_t *p = heap_alloc_bytes((size_t)(a.len + b.len));
     memcpy(p, a.ptr, (size_t)a.len);
     memcpy(p + a.len, b.ptr, (size_t)b.len);
     return (String){p, a.len + b.len};
@@ -47,7 +48,7 @@ int string_compare(String a, String b)
 
 char *string_cstr(String s)
 {
-    char *p = heap_alloc_atomic((size_t)s.len + 1);
+    char *p = heap_alloc_bytes((size_t)s.len + 1);
     if (s.len > 0)
         memcpy(p, s.ptr, (size_t)s.len);
     p[s.len] = 0;

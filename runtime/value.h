@@ -84,6 +84,19 @@ static inline int64_t value_load_int(const void *v, uint32_t size)
 void heap_init(void);
 void *heap_alloc(size_t size);        /* may hold pointers */
 void *heap_alloc_atomic(size_t size); /* never holds pointers */
+/* Atomic memory NOT cleared: only for callers that overwrite all n bytes at
+ * once (string bytes). */
+void *heap_alloc_bytes(size_t size);
+/* Hands back a block the caller knows nothing else references (a buffer
+ * just replaced by a bigger copy); p may be NULL or a non-heap pointer. */
+void heap_free(void *p);
+/* Size of the heap block holding address p (anywhere inside it), or 0 when
+ * p is not in the collected heap. */
+size_t heap_block_size(const void *p);
+/* Go's append growth (defined in runtime/vm.c): the new capacity for a
+ * slice of capacity oldcap that must hold newlen elements of elemsize bytes.
+ * Natives that append (strings.Builder) use it so cap() matches append's. */
+int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t elemsize);
 /* Allocates one value of type t, scanned or atomic as t requires. */
 void *heap_new(const Type *t);
 /* Allocates an array of n elements of type t (zeroed). */

@@ -40,6 +40,15 @@ void numconv_format_float(StrBuf *b, double v, int fmt, int prec, int bitsize);
 /* strconv.FormatInt/FormatUint (base 2..36, lower-case digits). */
 void numconv_format_int(StrBuf *b, int64_t v, int base);
 void numconv_format_uint(StrBuf *b, uint64_t v, int base);
+/* The same digits written backwards ending just before `end` (at least
+ * NUMCONV_MAXDIGITS bytes of room); return how many bytes were written.
+ * For callers that build the string directly, without a StrBuf. */
+#define NUMCONV_MAXDIGITS 72 /* 64 binary digits and a sign, rounded up */
+int numconv_utoa(char *end, uint64_t v, int base);
+int numconv_itoa(char *end, int64_t v, int base);
+/* The decimal text of 0..99 as static bytes (Go's small-int strings need
+ * no allocation), or NULL for any other value; stores the length. */
+const char *numconv_small(int64_t v, int *len);
 /* strconv.Quote / QuoteToASCII / QuoteToGraphic-less variants: quote is
  * '"' or '\''; ascii escapes every non-ASCII rune. */
 void numconv_quote(StrBuf *b, const uint8_t *s, int64_t n, char quote, bool ascii);

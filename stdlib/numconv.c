@@ -267,27 +267,75 @@ void numconv_format_float(StrBuf *b, double v, int fmt, int prec, int bitsize)
 
 static const char numconv_digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-void numconv_format_uint(StrBuf *b, uint64_t v, int base)
+/* "00" "01" .. "99": two decimal digits per division, as the hot integer
+ * formatting paths (Itoa, %d) spend most of their time dividing. */
+static const char numconv_pairs[] = "00010203040506070809"
+                                    "10111213141516171819"
+                                    "20212223242526272829"
+                                    "30313233343536373839"
+                                    "40414243444546474849"
+                                    "50515253545556575859"
+                                    "60616263646566676869"
+                                    "70717273747576777879"
+                                    "80818283848586878889"
+                                    "90919293949596979899";
+
+int numconv_utoa(char *end, uint64_t v, int base)
 {
-    char t[72];
-    int i = (int)sizeof t;
+    char *p = end;
+    if (base == 10) {
+        while (v >= 100) {
+            unsigned r = (unsigned)(v % 100);
+            v /= 100;
+            p -= 2;
+            memcpy(p, numconv_pairs + 2 * r, 2);
+        }
+        if (v >= 10) {
+            p -= 2;
+            memcpy(p, numconv_pairs + 2 * v, 2);
+        } else {
+            *--p = (char)('0' + v);
+        }
+        return (int)(end - p);
+    }
     if (base < 2 || base > 36)
         base = 10;
     do {
-        t[--i] = numconv_digits[v % (uint64_t)base];
+        *--p = numconv_digits[v % (uint64_t)base];
         v /= (uint64_t)base;
     } while (v);
-    sbuf_put(b, t + i, sizeof t - (size_t)i);
+    return (int)(end - p);
+}
+
+int numconv_itoa(char *end, int64_t v, int base)
+{
+    if (v >= 0)
+        return numconv_utoa(end, (uint64_t)v, base);
+    int n = numconv_utoa(end, -(uint64_t)v, base);
+    end[-n - 1] = '-';
+    return n + 1;
+}
+
+const char *numconv_small(int64_t v, int *len)
+{
+    if (v < 0 || v >= 100)
+        return NULL;
+    *len = v < 10 ? 1 : 2;
+    return numconv_pairs + 2 * v + (v < 10);
+}
+
+void numconv_format_uint(StrBuf *b, uint64_t v, int base)
+{
+    char t[NUMCONV_MAXDIGITS];
+    int n = numconv_utoa(t + sizeof t, v, base);
+    sbuf_put(b, t + sizeof t - n, (size_t)n);
 }
 
 void numconv_format_int(StrBuf *b, int64_t v, int base)
 {
-    if (v < 0) {
-        sbuf_putc(b, '-');
-        numconv_format_uint(b, -(uint64_t)v, base);
-    } else {
-        numconv_format_uint(b, (uint64_t)v, base);
-    }
+    char t[NUMCONV_MAXDIGITS];
+    int n = numconv_itoa(t + sizeof t, v, base);
+    sbuf_put(b, t + sizeof t - n, (size_t)n);
 }
 
 bool numconv_is_print(int32_t r)

@@ -63,16 +63,37 @@ static String strconv_done(StrBuf *b)
     return sbuf_string(b);
 }
 
+/* A base-`base` integer as a Go string, built straight from a stack buffer:
+ * Itoa/FormatInt are hot in text-building loops, so no StrBuf. Decimal
+ * 0..99 share static bytes (strings are immutable), as Go's do. */
+static String strconv_int_string(int64_t v, bool is_signed, int base)
+{
+    int n;
+    if (base == 10 && (!is_signed || v >= 0)) {
+        const char *small = numconv_small(v, &n);
+        if (small)
+            return (String){(const uint8_t *)small, n};
+    }
+    char t[NUMCONV_MAXDIGITS];
+    n = is_signed ? numconv_itoa(t + sizeof t, v, base)
+                  : numconv_utoa(t + sizeof t, (uint64_t)v, base);
+    return string_from_bytes(t + sizeof t - n, n);
+}
+
 /* FormatInt(i int64, base int) string */
 static NativeStatus strconv_format_int(NativeCtx *ctx, Slot *args, Slot *res)
 {
     int64_t v = args[0].i, base = args[1].i;
     if (base < 2 || base > 36)
         return native_panic_string(ctx, "strconv: illegal AppendInt/FormatInt base");
-    StrBuf b = {0};
-    sbuf_init(&b);
-    numconv_format_int(&b, v, (int)base);
-    nat_set_str(res, strconv_done(&b));
+    nat_set_str(res, strconv_int_string(v, true, (int)base));
+    return NATIVE_OK;
+}
+
+/* Itoa(i int) string: FormatInt(i, 10) without the Go-level call. */
+static NativeStatus strconv_itoa(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    nat_set_str(res, strconv_int_string(args[0].i, true, 10));
     return NATIVE_OK;
 }
 
@@ -83,10 +104,7 @@ static NativeStatus strconv_format_uint(NativeCtx *ctx, Slot *args, Slot *res)
     int64_t base = args[1].i;
     if (base < 2 || base > 36)
         return native_panic_string(ctx, "strconv: illegal AppendInt/FormatInt base");
-    StrBuf b = {0};
-    sbuf_init(&b);
-    numconv_format_uint(&b, v, (int)base);
-    nat_set_str(res, strconv_done(&b));
+    nat_set_str(res, strconv_int_string((int64_t)v, false, (int)base));
     return NATIVE_OK;
 }
 
@@ -299,6 +317,7 @@ static const StdNative strconv_natives[] = {
     {"parseUint", strconv_parse_uint},
     {"parseFloat", strconv_parse_float},
     {"FormatInt", strconv_format_int},
+    {"Itoa", strconv_itoa},
     {"FormatUint", strconv_format_uint},
     {"FormatFloat", strconv_format_float},
     {"Quote", strconv_quote},

@@ -1,6 +1,7 @@
 /* strings.c — package strings: searching, splitting, joining, case
  * mapping and trimming as natives (they are the hot paths of real
- * programs), Builder, Reader, Replacer and the func-taking helpers in Go.
+ * programs), Builder's writers and String (hot and copy-free), the rest
+ * of Builder, Reader, Replacer and the func-taking helpers in Go.
  *
  * Results share the argument's bytes wherever Go's would (substrings,
  * split pieces), and allocate atomically otherwise. Must never mutate an
@@ -18,6 +19,12 @@ static int64_t str_index(String s, String sub)
         return 0;
     if (sub.len > s.len)
         return -1;
+    if (sub.len == 1) {
+        /* One-byte separators (" ", "\n", ",") are the common case:
+         * memchr is several times cheaper than memmem's setup. */
+        const uint8_t *p = memchr(s.ptr, sub.ptr[0], (size_t)s.len);
+        return p ? p - s.ptr : -1;
+    }
     const uint8_t *p = memmem(s.ptr, (size_t)s.len, sub.ptr, (size_t)sub.len);
     return p ? p - s.ptr : -1;
 }
@@ -45,6 +52,14 @@ static int64_t str_count(String s, String sub)
         return c + 1;
     }
     int64_t n = 0;
+    if (sub.len == 1) {
+        const uint8_t *p = s.ptr, *end = s.ptr + s.len;
+        while (p < end && (p = memchr(p, sub.ptr[0], (size_t)(end - p))) != NULL) {
+            n++;
+            p++;
+        }
+        return n;
+    }
     for (;;) {
         int64_t i = str_index(s, sub);
         if (i < 0)
@@ -273,34 +288,65 @@ static NativeStatus strings_join(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-/* Fields(s string) []string */
+/* Go's asciiSpace: the ASCII bytes unicode.IsSpace accepts. */
+static const bool str_ascii_space[128] = {
+    ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true, ['\r'] = true, [' '] = true,
+};
+
+/* The fields of s (runs of non-space runes) into out, or only counted when
+ * out is NULL; returns the count. Pure-ASCII text takes a byte loop. */
+static int64_t str_fields(String s, String *out)
+{
+    int64_t n = 0, start = -1;
+    bool ascii = true;
+    for (int64_t i = 0; i < s.len && ascii; i++)
+        ascii = s.ptr[i] < 0x80;
+    if (ascii) {
+        for (int64_t i = 0; i < s.len; i++) {
+            bool space = str_ascii_space[s.ptr[i]];
+            if (space && start >= 0) {
+                if (out)
+                    out[n] = str_sub(s, start, i);
+                n++;
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+    } else {
+        for (int64_t i = 0; i < s.len;) {
+            int w = 1;
+            int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
+            bool space = unicode_is_space(r);
+            if (space && start >= 0) {
+                if (out)
+                    out[n] = str_sub(s, start, i);
+                n++;
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+            i += w;
+        }
+    }
+    if (start >= 0) {
+        if (out)
+            out[n] = str_sub(s, start, s.len);
+        n++;
+    }
+    return n;
+}
+
+/* Fields(s string) []string: counted first so the result is allocated once
+ * at its exact size (Go's cap is the field count too). */
 static NativeStatus strings_fields(NativeCtx *ctx, Slot *args, Slot *res)
 {
     String s = nat_str(args);
-    int64_t n = 0, cap = 8;
-    String *a = heap_alloc(sizeof(String) * (size_t)cap);
-    int64_t start = -1;
-    for (int64_t i = 0; i <= s.len;) {
-        int w = 1;
-        bool space = true;
-        if (i < s.len) {
-            int32_t r = s.ptr[i] < 0x80 ? s.ptr[i] : utf8_decode(s.ptr + i, s.len - i, &w);
-            space = unicode_is_space(r);
-        }
-        if (space && start >= 0) {
-            if (n == cap) {
-                String *b = heap_alloc(sizeof(String) * (size_t)cap * 2);
-                memcpy(b, a, sizeof(String) * (size_t)n);
-                a = b, cap *= 2;
-            }
-            a[n++] = str_sub(s, start, i);
-            start = -1;
-        } else if (!space && start < 0) {
-            start = i;
-        }
-        i += w;
-    }
-    nat_set_slice(res, (Slice){a, n, cap});
+    int64_t n = str_fields(s, NULL);
+    /* n == 0 gives the shared zero-size block: non-nil, as Go's []string{}. */
+    String *a = heap_alloc(sizeof(String) * (size_t)n);
+    str_fields(s, a);
+    nat_set_slice(res, (Slice){a, n, n});
     return NATIVE_OK;
 }
 
@@ -495,7 +541,88 @@ static NativeStatus strings_equal_fold(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* ---- Builder: its buf is append-only bytes nobody else can reach ---- */
+
+/* Appends n bytes at p to a Builder's buf, growing exactly as append would
+ * (vm_grow_cap, so Cap() is Go's); the new array is not cleared since only
+ * its first len bytes are ever read and those are copied in. */
+static inline void builder_append(Slice *buf, const void *p, int64_t n)
+{
+    if (n == 0)
+        return;
+    Slice b = *buf;
+    if (b.len + n > b.cap) {
+        int64_t nc = vm_grow_cap(b.cap, b.len + n, 1);
+        uint8_t *q = heap_alloc_bytes((size_t)nc);
+        if (b.len)
+            memcpy(q, b.ptr, (size_t)b.len);
+        b.ptr = q;
+        b.cap = nc;
+    }
+    memcpy((uint8_t *)b.ptr + b.len, p, (size_t)n);
+    b.len += n;
+    *buf = b;
+}
+
+/* The Builder's writers are natives: they are the hot calls of every
+ * text-building loop, and a native costs one call instead of a bytecode
+ * frame. args[0] is the *Builder, whose only field is buf. */
+
+/* (*Builder).WriteString(s string) (int, error) */
+static NativeStatus builder_write_string(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    String t = nat_str(args + 1);
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    builder_append(buf, t.ptr, t.len);
+    res[0].i = t.len;
+    nat_set_nil(res + 1);
+    return NATIVE_OK;
+}
+
+/* (*Builder).Write(p []byte) (int, error) */
+static NativeStatus builder_write(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    Slice t = nat_slice(args + 1);
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    builder_append(buf, t.ptr, t.len);
+    res[0].i = t.len;
+    nat_set_nil(res + 1);
+    return NATIVE_OK;
+}
+
+/* (*Builder).WriteByte(c byte) error */
+static NativeStatus builder_write_byte(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    uint8_t c = (uint8_t)args[1].u;
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    builder_append(buf, &c, 1);
+    nat_set_nil(res);
+    return NATIVE_OK;
+}
+
+/* (*Builder).String() string: the accumulated bytes without a copy, as in
+ * Go. Safe because a Builder only ever appends past len (or moves to a new
+ * array): the bytes a returned string covers are never written again. */
+static NativeStatus builder_string(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    Slice *buf = args[0].p;
+    if (buf == NULL)
+        return native_panic_error(ctx, "invalid memory address or nil pointer dereference");
+    nat_set_str(res, buf->len ? (String){buf->ptr, buf->len} : (String){0});
+    return NATIVE_OK;
+}
+
 static const StdNative strings_natives[] = {
+    {"*Builder.WriteString", builder_write_string},
+    {"*Builder.Write", builder_write},
+    {"*Builder.WriteByte", builder_write_byte},
+    {"*Builder.String", builder_string},
     {"Index", strings_index},
     {"LastIndex", strings_last_index},
     {"IndexByte", strings_index_byte},

@@ -101,7 +101,7 @@ func FormatBool(b bool) string {
 }
 
 // Itoa is equivalent to FormatInt(int64(i), 10).
-func Itoa(i int) string { return FormatInt(int64(i), 10) }
+func Itoa(i int) string
 
 func FormatInt(i int64, base int) string
 func FormatUint(i uint64, base int) string

@@ -6,13 +6,14 @@ import (
 )
 
 // A Builder is used to efficiently build a string using Write methods.
-// The zero value is ready to use.
+// The zero value is ready to use. buf is append-only (String shares it):
+// every method may only append to it or replace it.
 type Builder struct {
 	buf []byte
 }
 
 // String returns the accumulated string.
-func (b *Builder) String() string { return string(b.buf) }
+func (b *Builder) String() string
 
 // Len returns the number of accumulated bytes.
 func (b *Builder) Len() int { return len(b.buf) }
@@ -37,16 +38,10 @@ func (b *Builder) Grow(n int) {
 }
 
 // Write appends the contents of p to b's buffer.
-func (b *Builder) Write(p []byte) (int, error) {
-	b.buf = append(b.buf, p...)
-	return len(p), nil
-}
+func (b *Builder) Write(p []byte) (int, error)
 
 // WriteByte appends the byte c to b's buffer.
-func (b *Builder) WriteByte(c byte) error {
-	b.buf = append(b.buf, c)
-	return nil
-}
+func (b *Builder) WriteByte(c byte) error
 
 // WriteRune appends the UTF-8 encoding of Unicode code point r to b's
 // buffer.
@@ -57,10 +52,7 @@ func (b *Builder) WriteRune(r rune) (int, error) {
 }
 
 // WriteString appends the contents of s to b's buffer.
-func (b *Builder) WriteString(s string) (int, error) {
-	b.buf = append(b.buf, s...)
-	return len(s), nil
-}
+func (b *Builder) WriteString(s string) (int, error)
 
 func Contains(s, substr string) bool { return Index(s, substr) >= 0 }
 
