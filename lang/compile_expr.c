@@ -873,6 +873,43 @@ static void compile_slice(FnState *fs, Node *e, int dst)
 
 /* ---- operators ---- */
 
+/* Multiply-add: whether e is a product x*y of type t that MADD/MSUB
+ * (integers) or MADDF/MSUBF (float64) can take. An integer product with a
+ * constant factor stays a MULI (an immediate is cheaper than loading the
+ * constant for the fused form). */
+bool mul_fusable(Node *e, Type *t)
+{
+    e = unparen(e);
+    if (!e || !t || e->kind != AST_BINARY || e->u.binary.op != TOK_MUL || e->mode == MODE_CONST ||
+        ctype(e->type) != t)
+        return false;
+    TypeKind k = t->underlying->kind;
+    if (kind_is_integer(k))
+        return e->u.binary.x->mode != MODE_CONST && e->u.binary.y->mode != MODE_CONST;
+    return k == KIND_FLOAT64;
+}
+
+/* Evaluates the factors of a product mul_fusable accepted into registers. */
+void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c)
+{
+    e = unparen(e);
+    *b = expr_as_reg(fs, e->u.binary.x, t);
+    *c = expr_as_reg(fs, e->u.binary.y, t);
+}
+
+/* dst := z + b*c (op TOK_ADD) or z - b*c (TOK_SUB) of type t, for the
+ * operands expr_mul_operands gave. */
+void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z)
+{
+    Type *u = t->underlying;
+    if (u->kind == KIND_FLOAT64) {
+        emit(fs, op == TOK_ADD ? OP_MADDF : OP_MSUBF, dst, b, c, z);
+        return;
+    }
+    emit(fs, op == TOK_ADD ? OP_MADD : OP_MSUB, dst, b, c, z);
+    if (u->size < 8) emit(fs, OP_NORM, dst, dst, u->kind);
+}
+
 void emit_binop(FnState *fs, Token op, Type *t, int dst, int x, int y, Type *ytype, Node *at)
 {
     Type *u = t->underlying;
@@ -1069,6 +1106,24 @@ static void compile_binary(FnState *fs, Node *e, int dst)
             emit(fs, OP_ADDI, dst, x, (int)(op == TOK_ADD ? c : -c));
             if (t->underlying->size < 8) emit(fs, OP_NORM, dst, dst, t->underlying->kind);
             return;
+        }
+        /* x + y*z, x - y*z, y*z + x: one multiply-add, the operands
+         * evaluated in source order */
+        if (op == TOK_ADD || op == TOK_SUB) {
+            Node *xn = e->u.binary.x;
+            int b, c, z;
+            if (mul_fusable(yn, t)) {
+                z = expr_as_reg(fs, xn, t);
+                mul_operands(fs, yn, t, &b, &c);
+                emit_muladd(fs, op, t, dst, b, c, z);
+                return;
+            }
+            if (op == TOK_ADD && mul_fusable(xn, t)) {
+                mul_operands(fs, xn, t, &b, &c);
+                z = expr_as_reg(fs, yn, t);
+                emit_muladd(fs, op, t, dst, b, c, z);
+                return;
+            }
         }
         /* x op c with a small integer constant: immediate forms */
         if (kind_is_integer(t->underlying->kind) && yn->mode == MODE_CONST && yn->cv &&

@@ -117,6 +117,9 @@ int expr(FnState *fs, Node *e);                  /* value in returned regs */
 void expr_to(FnState *fs, Node *e, int dst);     /* value into dst */
 void expr_as(FnState *fs, Node *e, Type *t, int dst); /* converted to t */
 int expr_as_reg(FnState *fs, Node *e, Type *t);
+bool mul_fusable(Node *e, Type *t); /* e is x*y that a multiply-add takes */
+void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c); /* its x, y */
+void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z); /* z +- b*c */
 void convert_value(FnState *fs, Type *from, Type *to, int src, int dst);
 bool loc_of(FnState *fs, Node *e, Loc *out);      /* addressable places */
 void loc_read(FnState *fs, const Loc *l, int dst);

@@ -80,6 +80,11 @@
     X(SHLI, "rri", "R[A] := R[B] << C (C >= 0)")                                    \
     X(SHRI, "rri", "R[A].i := R[B].i >> C (C >= 0)")                                \
     X(SHRUI, "rri", "R[A].u := R[B].u >> C (C >= 0)")                               \
+    /* multiply-add (x*y + z, z - x*y, x op= y*z): the product is not kept \
+     * in a register; for floats it is rounded before the add, as Go does  \
+     * on amd64 (never a fused multiply-add) */                             \
+    X(MADD, "rrrr", "R[A].i := R[B].i * R[C].i + R[D].i")                           \
+    X(MSUB, "rrrr", "R[A].i := R[D].i - R[B].i * R[C].i")                           \
     X(NEG, "rr", "R[A].i := -R[B].i")                                               \
     X(BNOT, "rr", "R[A] := ^R[B]")                                                  \
     X(NOT, "rr", "R[A] := !R[B] (bool)")                                            \
@@ -90,6 +95,8 @@
     X(SUBF, "rrr", "R[A].f := R[B].f - R[C].f")                                     \
     X(MULF, "rrr", "R[A].f := R[B].f * R[C].f")                                     \
     X(DIVF, "rrr", "R[A].f := R[B].f / R[C].f")                                     \
+    X(MADDF, "rrrr", "R[A].f := R[B].f * R[C].f + R[D].f")                          \
+    X(MSUBF, "rrrr", "R[A].f := R[D].f - R[B].f * R[C].f")                          \
     X(NEGF, "rr", "R[A].f := -R[B].f")                                              \
     X(ADDF32, "rrr", "R[A].f32 := R[B].f32 + R[C].f32")                             \
     X(SUBF32, "rrr", "R[A].f32 := R[B].f32 - R[C].f32")                             \

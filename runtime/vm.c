@@ -378,6 +378,23 @@ int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
     return bytes / es;
 }
 
+/* x as a rounded float64 that the C compiler cannot contract with the
+ * operation that follows into a fused multiply-add (with -ffp-contract=fast
+ * and an FMA-capable target it otherwise may): Go on amd64 rounds the
+ * product of x*y + z before adding. */
+static inline double vm_rounded(double x)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__("" : "+x"(x));
+#elif defined(__aarch64__)
+    __asm__("" : "+w"(x));
+#else
+    volatile double v = x;
+    x = v;
+#endif
+    return x;
+}
+
 /* Go's min of two floats: a NaN operand wins, and -0 is below +0. */
 static inline double vm_fmin(double x, double y)
 {
@@ -786,6 +803,8 @@ vm_dispatch:
     VM_CASE(SHLI) R[A].u = C >= 64 ? 0 : R[B].u << C; NEXT(3);
     VM_CASE(SHRI) R[A].i = R[B].i >> (C >= 64 ? 63 : C); NEXT(3);
     VM_CASE(SHRUI) R[A].u = C >= 64 ? 0 : R[B].u >> C; NEXT(3);
+    VM_CASE(MADD) R[A].u = R[B].u * R[C].u + R[D].u; NEXT(4);
+    VM_CASE(MSUB) R[A].u = R[D].u - R[B].u * R[C].u; NEXT(4);
     VM_CASE(NEG) R[A].u = 0 - R[B].u; NEXT(2);
     VM_CASE(BNOT) R[A].u = ~R[B].u; NEXT(2);
     VM_CASE(NOT) R[A].u = !R[B].u; NEXT(2);
@@ -796,6 +815,16 @@ vm_dispatch:
     VM_CASE(SUBF) R[A].f = R[B].f - R[C].f; NEXT(3);
     VM_CASE(MULF) R[A].f = R[B].f * R[C].f; NEXT(3);
     VM_CASE(DIVF) R[A].f = R[B].f / R[C].f; NEXT(3);
+    VM_CASE(MADDF) {
+        double p = vm_rounded(R[B].f * R[C].f);
+        R[A].f = p + R[D].f;
+        NEXT(4);
+    }
+    VM_CASE(MSUBF) {
+        double p = vm_rounded(R[B].f * R[C].f);
+        R[A].f = R[D].f - p;
+        NEXT(4);
+    }
     VM_CASE(NEGF) R[A].f = -R[B].f; NEXT(2);
 #define F32OP(expr)                                                           \
     do {                                                                      \
