@@ -135,6 +135,7 @@ static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
     fr->defers = NULL;
     fr->state = FS_RUN;
     fr->is_defer = false;
+    fr->ret_slow = f->nframes == 1;
     /* The rest of the frame is not cleared: the compiler writes every
      * register before reading it (and zeroes results that need it). */
     return fr;
@@ -252,6 +253,7 @@ static void vm_run_defer(Fiber *f, Defer *d)
     if (fn->native) fn = vm_trampoline(fn);
     Frame *nf = vm_push(f, fn, d->cl, base);
     nf->is_defer = true;
+    nf->ret_slow = true;
 }
 
 /* Unwinds for the panic in f->panic: runs the next deferred call of the
@@ -1000,6 +1002,7 @@ vm_dispatch:
                 fr->defers = NULL;
                 fr->state = FS_RUN;
                 fr->is_defer = false;
+                fr->ret_slow = false; /* not the bottom frame */
                 fn = callee;
                 K = fn->consts;
                 R += cat;
@@ -1067,7 +1070,7 @@ vm_dispatch:
     }
     VM_CASE(RET) {
         /* the common case: no deferred calls, not a deferred call itself */
-        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+        if (!fr->ret_slow && !fn->nrescells) {
             uint32_t rr = fn->resreg, n = fn->nresults;
             if (n == 1) /* the usual single result, without a loop */
                 R[0] = R[rr];
@@ -1088,7 +1091,7 @@ vm_dispatch:
         /* RET of a single one-slot result held in R[A]: in the common case
          * it goes straight to R[0]; otherwise to the result register, and
          * the general return path runs */
-        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+        if (!fr->ret_slow) { /* (no result cells: RET1 has no named result) */
             R[0] = R[A];
             f->nframes--;
             fr--;
@@ -1137,6 +1140,7 @@ vm_dispatch:
         }
         d->next = fr->defers;
         fr->defers = d;
+        fr->ret_slow = true;
         NEXT(3);
     }
     VM_CASE(PANIC) {

@@ -48,6 +48,9 @@ typedef struct Frame {
     Defer *defers;
     uint8_t state;
     bool is_defer; /* running a deferred call: its results are dropped */
+    bool ret_slow; /* RET must take the general path: set for the bottom
+                      frame, a deferred call and a frame that ran a defer
+                      statement, so that the fast path tests one byte */
 } Frame;
 
 /* A goroutine's execution state (G.fiber). */
