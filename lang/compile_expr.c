@@ -46,6 +46,16 @@ void emit_zero(FnState *fs, int dst, Type *t)
 
 /* ---- constants ---- */
 
+int float64_const(FnState *fs, Node *e)
+{
+    ConstVal *cv = e->cv;
+    long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+    if (d == 0) d = 0; /* exact constants have no negative zero */
+    Slot k;
+    k.f = (double)d;
+    return emit_const(fs, k);
+}
+
 void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
 {
     ConstVal *cv = e->cv;
@@ -76,13 +86,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
         emit(fs, OP_LOADK, dst, emit_const(fs, k));
         return;
     }
-    case KIND_FLOAT64: {
-        long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
-        if (d == 0) d = 0; /* exact constants have no negative zero */
-        k.f = (double)d;
-        emit(fs, OP_LOADK, dst, emit_const(fs, k));
-        return;
-    }
+    case KIND_FLOAT64: emit(fs, OP_LOADK, dst, float64_const(fs, e)); return;
     case KIND_INTERFACE: {
         /* a constant converted to an interface: its default type */
         Type *dt = e->type && e->type->kind != KIND_INTERFACE ? ctype(e->type) : NULL;
@@ -349,7 +353,8 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
         bool t32 = tu->kind == KIND_FLOAT32;
         if (kind_is_integer(fu->kind)) {
             int code = kind_is_unsigned(fu->kind) ? (t32 ? CVT_U2F32 : CVT_U2F) : (t32 ? CVT_I2F32 : CVT_I2F);
-            emit(fs, OP_CVT, dst, src, code);
+            if (code == CVT_I2F) emit(fs, OP_I2F, dst, src); /* the common one: its own opcode */
+            else emit(fs, OP_CVT, dst, src, code);
             return;
         }
         if (kind_is_float(fu->kind)) {
@@ -1122,6 +1127,22 @@ static void compile_binary(FnState *fs, Node *e, int dst)
                 mul_operands(fs, xn, t, &b, &c);
                 z = expr_as_reg(fs, yn, t);
                 emit_muladd(fs, op, t, dst, b, c, z);
+                return;
+            }
+        }
+        /* float64 x op c, c op x: the constant straight from the table */
+        if (t->underlying->kind == KIND_FLOAT64 &&
+            (op == TOK_ADD || op == TOK_SUB || op == TOK_MUL || op == TOK_QUO)) {
+            Node *xn = e->u.binary.x;
+            bool yc = yn->mode == MODE_CONST && yn->cv, xc = xn->mode == MODE_CONST && xn->cv;
+            if (yc != xc) {
+                /* x + c == c + x and x * c == c * x exactly (a constant is
+                 * never NaN) */
+                static const Opcode reg_k[] = {OP_ADDFK, OP_SUBFK, OP_MULFK, OP_DIVFK};
+                static const Opcode k_reg[] = {OP_ADDFK, OP_SUBKF, OP_MULFK, OP_DIVKF};
+                int i = op == TOK_ADD ? 0 : op == TOK_SUB ? 1 : op == TOK_MUL ? 2 : 3;
+                x = expr_as_reg(fs, yc ? xn : yn, t);
+                emit(fs, yc ? reg_k[i] : k_reg[i], dst, x, float64_const(fs, yc ? yn : xn));
                 return;
             }
         }

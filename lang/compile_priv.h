@@ -135,6 +135,7 @@ void emit_zero(FnState *fs, int dst, Type *t);
 /* Sign/zero-extends a narrow scalar copied into reg as raw bytes. */
 void emit_norm_mem(FnState *fs, int reg, Type *t);
 void emit_load_const(FnState *fs, Node *e, Type *t, int dst);
+int float64_const(FnState *fs, Node *e); /* K index of float64 constant e */
 bool is_nil(Node *e);
 Node *unparen(Node *e);
 void store_to_lhs(FnState *fs, Node *lhs, int src, Type *srctype);

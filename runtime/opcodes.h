@@ -97,6 +97,14 @@
     X(DIVF, "rrr", "R[A].f := R[B].f / R[C].f")                                     \
     X(MADDF, "rrrr", "R[A].f := R[B].f * R[C].f + R[D].f")                          \
     X(MSUBF, "rrrr", "R[A].f := R[D].f - R[B].f * R[C].f")                          \
+    /* float64 with a constant operand (no LOADK of the constant) */       \
+    X(ADDFK, "rrk", "R[A].f := R[B].f + K[C].f")                                   \
+    X(SUBFK, "rrk", "R[A].f := R[B].f - K[C].f")                                   \
+    X(MULFK, "rrk", "R[A].f := R[B].f * K[C].f")                                   \
+    X(DIVFK, "rrk", "R[A].f := R[B].f / K[C].f")                                   \
+    X(SUBKF, "rrk", "R[A].f := K[C].f - R[B].f")                                   \
+    X(DIVKF, "rrk", "R[A].f := K[C].f / R[B].f")                                   \
+    X(I2F, "rr", "R[A].f := float64(R[B].i)")                                      \
     X(NEGF, "rr", "R[A].f := -R[B].f")                                              \
     X(ADDF32, "rrr", "R[A].f32 := R[B].f32 + R[C].f32")                             \
     X(SUBF32, "rrr", "R[A].f32 := R[B].f32 - R[C].f32")                             \

@@ -827,6 +827,13 @@ vm_dispatch:
         R[A].f = R[D].f - p;
         NEXT(4);
     }
+    VM_CASE(ADDFK) R[A].f = R[B].f + K[C].f; NEXT(3);
+    VM_CASE(SUBFK) R[A].f = R[B].f - K[C].f; NEXT(3);
+    VM_CASE(MULFK) R[A].f = R[B].f * K[C].f; NEXT(3);
+    VM_CASE(DIVFK) R[A].f = R[B].f / K[C].f; NEXT(3);
+    VM_CASE(SUBKF) R[A].f = K[C].f - R[B].f; NEXT(3);
+    VM_CASE(DIVKF) R[A].f = K[C].f / R[B].f; NEXT(3);
+    VM_CASE(I2F) R[A].f = (double)R[B].i; NEXT(2);
     VM_CASE(NEGF) R[A].f = -R[B].f; NEXT(2);
 #define F32OP(expr)                                                           \
     do {                                                                      \
@@ -903,10 +910,6 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(CVT) {
-        if (C == CVT_I2F) { /* the common numeric case, without a call */
-            R[A].f = (double)R[B].i;
-            NEXT(3);
-        }
         Slot tmp[3];
         vm_convert(tmp, &R[B], C);
         int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
