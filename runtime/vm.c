@@ -996,6 +996,7 @@ vm_dispatch:
             uint32_t base = fr->base + cat;
             if (__builtin_expect(base + callee->nregs + 8 <= f->nregs &&
                                      f->nframes < f->capframes, 1)) {
+                fr->ret_ip = ip + 4;
                 fr->pc = (uint32_t)(ip - fn->code) + 4;
                 fr = &f->frames[f->nframes++];
                 fr->fn = callee;
@@ -1085,7 +1086,7 @@ vm_dispatch:
             fn = fr->fn;
             K = fn->consts;
             R = f->regs + fr->base;
-            ip = fn->code + fr->pc;
+            ip = fr->ret_ip;
             VM_DISPATCH();
         }
         goto do_return;
@@ -1101,7 +1102,7 @@ vm_dispatch:
             fn = fr->fn;
             K = fn->consts;
             R = f->regs + fr->base;
-            ip = fn->code + fr->pc;
+            ip = fr->ret_ip;
             VM_DISPATCH();
         }
         R[fn->resreg] = R[A];
@@ -1650,6 +1651,7 @@ do_call:
         fr->pc = fr->call_pc;
         return VM_PARK;
     }
+    fr->ret_ip = ip;
     vm_push(f, callee, ccl, fr->base + cat);
     RELOAD();
     VM_DISPATCH();
