@@ -77,6 +77,12 @@ int emit(FnState *fs, Opcode op, ...)
     return pc;
 }
 
+int emit_call(FnState *fs, int at, Func *fn, int nargs)
+{
+    uint64_t p = (uint64_t)(uintptr_t)fn;
+    return emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nargs, (int)(uint32_t)p, (int)(uint32_t)(p >> 32));
+}
+
 int emit_here(FnState *fs) { return fs->ncode; }
 
 int emit_oplen(uint32_t op) { return 1 + (int)strlen(op_formats[op]); }
@@ -619,7 +625,7 @@ static Func *promoted_wrapper(Compiler *c, Type *named, Method *m, bool ptr)
         }
     }
     if (nargs) emit(fs, OP_MOVN, at + callee_rs, rs, nargs);
-    emit(fs, OP_CALL, at, emit_const_ptr(fs, real->fn), callee_rs + nargs);
+    emit_call(fs, at, real->fn, callee_rs + nargs);
     if (fn->nresults) emit(fs, OP_MOVN, 0, at, (int)fn->nresults);
     fs_finish(fs);
     return fn;
@@ -659,7 +665,7 @@ Func *compile_method_thunk(Compiler *c, Type *rt, const char *name, const Method
         int at = reg_alloc(fs, vs + nargs + (int)fn->nresults + 1);
         emit(fs, OP_LOAD, at, 0, 0, reg_width(et));
         if (nargs) emit(fs, OP_MOVN, at + vs, rs, nargs);
-        emit(fs, OP_CALL, at, emit_const_ptr(fs, m->fn), vs + nargs);
+        emit_call(fs, at, m->fn, vs + nargs);
         if (fn->nresults) emit(fs, OP_MOVN, 0, at, (int)fn->nresults);
     }
     fs_finish(fs);
@@ -776,7 +782,7 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                 if (strcmp(decl->u.funcdecl.name->u.ident.name, "init")) continue;
                 Func *ifn = decl->u.funcdecl.sym->compiled;
                 int r = reg_alloc(fs, 1);
-                emit(fs, OP_CALL, r, emit_const_ptr(fs, ifn), 0);
+                emit_call(fs, r, ifn, 0);
                 fs->nreg = fs->nlocal;
             }
         }
@@ -793,7 +799,7 @@ VMProgram *compile_program(Program *prog, Diags *diags)
     if (prog->main_func) {
         Func *mfn = compile_func_for_sym(c, prog->main_func);
         int r = reg_alloc(fs, 1);
-        emit(fs, OP_CALL, r, emit_const_ptr(fs, mfn), 0);
+        emit_call(fs, r, mfn, 0);
         entry->name = "runtime.main";
     }
     fs->node = NULL;

@@ -88,6 +88,7 @@ bool stmts_have_defer(NodeList *l); /* a defer statement outside closures */
 void emit_error(FnState *fs, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int emit(FnState *fs, Opcode op, ...); /* returns the instruction's pc */
 int emit_here(FnState *fs);
+int emit_call(FnState *fs, int at, Func *fn, int nargs); /* CALL of fn, at R[at] */
 int emit_oplen(uint32_t op); /* words of an instruction, opcode included */
 void emit_patch(FnState *fs, int pc, int operand, int target); /* set an operand */
 void emit_patch_jump(FnState *fs, int pc, int target); /* set a jump's target */

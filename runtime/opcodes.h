@@ -16,6 +16,10 @@
  *   k  a constant: index into the Func's constant table (Slot[])
  *   i  a signed immediate
  *   j  a jump target: absolute index into the Func's code
+ *   p  half of a pointer pre-decoded from the constant before it (low
+ *      word, then high word): the VM reads it from the instruction instead
+ *      of through the constant table (one dependent load less); the
+ *      disassembler does not print it
  *
  * Registers are untagged 8-byte Slots; a value of type T spans
  * type_slots(T) consecutive registers laid out as in memory. Memory
@@ -162,7 +166,7 @@
     X(INCJGEI, "riij", "R[A].i += B; if R[A].i >= C jump to D")                     \
     X(INCJLT, "rirj", "R[A].i += B; if R[A].i < R[C].i jump to D")                  \
     X(INCJLE, "rirj", "R[A].i += B; if R[A].i <= R[C].i jump to D")                 \
-    X(CALL, "rki", "call K[B] with C argument slots at R[A..]; results at R[A..]")  \
+    X(CALL, "rkipp", "call K[B] (also D,E) with C argument slots at R[A..]; results at R[A..]") \
     X(CALLC, "rri", "call closure R[B] with C argument slots at R[A..]")            \
     X(CALLI, "rrki", "call method K[C] of interface R[B..], args R[A+1..A+D)")      \
     X(RET, "", "run deferred calls, return the result registers")                   \

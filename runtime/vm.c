@@ -208,17 +208,19 @@ static Func *vm_trampoline(Func *fn)
 {
     if (fn->trampoline) return fn->trampoline;
     Func *t = GC_MALLOC(sizeof(Func));
-    uint32_t *code = GC_MALLOC_ATOMIC(5 * sizeof(uint32_t));
+    uint32_t *code = GC_MALLOC_ATOMIC(7 * sizeof(uint32_t));
     code[0] = OP_CALL;
     code[1] = 0;
     code[2] = 0;
     code[3] = fn->nparams;
-    code[4] = OP_RET;
+    code[4] = (uint32_t)(uintptr_t)fn;
+    code[5] = (uint32_t)((uint64_t)(uintptr_t)fn >> 32);
+    code[6] = OP_RET;
     Slot *k = GC_MALLOC(sizeof(Slot));
     k[0].p = fn;
     t->name = "runtime.deferwrap";
     t->code = code;
-    t->ncode = 5;
+    t->ncode = 7;
     t->consts = k;
     t->nconsts = 1;
     t->nparams = fn->nparams;
@@ -986,7 +988,7 @@ vm_dispatch:
 
     VM_CASE(CALL) {
         BUDGET(ip - fn->code);
-        callee = K[B].p;
+        callee = (Func *)(uintptr_t)((uint64_t)ip[4] | (uint64_t)ip[5] << 32); /* K[B] */
         cat = (uint32_t)A;
         if (!callee->native) {
             /* Fast path of a direct call to bytecode (the hot case: no
@@ -996,8 +998,8 @@ vm_dispatch:
             uint32_t base = fr->base + cat;
             if (__builtin_expect(base + callee->nregs + 8 <= f->nregs &&
                                      f->nframes < f->capframes, 1)) {
-                fr->ret_ip = ip + 4;
-                fr->pc = (uint32_t)(ip - fn->code) + 4;
+                fr->ret_ip = ip + 6;
+                fr->pc = (uint32_t)(ip - fn->code) + 6;
                 fr = &f->frames[f->nframes++];
                 fr->fn = callee;
                 fr->cl = NULL;
@@ -1016,7 +1018,7 @@ vm_dispatch:
         }
         ccl = NULL;
         fr->call_pc = (uint32_t)(ip - fn->code);
-        ip += 4;
+        ip += 6;
         goto do_call;
     }
     VM_CASE(CALLC) {
