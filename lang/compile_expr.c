@@ -1154,6 +1154,15 @@ static void compile_binary(FnState *fs, Node *e, int dst)
             int64_t c = (int64_t)yn->cv->i;
             Opcode o = OP_NOP;
             bool norm = t->underlying->size < 8;
+            if ((op == TOK_QUO || op == TOK_REM) && c > 1 && (c & (c - 1)) == 0) {
+                /* by a power of two: shifts and masks, no divide (the
+                 * result is in range: no NORM) */
+                int k = __builtin_ctzll((unsigned long long)c);
+                x = expr_as_reg(fs, e->u.binary.x, t);
+                if (uns) emit(fs, op == TOK_QUO ? OP_SHRUI : OP_ANDI, dst, x, op == TOK_QUO ? k : (int)(c - 1));
+                else emit(fs, op == TOK_QUO ? OP_DIVPI : OP_REMPI, dst, x, k);
+                return;
+            }
             switch (op) {
             case TOK_MUL: o = OP_MULI; break;
             case TOK_QUO: o = uns ? (c > 0 ? OP_DIVUI : OP_NOP) : OP_DIVI; break;

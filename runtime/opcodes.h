@@ -76,6 +76,8 @@
     X(MULI, "rri", "R[A].i := R[B].i * C")                                          \
     X(DIVI, "rri", "R[A].i := R[B].i / C (C != 0)")                                 \
     X(REMI, "rri", "R[A].i := R[B].i % C (C != 0)")                                 \
+    X(DIVPI, "rri", "R[A].i := R[B].i / 2^C, truncated (1 <= C <= 62)")            \
+    X(REMPI, "rri", "R[A].i := R[B].i % 2^C, the dividend's sign (1 <= C <= 62)")  \
     X(DIVUI, "rri", "R[A].u := R[B].u / C (C > 0)")                                 \
     X(REMUI, "rri", "R[A].u := R[B].u % C (C > 0)")                                 \
     X(ANDI, "rri", "R[A] := R[B] & C")                                              \

@@ -799,6 +799,21 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(REMI) R[A].i = C == -1 ? 0 : R[B].i % C; NEXT(3);
+    /* by a power of two: shifts instead of a divide, whose latency sits
+     * on the dependency chain of index arithmetic such as (lo+hi)/2; the
+     * bias 2^C-1 added to a negative dividend makes the shift truncate */
+    VM_CASE(DIVPI) {
+        int64_t x = R[B].i;
+        uint64_t bias = (uint64_t)(x >> 63) >> (64 - C);
+        R[A].i = (int64_t)((uint64_t)x + bias) >> C;
+        NEXT(3);
+    }
+    VM_CASE(REMPI) {
+        int64_t x = R[B].i;
+        uint64_t bias = (uint64_t)(x >> 63) >> (64 - C);
+        R[A].u = (uint64_t)x - (((uint64_t)x + bias) & ~((1ull << C) - 1));
+        NEXT(3);
+    }
     VM_CASE(DIVUI) R[A].u = R[B].u / (uint64_t)(uint32_t)C; NEXT(3);
     VM_CASE(REMUI) R[A].u = R[B].u % (uint64_t)(uint32_t)C; NEXT(3);
     VM_CASE(ANDI) R[A].u = R[B].u & (uint64_t)(int64_t)C; NEXT(3);
