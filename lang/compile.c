@@ -74,6 +74,18 @@ int emit(FnState *fs, Opcode op, ...)
         fs->code[pc] = OP_MOV;
         fs->ncode--;
     }
+    if (fs->code[pc] == OP_MOV && pc >= 3 && fs->last_pc == pc - 3 && fs->code[pc - 3] == OP_MOV &&
+        fs->here_pc != pc && !(fs->nlines && fs->lines[fs->nlines - 1].pc == (uint32_t)pc)) {
+        /* a move right after a move (argument set-up, multiple
+         * assignment): one MOV2, unless the second could be a jump target
+         * or starts a line; nothing keeps the pc of a MOV */
+        fs->code[pc - 3] = OP_MOV2;
+        fs->code[pc] = fs->code[pc + 1];
+        fs->code[pc + 1] = fs->code[pc + 2];
+        fs->ncode = pc + 2;
+        pc -= 3;
+    }
+    fs->last_pc = pc;
     return pc;
 }
 
@@ -83,7 +95,11 @@ int emit_call(FnState *fs, int at, Func *fn, int nargs)
     return emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nargs, (int)(uint32_t)p, (int)(uint32_t)(p >> 32));
 }
 
-int emit_here(FnState *fs) { return fs->ncode; }
+int emit_here(FnState *fs)
+{
+    fs->here_pc = fs->ncode;
+    return fs->ncode;
+}
 
 int emit_oplen(uint32_t op) { return 1 + (int)strlen(op_formats[op]); }
 

@@ -36,6 +36,9 @@ struct FnState {
     LineInfo *lines;
     int nlines, caplines;
     int lastline;
+    int last_pc; /* the last instruction emitted (for emit's MOV pairing) */
+    int here_pc; /* the last position emit_here gave out: a possible jump
+                    target, so no instruction may merge across it */
     int nreg, nlocal, maxreg;
     Symbol **caps;     /* captured variables (cell pointers in the closure) */
     int ncaps, capcaps;

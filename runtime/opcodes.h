@@ -37,6 +37,7 @@
     X(NOP, "", "do nothing")                                                        \
     /* moves and constants */                                                       \
     X(MOV, "rr", "R[A] := R[B]")                                                    \
+    X(MOV2, "rrrr", "R[A] := R[B]; then R[C] := R[D] (two MOVs)")                  \
     X(MOVN, "rri", "R[A..A+C) := R[B..B+C)")                                        \
     X(LOADK, "rk", "R[A] := K[B]")                                                  \
     X(LOADKN, "rki", "R[A..A+C) := K[B..B+C)")                                      \

@@ -654,6 +654,11 @@ vm_dispatch:
 
     VM_CASE(NOP) NEXT(0);
     VM_CASE(MOV) R[A] = R[B]; NEXT(2);
+    VM_CASE(MOV2) {
+        R[A] = R[B];
+        R[C] = R[D];
+        NEXT(4);
+    }
     VM_CASE(MOVN) {
         if (C == 1) R[A] = R[B];
         else if (C == 2) {
