@@ -92,7 +92,8 @@ int emit(FnState *fs, Opcode op, ...)
 int emit_call(FnState *fs, int at, Func *fn, int nargs)
 {
     uint64_t p = (uint64_t)(uintptr_t)fn;
-    return emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nargs, (int)(uint32_t)p, (int)(uint32_t)(p >> 32));
+    return emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nargs, (int)(uint32_t)p,
+                (int)(uint32_t)(p >> 32));
 }
 
 int emit_here(FnState *fs)

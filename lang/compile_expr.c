@@ -1159,7 +1159,8 @@ static void compile_binary(FnState *fs, Node *e, int dst)
                  * result is in range: no NORM) */
                 int k = __builtin_ctzll((unsigned long long)c);
                 x = expr_as_reg(fs, e->u.binary.x, t);
-                if (uns) emit(fs, op == TOK_QUO ? OP_SHRUI : OP_ANDI, dst, x, op == TOK_QUO ? k : (int)(c - 1));
+                if (uns && op == TOK_QUO) emit(fs, OP_SHRUI, dst, x, k);
+                else if (uns) emit(fs, OP_ANDI, dst, x, (int)(c - 1));
                 else emit(fs, op == TOK_QUO ? OP_DIVPI : OP_REMPI, dst, x, k);
                 return;
             }
