@@ -74,10 +74,33 @@ int emit(FnState *fs, Opcode op, ...)
         fs->code[pc] = OP_MOV;
         fs->ncode--;
     }
+    if (fs->code[pc] == OP_MOV && pc >= 3 && fs->last_pc == pc - 3 && fs->code[pc - 3] == OP_MOV &&
+        fs->here_pc != pc && !(fs->nlines && fs->lines[fs->nlines - 1].pc == (uint32_t)pc)) {
+        /* a move right after a move (argument set-up, multiple
+         * assignment): one MOV2, unless the second could be a jump target
+         * or starts a line; nothing keeps the pc of a MOV */
+        fs->code[pc - 3] = OP_MOV2;
+        fs->code[pc] = fs->code[pc + 1];
+        fs->code[pc + 1] = fs->code[pc + 2];
+        fs->ncode = pc + 2;
+        pc -= 3;
+    }
+    fs->last_pc = pc;
     return pc;
 }
 
-int emit_here(FnState *fs) { return fs->ncode; }
+int emit_call(FnState *fs, int at, Func *fn, int nargs)
+{
+    uint64_t p = (uint64_t)(uintptr_t)fn;
+    return emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nargs, (int)(uint32_t)p,
+                (int)(uint32_t)(p >> 32));
+}
+
+int emit_here(FnState *fs)
+{
+    fs->here_pc = fs->ncode;
+    return fs->ncode;
+}
 
 int emit_oplen(uint32_t op) { return 1 + (int)strlen(op_formats[op]); }
 
@@ -619,7 +642,7 @@ static Func *promoted_wrapper(Compiler *c, Type *named, Method *m, bool ptr)
         }
     }
     if (nargs) emit(fs, OP_MOVN, at + callee_rs, rs, nargs);
-    emit(fs, OP_CALL, at, emit_const_ptr(fs, real->fn), callee_rs + nargs);
+    emit_call(fs, at, real->fn, callee_rs + nargs);
     if (fn->nresults) emit(fs, OP_MOVN, 0, at, (int)fn->nresults);
     fs_finish(fs);
     return fn;
@@ -659,7 +682,7 @@ Func *compile_method_thunk(Compiler *c, Type *rt, const char *name, const Method
         int at = reg_alloc(fs, vs + nargs + (int)fn->nresults + 1);
         emit(fs, OP_LOAD, at, 0, 0, reg_width(et));
         if (nargs) emit(fs, OP_MOVN, at + vs, rs, nargs);
-        emit(fs, OP_CALL, at, emit_const_ptr(fs, m->fn), vs + nargs);
+        emit_call(fs, at, m->fn, vs + nargs);
         if (fn->nresults) emit(fs, OP_MOVN, 0, at, (int)fn->nresults);
     }
     fs_finish(fs);
@@ -776,7 +799,7 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                 if (strcmp(decl->u.funcdecl.name->u.ident.name, "init")) continue;
                 Func *ifn = decl->u.funcdecl.sym->compiled;
                 int r = reg_alloc(fs, 1);
-                emit(fs, OP_CALL, r, emit_const_ptr(fs, ifn), 0);
+                emit_call(fs, r, ifn, 0);
                 fs->nreg = fs->nlocal;
             }
         }
@@ -793,7 +816,7 @@ VMProgram *compile_program(Program *prog, Diags *diags)
     if (prog->main_func) {
         Func *mfn = compile_func_for_sym(c, prog->main_func);
         int r = reg_alloc(fs, 1);
-        emit(fs, OP_CALL, r, emit_const_ptr(fs, mfn), 0);
+        emit_call(fs, r, mfn, 0);
         entry->name = "runtime.main";
     }
     fs->node = NULL;

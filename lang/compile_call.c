@@ -203,7 +203,7 @@ int compile_call(FnState *fs, Node *call)
         if (rs) emit(fs, OP_MOVN, at, r, rs);
         place_args(fs, call, sig, at + rs);
         call_line(fs, call);
-        emit(fs, OP_CALL, at, emit_const_ptr(fs, m->fn), rs + nparams);
+        emit_call(fs, at, m->fn, rs + nparams);
         fs->nreg = at + (nres ? nres : 1);
         if (fs->nreg > fs->maxreg) fs->maxreg = fs->nreg;
         return at;
@@ -230,7 +230,7 @@ int compile_call(FnState *fs, Node *call)
     int at = reg_alloc(fs, size ? size : 1);
     place_args(fs, call, sig, at);
     call_line(fs, call);
-    if (fn) emit(fs, OP_CALL, at, emit_const_ptr(fs, fn), nparams);
+    if (fn) emit_call(fs, at, fn, nparams);
     else emit(fs, OP_CALLC, at, clo, nparams);
     return at;
 }

@@ -46,6 +46,16 @@ void emit_zero(FnState *fs, int dst, Type *t)
 
 /* ---- constants ---- */
 
+int float64_const(FnState *fs, Node *e)
+{
+    ConstVal *cv = e->cv;
+    long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+    if (d == 0) d = 0; /* exact constants have no negative zero */
+    Slot k;
+    k.f = (double)d;
+    return emit_const(fs, k);
+}
+
 void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
 {
     ConstVal *cv = e->cv;
@@ -76,13 +86,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
         emit(fs, OP_LOADK, dst, emit_const(fs, k));
         return;
     }
-    case KIND_FLOAT64: {
-        long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
-        if (d == 0) d = 0; /* exact constants have no negative zero */
-        k.f = (double)d;
-        emit(fs, OP_LOADK, dst, emit_const(fs, k));
-        return;
-    }
+    case KIND_FLOAT64: emit(fs, OP_LOADK, dst, float64_const(fs, e)); return;
     case KIND_INTERFACE: {
         /* a constant converted to an interface: its default type */
         Type *dt = e->type && e->type->kind != KIND_INTERFACE ? ctype(e->type) : NULL;
@@ -349,7 +353,8 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
         bool t32 = tu->kind == KIND_FLOAT32;
         if (kind_is_integer(fu->kind)) {
             int code = kind_is_unsigned(fu->kind) ? (t32 ? CVT_U2F32 : CVT_U2F) : (t32 ? CVT_I2F32 : CVT_I2F);
-            emit(fs, OP_CVT, dst, src, code);
+            if (code == CVT_I2F) emit(fs, OP_I2F, dst, src); /* the common one: its own opcode */
+            else emit(fs, OP_CVT, dst, src, code);
             return;
         }
         if (kind_is_float(fu->kind)) {
@@ -873,6 +878,43 @@ static void compile_slice(FnState *fs, Node *e, int dst)
 
 /* ---- operators ---- */
 
+/* Multiply-add: whether e is a product x*y of type t that MADD/MSUB
+ * (integers) or MADDF/MSUBF (float64) can take. An integer product with a
+ * constant factor stays a MULI (an immediate is cheaper than loading the
+ * constant for the fused form). */
+bool mul_fusable(Node *e, Type *t)
+{
+    e = unparen(e);
+    if (!e || !t || e->kind != AST_BINARY || e->u.binary.op != TOK_MUL || e->mode == MODE_CONST ||
+        ctype(e->type) != t)
+        return false;
+    TypeKind k = t->underlying->kind;
+    if (kind_is_integer(k))
+        return e->u.binary.x->mode != MODE_CONST && e->u.binary.y->mode != MODE_CONST;
+    return k == KIND_FLOAT64;
+}
+
+/* Evaluates the factors of a product mul_fusable accepted into registers. */
+void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c)
+{
+    e = unparen(e);
+    *b = expr_as_reg(fs, e->u.binary.x, t);
+    *c = expr_as_reg(fs, e->u.binary.y, t);
+}
+
+/* dst := z + b*c (op TOK_ADD) or z - b*c (TOK_SUB) of type t, for the
+ * operands expr_mul_operands gave. */
+void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z)
+{
+    Type *u = t->underlying;
+    if (u->kind == KIND_FLOAT64) {
+        emit(fs, op == TOK_ADD ? OP_MADDF : OP_MSUBF, dst, b, c, z);
+        return;
+    }
+    emit(fs, op == TOK_ADD ? OP_MADD : OP_MSUB, dst, b, c, z);
+    if (u->size < 8) emit(fs, OP_NORM, dst, dst, u->kind);
+}
+
 void emit_binop(FnState *fs, Token op, Type *t, int dst, int x, int y, Type *ytype, Node *at)
 {
     Type *u = t->underlying;
@@ -1070,6 +1112,40 @@ static void compile_binary(FnState *fs, Node *e, int dst)
             if (t->underlying->size < 8) emit(fs, OP_NORM, dst, dst, t->underlying->kind);
             return;
         }
+        /* x + y*z, x - y*z, y*z + x: one multiply-add, the operands
+         * evaluated in source order */
+        if (op == TOK_ADD || op == TOK_SUB) {
+            Node *xn = e->u.binary.x;
+            int b, c, z;
+            if (mul_fusable(yn, t)) {
+                z = expr_as_reg(fs, xn, t);
+                mul_operands(fs, yn, t, &b, &c);
+                emit_muladd(fs, op, t, dst, b, c, z);
+                return;
+            }
+            if (op == TOK_ADD && mul_fusable(xn, t)) {
+                mul_operands(fs, xn, t, &b, &c);
+                z = expr_as_reg(fs, yn, t);
+                emit_muladd(fs, op, t, dst, b, c, z);
+                return;
+            }
+        }
+        /* float64 x op c, c op x: the constant straight from the table */
+        if (t->underlying->kind == KIND_FLOAT64 &&
+            (op == TOK_ADD || op == TOK_SUB || op == TOK_MUL || op == TOK_QUO)) {
+            Node *xn = e->u.binary.x;
+            bool yc = yn->mode == MODE_CONST && yn->cv, xc = xn->mode == MODE_CONST && xn->cv;
+            if (yc != xc) {
+                /* x + c == c + x and x * c == c * x exactly (a constant is
+                 * never NaN) */
+                static const Opcode reg_k[] = {OP_ADDFK, OP_SUBFK, OP_MULFK, OP_DIVFK};
+                static const Opcode k_reg[] = {OP_ADDFK, OP_SUBKF, OP_MULFK, OP_DIVKF};
+                int i = op == TOK_ADD ? 0 : op == TOK_SUB ? 1 : op == TOK_MUL ? 2 : 3;
+                x = expr_as_reg(fs, yc ? xn : yn, t);
+                emit(fs, yc ? reg_k[i] : k_reg[i], dst, x, float64_const(fs, yc ? yn : xn));
+                return;
+            }
+        }
         /* x op c with a small integer constant: immediate forms */
         if (kind_is_integer(t->underlying->kind) && yn->mode == MODE_CONST && yn->cv &&
             yn->cv->kind == CONST_INT && yn->cv->i >= INT32_MIN && yn->cv->i <= INT32_MAX &&
@@ -1078,6 +1154,16 @@ static void compile_binary(FnState *fs, Node *e, int dst)
             int64_t c = (int64_t)yn->cv->i;
             Opcode o = OP_NOP;
             bool norm = t->underlying->size < 8;
+            if ((op == TOK_QUO || op == TOK_REM) && c > 1 && (c & (c - 1)) == 0) {
+                /* by a power of two: shifts and masks, no divide (the
+                 * result is in range: no NORM) */
+                int k = __builtin_ctzll((unsigned long long)c);
+                x = expr_as_reg(fs, e->u.binary.x, t);
+                if (uns && op == TOK_QUO) emit(fs, OP_SHRUI, dst, x, k);
+                else if (uns) emit(fs, OP_ANDI, dst, x, (int)(c - 1));
+                else emit(fs, op == TOK_QUO ? OP_DIVPI : OP_REMPI, dst, x, k);
+                return;
+            }
             switch (op) {
             case TOK_MUL: o = OP_MULI; break;
             case TOK_QUO: o = uns ? (c > 0 ? OP_DIVUI : OP_NOP) : OP_DIVI; break;

@@ -36,6 +36,9 @@ struct FnState {
     LineInfo *lines;
     int nlines, caplines;
     int lastline;
+    int last_pc; /* the last instruction emitted (for emit's MOV pairing) */
+    int here_pc; /* the last position emit_here gave out: a possible jump
+                    target, so no instruction may merge across it */
     int nreg, nlocal, maxreg;
     Symbol **caps;     /* captured variables (cell pointers in the closure) */
     int ncaps, capcaps;
@@ -88,6 +91,7 @@ bool stmts_have_defer(NodeList *l); /* a defer statement outside closures */
 void emit_error(FnState *fs, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int emit(FnState *fs, Opcode op, ...); /* returns the instruction's pc */
 int emit_here(FnState *fs);
+int emit_call(FnState *fs, int at, Func *fn, int nargs); /* CALL of fn, at R[at] */
 int emit_oplen(uint32_t op); /* words of an instruction, opcode included */
 void emit_patch(FnState *fs, int pc, int operand, int target); /* set an operand */
 void emit_patch_jump(FnState *fs, int pc, int target); /* set a jump's target */
@@ -117,6 +121,9 @@ int expr(FnState *fs, Node *e);                  /* value in returned regs */
 void expr_to(FnState *fs, Node *e, int dst);     /* value into dst */
 void expr_as(FnState *fs, Node *e, Type *t, int dst); /* converted to t */
 int expr_as_reg(FnState *fs, Node *e, Type *t);
+bool mul_fusable(Node *e, Type *t); /* e is x*y that a multiply-add takes */
+void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c); /* its x, y */
+void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z); /* z +- b*c */
 void convert_value(FnState *fs, Type *from, Type *to, int src, int dst);
 bool loc_of(FnState *fs, Node *e, Loc *out);      /* addressable places */
 void loc_read(FnState *fs, const Loc *l, int dst);
@@ -132,6 +139,7 @@ void emit_zero(FnState *fs, int dst, Type *t);
 /* Sign/zero-extends a narrow scalar copied into reg as raw bytes. */
 void emit_norm_mem(FnState *fs, int reg, Type *t);
 void emit_load_const(FnState *fs, Node *e, Type *t, int dst);
+int float64_const(FnState *fs, Node *e); /* K index of float64 constant e */
 bool is_nil(Node *e);
 Node *unparen(Node *e);
 void store_to_lhs(FnState *fs, Node *lhs, int src, Type *srctype);

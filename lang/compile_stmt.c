@@ -226,6 +226,51 @@ static Token op_of_assign(Token t)
     }
 }
 
+/* v op= y in a register, or v op= mb*mc when mb >= 0 (a multiply-add). */
+static void opassign_emit(FnState *fs, Token op, Type *t, int v, int y, Type *yt, Node *lhs,
+                          int mb, int mc)
+{
+    if (mb >= 0) emit_muladd(fs, op, ctype(t), v, mb, mc, v);
+    else emit_binop(fs, op, t, v, v, y, yt, lhs);
+}
+
+/* The right side of x op= rhs (rhs NULL: the constant imm of x++ / x--),
+ * evaluated after the place's own operands as Go orders them: its value in
+ * *y of type *yt, or, for x += y*z and x -= y*z, the factors in *mb, *mc
+ * for one multiply-add (*mb >= 0). */
+static void opassign_rhs(FnState *fs, Token op, Type *t, Node *rhs, int imm, int *y, Type **yt,
+                         int *mb, int *mc)
+{
+    *mb = *mc = -1;
+    if (rhs && (op == TOK_ADD || op == TOK_SUB) && mul_fusable(rhs, ctype(t))) {
+        *yt = ctype(t);
+        mul_operands(fs, rhs, *yt, mb, mc);
+        *y = -1;
+    } else if (rhs) {
+        *yt = ctype(rhs->type);
+        if (op == TOK_SHL || op == TOK_SHR) *y = expr(fs, rhs);
+        else {
+            *yt = t;
+            *y = expr_as_reg(fs, rhs, t);
+        }
+    } else {
+        *yt = t;
+        *y = reg_alloc(fs, 1);
+        if (kind_is_float(t->kind)) {
+            Slot k;
+            if (t->kind == KIND_FLOAT32) {
+                k.u = 0;
+                k.f32 = (float)imm;
+            } else {
+                k.f = imm;
+            }
+            emit(fs, OP_LOADK, *y, emit_const(fs, k));
+        } else {
+            emit(fs, OP_LOADI, *y, imm);
+        }
+    }
+}
+
 /* x op= y (and x++ / x--): read the place once, compute, write back. */
 static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int imm)
 {
@@ -250,36 +295,15 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
         }
     }
     Type *yt;
-    if (rhs) {
-        yt = ctype(rhs->type);
-        if (op == TOK_SHL || op == TOK_SHR) y = expr(fs, rhs);
-        else {
-            yt = t;
-            y = expr_as_reg(fs, rhs, t);
-        }
-    } else {
-        yt = t;
-        y = reg_alloc(fs, 1);
-        if (kind_is_float(t->kind)) {
-            Slot k;
-            if (t->kind == KIND_FLOAT32) {
-                k.u = 0;
-                k.f32 = (float)imm;
-            } else {
-                k.f = imm;
-            }
-            emit(fs, OP_LOADK, y, emit_const(fs, k));
-        } else {
-            emit(fs, OP_LOADI, y, imm);
-        }
-    }
+    int mb, mc;
     if (lhs->kind == AST_INDEX && lhs->u.index.x->type->underlying->kind == KIND_MAP) {
         Type *mt = lhs->u.index.x->type->underlying;
         int m = expr(fs, lhs->u.index.x);
         int k = expr_as_reg(fs, lhs->u.index.index, mt->key);
+        opassign_rhs(fs, op, t, rhs, imm, &y, &yt, &mb, &mc);
         int v = reg_alloc(fs, slots(t));
         emit(fs, OP_MAPGET, v, m, k, emit_const_ptr(fs, mt), -1);
-        emit_binop(fs, op, t, v, v, y, yt, lhs);
+        opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
         emit(fs, OP_MAPSET, m, k, v, emit_const_ptr(fs, mt));
         return;
     }
@@ -288,13 +312,14 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
         emit_error(fs, lhs, "not supported yet: assignment to this expression");
         return;
     }
+    opassign_rhs(fs, op, t, rhs, imm, &y, &yt, &mb, &mc);
     if (l.kind == LOC_REG && l.whole) {
-        emit_binop(fs, op, t, l.reg, l.reg, y, yt, lhs);
+        opassign_emit(fs, op, t, l.reg, y, yt, lhs, mb, mc);
         return;
     }
     int v = reg_alloc(fs, slots(t));
     loc_read(fs, &l, v);
-    emit_binop(fs, op, t, v, v, y, yt, lhs);
+    opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
     loc_write(fs, &l, v);
 }
 

@@ -44,6 +44,7 @@ void disasm_func(const Func *fn, FILE *out)
             case 'o': if (v < 0) fprintf(out, " -"); else fprintf(out, " R%d", v); break;
             case 'k': fprintf(out, " K%d", v); break;
             case 'j': fprintf(out, " ->%d", v); break;
+            case 'p': break; /* the constant's pointer, shown as K already */
             default: fprintf(out, " %d", v); break;
             }
         }

@@ -16,6 +16,10 @@
  *   k  a constant: index into the Func's constant table (Slot[])
  *   i  a signed immediate
  *   j  a jump target: absolute index into the Func's code
+ *   p  half of a pointer pre-decoded from the constant before it (low
+ *      word, then high word): the VM reads it from the instruction instead
+ *      of through the constant table (one dependent load less); the
+ *      disassembler does not print it
  *
  * Registers are untagged 8-byte Slots; a value of type T spans
  * type_slots(T) consecutive registers laid out as in memory. Memory
@@ -33,6 +37,7 @@
     X(NOP, "", "do nothing")                                                        \
     /* moves and constants */                                                       \
     X(MOV, "rr", "R[A] := R[B]")                                                    \
+    X(MOV2, "rrrr", "R[A] := R[B]; then R[C] := R[D] (two MOVs)")                  \
     X(MOVN, "rri", "R[A..A+C) := R[B..B+C)")                                        \
     X(LOADK, "rk", "R[A] := K[B]")                                                  \
     X(LOADKN, "rki", "R[A..A+C) := K[B..B+C)")                                      \
@@ -72,6 +77,8 @@
     X(MULI, "rri", "R[A].i := R[B].i * C")                                          \
     X(DIVI, "rri", "R[A].i := R[B].i / C (C != 0)")                                 \
     X(REMI, "rri", "R[A].i := R[B].i % C (C != 0)")                                 \
+    X(DIVPI, "rri", "R[A].i := R[B].i / 2^C, truncated (1 <= C <= 62)")            \
+    X(REMPI, "rri", "R[A].i := R[B].i % 2^C, the dividend's sign (1 <= C <= 62)")  \
     X(DIVUI, "rri", "R[A].u := R[B].u / C (C > 0)")                                 \
     X(REMUI, "rri", "R[A].u := R[B].u % C (C > 0)")                                 \
     X(ANDI, "rri", "R[A] := R[B] & C")                                              \
@@ -80,6 +87,11 @@
     X(SHLI, "rri", "R[A] := R[B] << C (C >= 0)")                                    \
     X(SHRI, "rri", "R[A].i := R[B].i >> C (C >= 0)")                                \
     X(SHRUI, "rri", "R[A].u := R[B].u >> C (C >= 0)")                               \
+    /* multiply-add (x*y + z, z - x*y, x op= y*z): the product is not kept \
+     * in a register; for floats it is rounded before the add, as Go does  \
+     * on amd64 (never a fused multiply-add) */                             \
+    X(MADD, "rrrr", "R[A].i := R[B].i * R[C].i + R[D].i")                           \
+    X(MSUB, "rrrr", "R[A].i := R[D].i - R[B].i * R[C].i")                           \
     X(NEG, "rr", "R[A].i := -R[B].i")                                               \
     X(BNOT, "rr", "R[A] := ^R[B]")                                                  \
     X(NOT, "rr", "R[A] := !R[B] (bool)")                                            \
@@ -90,6 +102,16 @@
     X(SUBF, "rrr", "R[A].f := R[B].f - R[C].f")                                     \
     X(MULF, "rrr", "R[A].f := R[B].f * R[C].f")                                     \
     X(DIVF, "rrr", "R[A].f := R[B].f / R[C].f")                                     \
+    X(MADDF, "rrrr", "R[A].f := R[B].f * R[C].f + R[D].f")                          \
+    X(MSUBF, "rrrr", "R[A].f := R[D].f - R[B].f * R[C].f")                          \
+    /* float64 with a constant operand (no LOADK of the constant) */       \
+    X(ADDFK, "rrk", "R[A].f := R[B].f + K[C].f")                                   \
+    X(SUBFK, "rrk", "R[A].f := R[B].f - K[C].f")                                   \
+    X(MULFK, "rrk", "R[A].f := R[B].f * K[C].f")                                   \
+    X(DIVFK, "rrk", "R[A].f := R[B].f / K[C].f")                                   \
+    X(SUBKF, "rrk", "R[A].f := K[C].f - R[B].f")                                   \
+    X(DIVKF, "rrk", "R[A].f := K[C].f / R[B].f")                                   \
+    X(I2F, "rr", "R[A].f := float64(R[B].i)")                                      \
     X(NEGF, "rr", "R[A].f := -R[B].f")                                              \
     X(ADDF32, "rrr", "R[A].f32 := R[B].f32 + R[C].f32")                             \
     X(SUBF32, "rrr", "R[A].f32 := R[B].f32 - R[C].f32")                             \
@@ -147,7 +169,7 @@
     X(INCJGEI, "riij", "R[A].i += B; if R[A].i >= C jump to D")                     \
     X(INCJLT, "rirj", "R[A].i += B; if R[A].i < R[C].i jump to D")                  \
     X(INCJLE, "rirj", "R[A].i += B; if R[A].i <= R[C].i jump to D")                 \
-    X(CALL, "rki", "call K[B] with C argument slots at R[A..]; results at R[A..]")  \
+    X(CALL, "rkipp", "call K[B] (also D,E) with C argument slots at R[A..]; results at R[A..]") \
     X(CALLC, "rri", "call closure R[B] with C argument slots at R[A..]")            \
     X(CALLI, "rrki", "call method K[C] of interface R[B..], args R[A+1..A+D)")      \
     X(RET, "", "run deferred calls, return the result registers")                   \

@@ -135,6 +135,7 @@ static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
     fr->defers = NULL;
     fr->state = FS_RUN;
     fr->is_defer = false;
+    fr->ret_slow = f->nframes == 1;
     /* The rest of the frame is not cleared: the compiler writes every
      * register before reading it (and zeroes results that need it). */
     return fr;
@@ -207,17 +208,19 @@ static Func *vm_trampoline(Func *fn)
 {
     if (fn->trampoline) return fn->trampoline;
     Func *t = GC_MALLOC(sizeof(Func));
-    uint32_t *code = GC_MALLOC_ATOMIC(5 * sizeof(uint32_t));
+    uint32_t *code = GC_MALLOC_ATOMIC(7 * sizeof(uint32_t));
     code[0] = OP_CALL;
     code[1] = 0;
     code[2] = 0;
     code[3] = fn->nparams;
-    code[4] = OP_RET;
+    code[4] = (uint32_t)(uintptr_t)fn;
+    code[5] = (uint32_t)((uint64_t)(uintptr_t)fn >> 32);
+    code[6] = OP_RET;
     Slot *k = GC_MALLOC(sizeof(Slot));
     k[0].p = fn;
     t->name = "runtime.deferwrap";
     t->code = code;
-    t->ncode = 5;
+    t->ncode = 7;
     t->consts = k;
     t->nconsts = 1;
     t->nparams = fn->nparams;
@@ -252,6 +255,7 @@ static void vm_run_defer(Fiber *f, Defer *d)
     if (fn->native) fn = vm_trampoline(fn);
     Frame *nf = vm_push(f, fn, d->cl, base);
     nf->is_defer = true;
+    nf->ret_slow = true;
 }
 
 /* Unwinds for the panic in f->panic: runs the next deferred call of the
@@ -376,6 +380,23 @@ int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
     if (es == 0) return newcap;
     int64_t bytes = vm_roundupsize(newcap * es);
     return bytes / es;
+}
+
+/* x as a rounded float64 that the C compiler cannot contract with the
+ * operation that follows into a fused multiply-add (with -ffp-contract=fast
+ * and an FMA-capable target it otherwise may): Go on amd64 rounds the
+ * product of x*y + z before adding. */
+static inline double vm_rounded(double x)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __asm__("" : "+x"(x));
+#elif defined(__aarch64__)
+    __asm__("" : "+w"(x));
+#else
+    volatile double v = x;
+    x = v;
+#endif
+    return x;
 }
 
 /* Go's min of two floats: a NaN operand wins, and -0 is below +0. */
@@ -633,6 +654,11 @@ vm_dispatch:
 
     VM_CASE(NOP) NEXT(0);
     VM_CASE(MOV) R[A] = R[B]; NEXT(2);
+    VM_CASE(MOV2) {
+        R[A] = R[B];
+        R[C] = R[D];
+        NEXT(4);
+    }
     VM_CASE(MOVN) {
         if (C == 1) R[A] = R[B];
         else if (C == 2) {
@@ -778,6 +804,21 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(REMI) R[A].i = C == -1 ? 0 : R[B].i % C; NEXT(3);
+    /* by a power of two: shifts instead of a divide, whose latency sits
+     * on the dependency chain of index arithmetic such as (lo+hi)/2; the
+     * bias 2^C-1 added to a negative dividend makes the shift truncate */
+    VM_CASE(DIVPI) {
+        int64_t x = R[B].i;
+        uint64_t bias = (uint64_t)(x >> 63) >> (64 - C);
+        R[A].i = (int64_t)((uint64_t)x + bias) >> C;
+        NEXT(3);
+    }
+    VM_CASE(REMPI) {
+        int64_t x = R[B].i;
+        uint64_t bias = (uint64_t)(x >> 63) >> (64 - C);
+        R[A].u = (uint64_t)x - (((uint64_t)x + bias) & ~((1ull << C) - 1));
+        NEXT(3);
+    }
     VM_CASE(DIVUI) R[A].u = R[B].u / (uint64_t)(uint32_t)C; NEXT(3);
     VM_CASE(REMUI) R[A].u = R[B].u % (uint64_t)(uint32_t)C; NEXT(3);
     VM_CASE(ANDI) R[A].u = R[B].u & (uint64_t)(int64_t)C; NEXT(3);
@@ -786,6 +827,8 @@ vm_dispatch:
     VM_CASE(SHLI) R[A].u = C >= 64 ? 0 : R[B].u << C; NEXT(3);
     VM_CASE(SHRI) R[A].i = R[B].i >> (C >= 64 ? 63 : C); NEXT(3);
     VM_CASE(SHRUI) R[A].u = C >= 64 ? 0 : R[B].u >> C; NEXT(3);
+    VM_CASE(MADD) R[A].u = R[B].u * R[C].u + R[D].u; NEXT(4);
+    VM_CASE(MSUB) R[A].u = R[D].u - R[B].u * R[C].u; NEXT(4);
     VM_CASE(NEG) R[A].u = 0 - R[B].u; NEXT(2);
     VM_CASE(BNOT) R[A].u = ~R[B].u; NEXT(2);
     VM_CASE(NOT) R[A].u = !R[B].u; NEXT(2);
@@ -796,6 +839,23 @@ vm_dispatch:
     VM_CASE(SUBF) R[A].f = R[B].f - R[C].f; NEXT(3);
     VM_CASE(MULF) R[A].f = R[B].f * R[C].f; NEXT(3);
     VM_CASE(DIVF) R[A].f = R[B].f / R[C].f; NEXT(3);
+    VM_CASE(MADDF) {
+        double p = vm_rounded(R[B].f * R[C].f);
+        R[A].f = p + R[D].f;
+        NEXT(4);
+    }
+    VM_CASE(MSUBF) {
+        double p = vm_rounded(R[B].f * R[C].f);
+        R[A].f = R[D].f - p;
+        NEXT(4);
+    }
+    VM_CASE(ADDFK) R[A].f = R[B].f + K[C].f; NEXT(3);
+    VM_CASE(SUBFK) R[A].f = R[B].f - K[C].f; NEXT(3);
+    VM_CASE(MULFK) R[A].f = R[B].f * K[C].f; NEXT(3);
+    VM_CASE(DIVFK) R[A].f = R[B].f / K[C].f; NEXT(3);
+    VM_CASE(SUBKF) R[A].f = K[C].f - R[B].f; NEXT(3);
+    VM_CASE(DIVKF) R[A].f = K[C].f / R[B].f; NEXT(3);
+    VM_CASE(I2F) R[A].f = (double)R[B].i; NEXT(2);
     VM_CASE(NEGF) R[A].f = -R[B].f; NEXT(2);
 #define F32OP(expr)                                                           \
     do {                                                                      \
@@ -872,10 +932,6 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(CVT) {
-        if (C == CVT_I2F) { /* the common numeric case, without a call */
-            R[A].f = (double)R[B].i;
-            NEXT(3);
-        }
         Slot tmp[3];
         vm_convert(tmp, &R[B], C);
         int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
@@ -952,7 +1008,7 @@ vm_dispatch:
 
     VM_CASE(CALL) {
         BUDGET(ip - fn->code);
-        callee = K[B].p;
+        callee = (Func *)(uintptr_t)((uint64_t)ip[4] | (uint64_t)ip[5] << 32); /* K[B] */
         cat = (uint32_t)A;
         if (!callee->native) {
             /* Fast path of a direct call to bytecode (the hot case: no
@@ -962,7 +1018,8 @@ vm_dispatch:
             uint32_t base = fr->base + cat;
             if (__builtin_expect(base + callee->nregs + 8 <= f->nregs &&
                                      f->nframes < f->capframes, 1)) {
-                fr->pc = (uint32_t)(ip - fn->code) + 4;
+                fr->ret_ip = ip + 6;
+                fr->pc = (uint32_t)(ip - fn->code) + 6;
                 fr = &f->frames[f->nframes++];
                 fr->fn = callee;
                 fr->cl = NULL;
@@ -971,6 +1028,7 @@ vm_dispatch:
                 fr->defers = NULL;
                 fr->state = FS_RUN;
                 fr->is_defer = false;
+                fr->ret_slow = false; /* not the bottom frame */
                 fn = callee;
                 K = fn->consts;
                 R += cat;
@@ -980,7 +1038,7 @@ vm_dispatch:
         }
         ccl = NULL;
         fr->call_pc = (uint32_t)(ip - fn->code);
-        ip += 4;
+        ip += 6;
         goto do_call;
     }
     VM_CASE(CALLC) {
@@ -1038,7 +1096,7 @@ vm_dispatch:
     }
     VM_CASE(RET) {
         /* the common case: no deferred calls, not a deferred call itself */
-        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+        if (!fr->ret_slow && !fn->nrescells) {
             uint32_t rr = fn->resreg, n = fn->nresults;
             if (n == 1) /* the usual single result, without a loop */
                 R[0] = R[rr];
@@ -1050,7 +1108,7 @@ vm_dispatch:
             fn = fr->fn;
             K = fn->consts;
             R = f->regs + fr->base;
-            ip = fn->code + fr->pc;
+            ip = fr->ret_ip;
             VM_DISPATCH();
         }
         goto do_return;
@@ -1059,14 +1117,14 @@ vm_dispatch:
         /* RET of a single one-slot result held in R[A]: in the common case
          * it goes straight to R[0]; otherwise to the result register, and
          * the general return path runs */
-        if (!fr->defers && !fr->is_defer && !fn->nrescells && f->nframes > 1) {
+        if (!fr->ret_slow) { /* (no result cells: RET1 has no named result) */
             R[0] = R[A];
             f->nframes--;
             fr--;
             fn = fr->fn;
             K = fn->consts;
             R = f->regs + fr->base;
-            ip = fn->code + fr->pc;
+            ip = fr->ret_ip;
             VM_DISPATCH();
         }
         R[fn->resreg] = R[A];
@@ -1108,6 +1166,7 @@ vm_dispatch:
         }
         d->next = fr->defers;
         fr->defers = d;
+        fr->ret_slow = true;
         NEXT(3);
     }
     VM_CASE(PANIC) {
@@ -1614,6 +1673,7 @@ do_call:
         fr->pc = fr->call_pc;
         return VM_PARK;
     }
+    fr->ret_ip = ip;
     vm_push(f, callee, ccl, fr->base + cat);
     RELOAD();
     VM_DISPATCH();

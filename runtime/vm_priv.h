@@ -37,7 +37,8 @@ typedef struct Panic {
 /* Frame states: how the frame is leaving. */
 enum { FS_RUN = 0, FS_RETURNING, FS_PANICKING };
 
-/* One call frame. Registers are fiber->regs[base .. base+fn->nregs). */
+/* One call frame. Registers are fiber->regs[base .. base+fn->nregs).
+ * (Fields ordered to keep the frame at 48 bytes.) */
 typedef struct Frame {
     Func *fn;
     Closure *cl;
@@ -45,9 +46,16 @@ typedef struct Frame {
     uint32_t base;
     uint32_t call_pc; /* the call instruction being executed (re-run when a
                          native parks) */
-    Defer *defers;
     uint8_t state;
     bool is_defer; /* running a deferred call: its results are dropped */
+    bool ret_slow; /* RET must take the general path: set for the bottom
+                      frame, a deferred call and a frame that ran a defer
+                      statement, so that the fast path tests one byte */
+    Defer *defers;
+    /* fn->code + pc as saved by the call instructions (a calling frame
+     * only): RET's fast path resumes the caller with one load instead of
+     * two dependent ones (fn, then fn->code) */
+    const uint32_t *ret_ip;
 } Frame;
 
 /* A goroutine's execution state (G.fiber). */
