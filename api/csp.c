@@ -170,6 +170,7 @@ int csp_run(CspVM *vm)
         .err = vm->opts.err ? vm->opts.err : stderr,
         .argc = vm->opts.argc,
         .argv = vm->opts.argv,
+        .exit_process = vm->opts.exit_process,
     };
     VM *m = vm_new(vm->prog, &o);
     return vm_run(m);

@@ -97,6 +97,7 @@ int main(int argc, char **argv)
     CspOptions opts = {
         .argc = argc - 2,
         .argv = (const char *const *)argv + 2,
+        .exit_process = true, /* os.Exit ends the process, as in Go */
     };
     CspVM *vm = csp_new(&opts);
     if (!vm) {

@@ -44,6 +44,12 @@ typedef struct CspOptions {
     FILE *err;          /* its standard error (default stderr) */
     int argc;           /* os.Args for the script (argv[0] is the file) */
     const char *const *argv;
+    /* What os.Exit, a fatal error or a panic outside main does. false (the
+     * default): the run ends and csp_run returns the status, the host lives
+     * on (goroutines still running on other threads stop at their next
+     * scheduling point). true: the process exits at once, as a Go program
+     * does (the csp command). */
+    bool exit_process;
 } CspOptions;
 
 /* Creates an interpreter. Returns NULL only when out of memory. */

@@ -28,6 +28,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,8 @@ typedef struct M {
     bool idle;     /* on the idle M list */
     bool is_main;  /* the thread of sched_run_main */
     bool blocking; /* between enter_blocking and exit_blocking */
+    bool abort_armed;   /* abort_jb is valid: inside schedule() */
+    sigjmp_buf abort_jb; /* where sched_abort_g returns to */
     uint64_t rand;
     struct M *link;    /* idle or exit-wait list */
     struct M *alllink; /* every M, for the collector */
@@ -1231,16 +1234,53 @@ static void execute(M *m, G *g, bool inherit)
     }
 }
 
+/* The goroutine m was running ended by sched_abort_g: as RUN_EXIT, but
+ * its state is abandoned rather than reused (its runner never returned). */
+static void abandon_curg(M *m)
+{
+    G *g = m->curg;
+    if (m->p)
+        atomic_store(&m->p->curg, NULL);
+    cur_g = NULL;
+    m->curg = NULL;
+    atomic_store(&g->status, G_DEAD);
+    if (atomic_load(&g->gen) == atomic_load(&sched.gen))
+        atomic_fetch_sub(&sched.ngoroutines, 1);
+    g->fiber = NULL;
+    g->deadfiber = NULL;
+    g->waiting = NULL;
+    g->param = NULL;
+    if (g->is_main)
+        sched_stop();
+}
+
+bool sched_can_abort_g(void)
+{
+    M *m = cur_m;
+    return m && m->abort_armed && m->curg && !m->blocking && !m->curg->host;
+}
+
+_Noreturn void sched_abort_g(void)
+{
+    siglongjmp(cur_m->abort_jb, 1);
+}
+
 static void schedule(M *m)
 {
+    /* m is not modified after this point, so it survives the longjmp. */
+    if (sigsetjmp(m->abort_jb, 0))
+        abandon_curg(m);
+    m->abort_armed = true;
     for (;;) {
         if (atomic_load(&sched.done)) {
             if (m->p) {
                 m_stop_spinning(m);
                 m_release_p(m);
             }
-            if (m->is_main)
+            if (m->is_main) {
+                m->abort_armed = false;
                 return;
+            }
             stopm(m);
             continue;
         }

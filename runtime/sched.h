@@ -174,6 +174,16 @@ void sched_keepalive(int delta);
  * the same process) never runs them, and its timers are cleared. */
 void sched_stop(void);
 
+/* Ends the calling goroutine from anywhere inside the runner: the runner's
+ * C frames are discarded (longjmp back to the thread's scheduling loop) and
+ * the G is dead, its state abandoned. For a run that ends abruptly inside
+ * native code (os.Exit, a fatal error in an embedded program); the caller
+ * stops the scheduler first when the whole run ends. Only possible when
+ * sched_can_abort_g() says so: on a scheduler thread, running a goroutine,
+ * outside a blocking call. */
+bool sched_can_abort_g(void);
+_Noreturn void sched_abort_g(void);
+
 /* Whether sched_run_main() ended because of a deadlock (the hook
  * returned). For tests and embedders that install a non-exiting hook. */
 bool sched_deadlocked(void);

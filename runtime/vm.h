@@ -170,6 +170,7 @@ typedef struct VMOptions {
     FILE *out, *err;
     int argc;
     const char *const *argv;
+    bool exit_process; /* vm_exit ends the process (else only the run) */
 } VMOptions;
 
 /* Creates a VM for program p. */

@@ -81,6 +81,7 @@ struct VM {
     int gomaxprocs;
     int argc;
     const char *const *argv;
+    bool exit_process;
     _Atomic int exit_code;
 };
 

@@ -26,6 +26,7 @@ VM *vm_new(VMProgram *p, const VMOptions *opts)
     vm->gomaxprocs = opts ? opts->gomaxprocs : 0;
     vm->argc = opts ? opts->argc : 0;
     vm->argv = opts ? opts->argv : NULL;
+    vm->exit_process = opts ? opts->exit_process : false;
     return vm;
 }
 
@@ -162,6 +163,14 @@ _Noreturn void vm_exit(VM *vm, int code)
     }
     fflush(stdout);
     fflush(stderr);
+    if (vm && !vm->exit_process && sched_can_abort_g()) {
+        /* Embedded: end the run, not the host. The first status set wins
+         * (a racing main that returns normally leaves it alone). */
+        int zero = 0;
+        atomic_compare_exchange_strong(&vm->exit_code, &zero, code);
+        sched_stop();
+        sched_abort_g();
+    }
     /* _exit, not exit: this runs on whichever thread panicked or called
      * os.Exit while other Ms keep running, and one of them may reach exit()
      * too (main returning): two concurrent exit() calls are undefined, and

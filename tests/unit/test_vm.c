@@ -46,7 +46,7 @@ static Run run(const char *src)
         return r;
     }
     FILE *out = tmpfile(), *err = tmpfile();
-    VMOptions o = {.gomaxprocs = 2, .out = out, .err = err};
+    VMOptions o = {.gomaxprocs = 2, .out = out, .err = err, .exit_process = true};
     VM *vm = vm_new(vp, &o);
     r.status = vm_run(vm);
     r.out = slurp(out);
