@@ -8,6 +8,7 @@
  * everything else is left to the collector.
  */
 #include <gc.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "value.h"
@@ -22,6 +23,18 @@ void heap_init(void)
     if (done)
         return;
     done = 1;
+    /* GOMAXPROCS bounds how many threads run csp code at once, and in Go
+     * the collector's mark workers run on those same Ps. Boehm would start
+     * one marker per CPU whatever GOMAXPROCS says, so GOMAXPROCS=1 would
+     * still mark on every core: give it GOMAXPROCS markers instead (an
+     * explicit GC_MARKERS still wins). */
+    const char *procs = getenv("GOMAXPROCS");
+    if (procs && !getenv("GC_MARKERS")) {
+        char *end;
+        long n = strtol(procs, &end, 10);
+        if (*procs && *end == '\0' && n > 0)
+            GC_set_markers_count((unsigned)(n < 64 ? n : 64));
+    }
     GC_INIT();
     /* Threads not created through GC_pthread_create (host threads calling
      * into the API) may register themselves later. */
