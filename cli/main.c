@@ -34,7 +34,9 @@ static const char usage[] =
     "FILE is a Go program (package main) or a script: a file without a package\n"
     "clause whose top-level statements run in order.\n"
     "\n"
-    "Environment: GOMAXPROCS sets the number of threads running goroutines.\n";
+    "Environment, as for Go programs: GOMAXPROCS sets the number of threads\n"
+    "running goroutines (and collector markers); GOGC the collector's target\n"
+    "heap growth in percent, or off.\n";
 
 /* Prints every compile error as file:line:col: message, as go build does. */
 static void print_errors(const CspVM *vm)

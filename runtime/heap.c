@@ -36,6 +36,19 @@ void heap_init(void)
             GC_set_markers_count((unsigned)(n < 64 ? n : 64));
     }
     GC_INIT();
+    /* GOGC as in Go: "off" turns the collector off; n lets the heap grow
+     * to about (1 + n/100) times the live data before a collection. Boehm
+     * allocates 2*live/divisor between collections, so the divisor is
+     * 200/n (at least 1). Unset, Boehm's default (3, about GOGC=67). */
+    const char *gogc = getenv("GOGC");
+    if (gogc && !strcmp(gogc, "off")) {
+        GC_disable();
+    } else if (gogc && *gogc) {
+        char *end;
+        long n = strtol(gogc, &end, 10);
+        if (*end == '\0' && n > 0)
+            GC_set_free_space_divisor((GC_word)(n >= 200 ? 1 : (200 + n / 2) / n));
+    }
     /* Threads not created through GC_pthread_create (host threads calling
      * into the API) may register themselves later. */
     GC_allow_register_threads();
