@@ -97,12 +97,15 @@ static int check_args(Checker *c, Node *call, Type ***types)
     return args->len;
 }
 
-static void check_func_call(Checker *c, Node *n, Type *sig)
+/* A call of sig; ats/na: the arguments' types when already checked (a
+ * generic callee needs them first, to infer its type arguments), else
+ * NULL. */
+static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
 {
     Node *fun = n->u.call.fun;
     NodeList *args = &n->u.call.args;
-    Type **ats;
-    int na = check_args(c, n, &ats);
+    if (!ats)
+        na = check_args(c, n, &ats);
     bool spread = args->len == 1 && na != 1;
     const char *fname = expr_str(fun);
     int np = sig->nparams;
@@ -171,6 +174,21 @@ static void check_func_call(Checker *c, Node *n, Type *sig)
 void check_call(Checker *c, Node *n)
 {
     Node *fun = n->u.call.fun;
+    Node *gf = unparen(fun);
+    Symbol *g = gen_ref(c, gf->kind == AST_INDEX ? gf->u.index.x : gf);
+    if (g && g->kind == SYM_FUNC) {
+        /* a generic function: arguments first, then inference */
+        Type **ats;
+        int na = check_args(c, n, &ats);
+        Type *sig = gen_call(c, n, g, ats, na);
+        if (!sig) {
+            set_invalid(n);
+            return;
+        }
+        n->u.call.kind = CALL_FUNC;
+        check_func_call(c, n, sig, ats, na);
+        return;
+    }
     check_expr_or_type(c, fun);
     if (fun->mode == MODE_INVALID) {
         for (int i = 0; i < n->u.call.args.len; i++)
@@ -221,7 +239,7 @@ void check_call(Checker *c, Node *n)
         else if (f->u.selector.kind == SEL_IFACEMETHOD)
             n->u.call.kind = CALL_IFACE;
     }
-    check_func_call(c, n, sig);
+    check_func_call(c, n, sig, NULL, 0);
 }
 
 /* ---- conversions ---- */

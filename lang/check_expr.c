@@ -360,6 +360,11 @@ static void check_ident(Checker *c, Node *n)
             n->mode = MODE_INVALID;
         return;
     case SYM_FUNC:
+        if (s->generic) {
+            check_error(c, n->pos, "cannot use generic function %s without instantiation", name);
+            set_invalid(n);
+            return;
+        }
         check_use_obj(c, s);
         n->mode = MODE_VALUE;
         n->type = s->type ? s->type : t_invalid;
@@ -447,6 +452,13 @@ void check_selector(Checker *c, Node *n)
             n->u.selector.sel->u.ident.sym = m;
             check_resolve_obj(c, m);
             m->used = true;
+            if (m->generic) {
+                check_error(c, n->pos, "cannot use generic %s %s without instantiation",
+                            m->kind == SYM_FUNC ? "function" : "type",
+                            m->kind == SYM_FUNC ? expr_str(n) : gen_decl_str(m));
+                set_invalid(n);
+                return;
+            }
             switch (m->kind) {
             case SYM_CONST:
                 n->mode = MODE_CONST;
@@ -657,13 +669,21 @@ static void check_index_value(Checker *c, Node *ix, int64_t max, const char *wha
 static void check_index(Checker *c, Node *n)
 {
     Node *x = n->u.index.x;
+    Symbol *g = gen_ref(c, x);
+    if (g && g->kind == SYM_FUNC) {
+        gen_func_value(c, n, g); /* F[int] */
+        return;
+    }
+    if (g || n->u.index.indices.len) {
+        /* G[int]: a type (check_type reports what is not one) */
+        Type *t = check_type(c, n);
+        n->mode = is_invalid(t) ? MODE_INVALID : MODE_TYPE;
+        n->type = t;
+        return;
+    }
     check_expr_or_type(c, x);
-    if (x->mode == MODE_TYPE ||
-        (x->mode == MODE_VALUE && x->type && x->type->kind == KIND_FUNC && x->kind == AST_IDENT &&
-         x->u.ident.sym && x->u.ident.sym->kind == SYM_FUNC && x->u.ident.sym->decl &&
-         x->u.ident.sym->decl->kind == AST_FUNCDECL &&
-         x->u.ident.sym->decl->u.funcdecl.tparams.len)) {
-        check_error(c, n->pos, "not supported yet: generics");
+    if (x->mode == MODE_TYPE) {
+        check_error(c, x->pos, "%s is not a generic type", tstr(x->type));
         set_invalid(n);
         return;
     }

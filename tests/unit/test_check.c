@@ -2682,8 +2682,10 @@ END_TEST
 /* Errors Go does not have: constructs csp refuses, scripts. */
 START_TEST(test_not_supported)
 {
-    ck_assert(strstr(err("package main\n\nfunc f[T any](x T) T { return x }\n\nfunc main() {}\n"),
-                     "not supported yet: generics") != NULL);
+    ck_first_line(err("package main\n\nfunc F[T any](n int) {\n\tif n > 0 {\n\t\tF[[]T](n - 1)\n\t}\n}\n\n"
+                      "func main() { F[int](3) }\n"),
+                  "5:5: not supported yet: instantiation nested more than 64 deep",
+                  "endless instantiation");
     ck_first_line(err("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n"),
                   "5:2: not supported yet: goto", "goto");
     ck_first_line(err("package main\n\nfunc main() {\n\tvar c complex128\n\t_ = c\n}\n"),
