@@ -817,7 +817,7 @@ static Type **explicit_args(Checker *c, GenInfo *gi, Node *n, int *nargs, Pos **
     return bad ? NULL : args;
 }
 
-Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g)
+Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g, bool direct)
 {
     if (g->kind != SYM_TYPE) {
         check_error(c, n->pos, "%s is not a type", expr_str(n->u.index.x));
@@ -828,7 +828,7 @@ Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g)
     Type **args = explicit_args(c, g->generic, n, &k, &poss, true);
     if (!args)
         return t_invalid;
-    Type *t = inst_type(c, g, args, poss, n->pos, check_in_typedecl > 0);
+    Type *t = inst_type(c, g, args, poss, n->pos, direct && check_in_typedecl > 0);
     return t ? t : t_invalid;
 }
 
@@ -1034,6 +1034,59 @@ static Node *core_term(Node *cons, bool *tilde)
     }
 }
 
+typedef struct RefCtx {
+    GenInfo *gi;
+    Type **bound;
+    bool unbound;
+} RefCtx;
+
+static void ref_ident(const Node *n, void *ctx)
+{
+    RefCtx *r = ctx;
+    if (n->kind == AST_IDENT) {
+        int i = tparam_index(r->gi, (Node *)n);
+        if (i >= 0 && !r->bound[i])
+            r->unbound = true;
+    }
+}
+
+/* Binds parameter i, still unbound, to the core type of its constraint
+ * when that constraint mentions only bound parameters (`PT interface{
+ * *T; M() }` with T known gives PT = *T). */
+static bool infer_from_core(Checker *c, GenInfo *gi, Type **bound, int i)
+{
+    RefCtx r = {gi, bound, false};
+    ast_walk(gi->cons[i], ref_ident, &r);
+    if (r.unbound)
+        return false;
+    Type **args = GC_MALLOC(sizeof(Type *) * (size_t)(gi->n + 1));
+    const char **names = GC_MALLOC(sizeof(char *) * (size_t)(gi->n + 1));
+    for (int k = 0; k < gi->n; k++)
+        if (bound[k]) {
+            args[k] = bound[k];
+            names[k] = gi->names[k];
+        }
+    Saved sv;
+    enter(c, &sv, gi->pkg, gi->is_std, gi->scope, gi->file);
+    c->scope = bind_scope(c, gi->scope, names, NULL, args, gi->n);
+    c->in_constraint++;
+    Node *cn = ast_clone(gi->cons[i]);
+    Node *u = unparen(cn);
+    Type *emb = NULL;
+    const TypeSet *ts;
+    if ((u->kind == AST_BINARY && u->u.binary.op == TOK_OR) ||
+        (u->kind == AST_UNARY && u->u.unary.op == TOK_TILDE))
+        ts = check_union(c, u, &emb);
+    else
+        ts = typeset_of(check_type(c, cn));
+    c->in_constraint--;
+    leave(c, &sv);
+    if (!ts || !ts->restricted || ts->nterms != 1)
+        return false;
+    bound[i] = ts->terms[0].tilde ? under(ts->terms[0].type) : ts->terms[0].type;
+    return true;
+}
+
 /* The rank of an untyped constant kind for inference (Go picks the
  * "largest" of several untyped arguments: int < rune < float). */
 static int untyped_rank(TypeKind k)
@@ -1154,6 +1207,12 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
                 if (term && bound[i])
                     unify(c, gi, bound, term, tilde ? under(bound[i]) : bound[i]);
             }
+    }
+    for (bool more = true; more;) {
+        more = false;
+        for (int i = 0; i < gi->n; i++)
+            if (!bound[i] && infer_from_core(c, gi, bound, i))
+                more = true;
     }
     for (int i = 0; i < gi->n; i++)
         if (!bound[i]) {

@@ -261,7 +261,7 @@ Symbol *gen_ref(Checker *c, Node *x);
 /* Message text for a generic declaration: "Stack[T any]". */
 const char *gen_decl_str(Symbol *g);
 /* INDEX n: an instantiated type G[A, B] (check_type's INDEX case). */
-Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g);
+Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g, bool direct);
 /* INDEX n: an explicitly instantiated function F[A] used as a value. */
 void gen_func_value(Checker *c, Node *n, Symbol *g);
 /* A call of generic function g (fun is the callee expression, possibly

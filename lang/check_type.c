@@ -193,7 +193,7 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
                 check_error(c, n->u.index.x->pos, "%s is not a generic type", tstr(xt));
             break;
         }
-        t = gen_instantiate_type(c, n, g);
+        t = gen_instantiate_type(c, n, g, direct);
         break;
     }
     case AST_ELLIPSIS:

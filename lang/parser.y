@@ -612,12 +612,12 @@ static Node *mk_index(Node *x, NodeList idx)
  * a literal type or func type before T_LBODY in a header opens a literal
  * (2); `chan p.T` is a qualified element type (1); after a func type's
  * parameters, '(' '*' '[' and '<-' begin its result type (5, one of them
- * on the error-recovery rule of params); `[]T[` instantiates T, as
- * go/parser reads it (1); `(a [` in a parameter list names a parameter
+ * on the error-recovery rule of params); `[]T[` and `chan T[` instantiate T,
+ * as go/parser reads them (2); `(a [` in a parameter list names a parameter
  * `a` of an array or slice type (1). The other 5 are on the `error` token
  * only (recovery in a switch/select body vs in a clause's statement: the
  * statement wins), so valid programs never meet them. */
-%expect 15
+%expect 16
 
 %start file
 
@@ -836,6 +836,7 @@ type_lit:
  * as `chan<- (chan T)` (the spec's leftmost-chan rule). */
 chan_elem:
     typename          { $$ = $1; }
+  | typename '[' generic_args ']' { $$ = mk_index($1, $3); }
   | lit_type          { $$ = $1; }
   | '*' type          { $$ = ast_new(AST_STAR, @1); $$->u.star.x = $2; }
   | non_lit_type_lit  { $$ = $1; }
