@@ -771,6 +771,16 @@ static Type *inst_type(Checker *c, Symbol *g, Type **args, Pos *poss, Pos at, bo
         inst_method(c, gi, &gi->methods[i], T, args);
     if (T->kind == KIND_STRUCT)
         check_promote_methods(c, T);
+    {
+        /* listed in its package's scope under a name no identifier can
+         * spell, so the compiler binds its promoted methods like those of
+         * any package-level type */
+        Symbol *ts = symbol_new(SYM_TYPE, T->name, gi->decl->u.typespec.name->pos);
+        ts->type = T;
+        ts->pkg = gi->pkg;
+        ts->used = true;
+        check_declare(c, gi->pkg->scope, ts);
+    }
     gs->depth--;
     leave(c, &sv);
     return T;

@@ -238,6 +238,8 @@ static Type *check_struct_type(Checker *c, Node *n)
                 tn = tn->u.star.x;
                 ptr = true;
             }
+            if (tn->kind == AST_INDEX)
+                tn = tn->u.index.x; /* G[T] is named G */
             const char *name = tn->kind == AST_IDENT      ? tn->u.ident.name
                                : tn->kind == AST_SELECTOR ? tn->u.selector.sel->u.ident.name
                                                           : "?";

@@ -541,6 +541,14 @@ static NodeList tparams_group(Parser *p, NodeList raw)
     return out;
 }
 
+/* The single name before an embedded G[T] in a struct. */
+static Node *embedded_name(Parser *p, NodeList names)
+{
+    if (names.len != 1)
+        perr(p, names.items[1]->pos, "syntax error: unexpected comma, expected type");
+    return names.items[0];
+}
+
 static Node *mk_index(Node *x, NodeList idx)
 {
     Node *n = ast_new(AST_INDEX, x->pos);
@@ -901,6 +909,27 @@ field_decl:
   | '*' typename tag_opt {
         Node *s = ast_new(AST_STAR, @1); s->u.star.x = $2;
         $$ = mk_field((NodeList){0}, s, $3, @1);
+    }
+  | ident_list '[' expr ']' tag_opt {
+        /* an embedded instantiation G[T] (`a [N]T` is a field: the type
+         * after ']' decides, as in go/parser) */
+        $$ = mk_field((NodeList){0}, mk_index(embedded_name(p, $1), list1($3)), $5, @1);
+    }
+  | ident_list '[' expr ',' expr_list ocomma ']' tag_opt {
+        NodeList l = list1($3);
+        for (int i = 0; i < $5.len; i++)
+            nodelist_push(&l, $5.items[i]);
+        $$ = mk_field((NodeList){0}, mk_index(embedded_name(p, $1), l), $8, @1);
+    }
+  | T_IDENT '.' T_IDENT '[' generic_args ']' tag_opt {
+        Node *q = ast_new(AST_SELECTOR, @1);
+        q->u.selector.x = mk_ident($1);
+        q->u.selector.sel = mk_ident($3);
+        $$ = mk_field((NodeList){0}, mk_index(q, $5), $7, @1);
+    }
+  | '*' typename '[' generic_args ']' tag_opt {
+        Node *s = ast_new(AST_STAR, @1); s->u.star.x = mk_index($2, $4);
+        $$ = mk_field((NodeList){0}, s, $6, @1);
     }
   | error                    { $$ = NULL; }
   ;
