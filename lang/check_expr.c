@@ -683,7 +683,8 @@ static void check_index(Checker *c, Node *n)
     }
     check_expr_or_type(c, x);
     if (x->mode == MODE_TYPE) {
-        check_error(c, x->pos, "%s is not a generic type", tstr(x->type));
+        check_error(c, n->pos, "invalid operation: %s (%s is not a generic type)", expr_str(n),
+                    expr_str(x));
         set_invalid(n);
         return;
     }

@@ -367,14 +367,15 @@ void gen_attach_methods(Checker *c)
             if (!ts && x->kind == AST_IDENT)
                 check_error(c, x->pos, "undefined: %s", x->u.ident.name);
             else
-                check_error(c, x->pos, "%s is not a generic type", expr_str(x));
+                check_error(c, base->pos, "invalid operation: %s (%s is not a generic type)",
+                            expr_str(base), expr_str(x));
             continue;
         }
         GenInfo *gi = ts->generic;
         int nidx = base->u.index.indices.len ? base->u.index.indices.len : 1;
         if (nidx != gi->n) {
-            check_error(c, base->pos, "receiver declares %d type parameter%s, but receiver base type declares %d",
-                        nidx, nidx == 1 ? "" : "s", gi->n);
+            check_error(c, base->pos, "%s type arguments for type %s: have %d, want %d",
+                        nidx > gi->n ? "too many" : "not enough", ts->name, nidx, gi->n);
             continue;
         }
         GenMethod *n = GC_MALLOC(sizeof *n * (size_t)(gi->nmethods + 1));
@@ -814,8 +815,13 @@ static Type **explicit_args(Checker *c, GenInfo *gi, Node *n, int *nargs, Pos **
             (*poss)[i] = ixs[i]->pos;
         }
     }
+    bool is_type = gi->sym->kind == SYM_TYPE;
     if (k > gi->n) {
-        check_error(c, ixs[gi->n]->pos, "got %d type arguments but want %d", k, gi->n);
+        if (is_type)
+            check_error(c, n->pos, "too many type arguments for type %s: have %d, want %d",
+                        gi->sym->name, k, gi->n);
+        else
+            check_error(c, ixs[gi->n]->pos, "got %d type arguments but want %d", k, gi->n);
         return NULL;
     }
     if (need_all && k < gi->n) {

@@ -116,6 +116,10 @@ static void sb_expr(SB *b, const Node *n)
         sb_expr(b, n->u.index.x);
         sb_put(b, "[");
         sb_expr(b, n->u.index.index);
+        for (int i = 1; i < n->u.index.indices.len; i++) {
+            sb_put(b, ", ");
+            sb_expr(b, n->u.index.indices.items[i]);
+        }
         sb_put(b, "]");
         break;
     case AST_SLICEEXPR:

@@ -190,7 +190,8 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
         if (!g) {
             Type *xt = check_type_direct(c, n->u.index.x, direct);
             if (!is_invalid(xt))
-                check_error(c, n->u.index.x->pos, "%s is not a generic type", tstr(xt));
+                check_error(c, n->pos, "invalid operation: %s (%s is not a generic type)",
+                            expr_str(n), expr_str(n->u.index.x));
             break;
         }
         t = gen_instantiate_type(c, n, g, direct);
