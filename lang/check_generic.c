@@ -395,7 +395,7 @@ Symbol *gen_ref(Checker *c, Node *x)
         return s && s->generic ? s : NULL;
     }
     if (x->kind == AST_SELECTOR && x->u.selector.x->kind == AST_IDENT) {
-        Symbol *p = scope_lookup(c->scope, x->u.selector.x->u.ident.name);
+        Symbol *p = check_lookup_pkg(c, x->u.selector.x->u.ident.name, x->u.selector.x->pos);
         if (!p || p->kind != SYM_PKG)
             return NULL;
         const char *nm = x->u.selector.sel->u.ident.name;
@@ -647,8 +647,8 @@ static Symbol *inst_func(Checker *c, Symbol *g, Type **args, Pos *poss)
     Node *fd = ast_clone(gi->decl);
     enter(c, &sv, gi->pkg, gi->is_std, sc, gi->file);
     gen_state(c)->depth++;
-    Symbol *s = inst_symbol(c, check_fmt("%s[%s]", g->name, args_str(args, gi->n)), fd, sc,
-                            gi->file);
+    /* named as Go's tracebacks name instances */
+    Symbol *s = inst_symbol(c, check_fmt("%s[...]", g->name), fd, sc, gi->file);
     in = GC_MALLOC(sizeof *in);
     in->args = args;
     in->sym = s;
