@@ -889,7 +889,9 @@ static void check_package_files(Checker *c, Package *p)
             }
         }
     }
-    /* instances made so far, by this package or earlier ones */
+    /* the package's generic declarations, then the instances made so
+     * far, by this package or earlier ones */
+    gen_check_generic(c);
     gen_drain(c);
     /* function literals in source order (package-level initialisers are
      * checked lazily, so the checking order may differ) */

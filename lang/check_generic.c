@@ -255,7 +255,9 @@ typedef struct Pending {
     Package *pkg;
     bool is_std;
     bool checked;
-    int depth; /* instantiated from an instance's body this deep */
+    int depth;     /* instantiated from an instance's body this deep */
+    bool tainted;  /* its type arguments mention a placeholder: checked,
+                      never compiled (see gen_check_generic) */
 } Pending;
 
 /* A defined type made by instantiation: which declaration, which args
@@ -277,6 +279,8 @@ struct GenState {
     int depth;          /* nested instantiations (runaway recursion):
                            signatures inside signatures, and bodies of
                            instances made by bodies of instances */
+    Type **placeholders; /* stand-ins for type parameters (generic check) */
+    int nplaceholders, capplaceholders;
 };
 
 static GenState *gen_state(Checker *c)
@@ -582,7 +586,7 @@ static bool check_constraints(Checker *c, GenInfo *gi, Scope *sc, Type **args, P
 }
 
 static void add_pending(Checker *c, Node *fd, Scope *sc, const char *file, Node *file_node,
-                        GenInfo *gi)
+                        GenInfo *gi, bool tainted)
 {
     GenState *g = gen_state(c);
     if (g->npending == g->cappending) {
@@ -593,7 +597,68 @@ static void add_pending(Checker *c, Node *fd, Scope *sc, const char *file, Node 
         g->pending = n;
     }
     g->pending[g->npending++] =
-        (Pending){fd, sc, file, file_node, gi->pkg, gi->is_std, false, g->depth};
+        (Pending){fd, sc, file, file_node, gi->pkg, gi->is_std, false, g->depth, tainted};
+}
+
+static InstType *inst_type_of(Checker *c, const Type *t);
+
+/* Whether t mentions a placeholder type (through literals and the type
+ * arguments of instance types). */
+static bool mentions_placeholder(Checker *c, const Type *t, int depth)
+{
+    GenState *g = gen_state(c);
+    if (!t || depth > 32 || !g->nplaceholders)
+        return false;
+    for (int i = 0; i < g->nplaceholders; i++)
+        if (g->placeholders[i] == t)
+            return true;
+    if (t->name) {
+        InstType *it = inst_type_of(c, t);
+        if (!it)
+            return false;
+        for (int i = 0; i < it->gi->n; i++)
+            if (mentions_placeholder(c, it->args[i], depth + 1))
+                return true;
+        return false;
+    }
+    switch (t->kind) {
+    case KIND_ARRAY:
+    case KIND_SLICE:
+    case KIND_POINTER:
+    case KIND_CHAN:
+        return mentions_placeholder(c, t->elem, depth + 1);
+    case KIND_MAP:
+        return mentions_placeholder(c, t->key, depth + 1) ||
+               mentions_placeholder(c, t->elem, depth + 1);
+    case KIND_FUNC:
+        for (int i = 0; i < t->nparams; i++)
+            if (mentions_placeholder(c, t->params[i], depth + 1))
+                return true;
+        for (int i = 0; i < t->nresults; i++)
+            if (mentions_placeholder(c, t->results[i], depth + 1))
+                return true;
+        return false;
+    case KIND_STRUCT:
+        for (int i = 0; i < t->nfields; i++)
+            if (mentions_placeholder(c, t->fields[i].type, depth + 1))
+                return true;
+        return false;
+    case KIND_INTERFACE:
+        for (int i = 0; i < t->nmethods; i++)
+            if (mentions_placeholder(c, t->methods[i].sig, depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
+static bool tainted_args(Checker *c, Type **args, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (mentions_placeholder(c, args[i], 0))
+            return true;
+    return false;
 }
 
 static Symbol *inst_symbol(Checker *c, const char *name, Node *fd, Scope *sc, const char *file)
@@ -657,7 +722,7 @@ static Symbol *inst_func(Checker *c, Symbol *g, Type **args, Pos *poss)
     s->type = check_signature(c, fd->u.funcdecl.type, NULL, NULL);
     gen_state(c)->depth--;
     leave(c, &sv);
-    add_pending(c, fd, sc, gi->file, gi->file_node, gi);
+    add_pending(c, fd, sc, gi->file, gi->file_node, gi, tainted_args(c, args, gi->n));
     return s;
 }
 
@@ -704,7 +769,7 @@ static void inst_method(Checker *c, GenInfo *gi, GenMethod *m, Type *T, Type **a
     } else {
         if (strcmp(name, "_") != 0)
             type_add_method(T, name, s->type, ptr);
-        add_pending(c, fd, sc, m->file, m->file_node, gi);
+        add_pending(c, fd, sc, m->file, m->file_node, gi, tainted_args(c, args, gi->n));
     }
     leave(c, &sv);
 }
@@ -772,7 +837,7 @@ static Type *inst_type(Checker *c, Symbol *g, Type **args, Pos *poss, Pos at, bo
         inst_method(c, gi, &gi->methods[i], T, args);
     if (T->kind == KIND_STRUCT)
         check_promote_methods(c, T);
-    {
+    if (!tainted_args(c, args, gi->n)) {
         /* listed in its package's scope under a name no identifier can
          * spell, so the compiler binds its promoted methods like those of
          * any package-level type */
@@ -1249,6 +1314,86 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
     return s->type;
 }
 
+/* ---- checking generic declarations themselves ---- */
+
+/* Each generic function and type of the package whose type parameters
+ * all have method-only constraints (any, comparable, interfaces of
+ * methods) is instantiated once with placeholders: defined types named
+ * like the parameters whose underlying type is the constraint's
+ * interface. So its body is checked even if nothing instantiates it, and
+ * what the constraint does not allow (x + 1 with T any, a missing
+ * method) is reported as Go does. Placeholder instances are never
+ * compiled. A parameter with a type set (a union, ~T) has no such
+ * stand-in: those declarations are checked per instance only. */
+static void check_generic_decl(Checker *c, Symbol *g)
+{
+    GenInfo *gi = g->generic;
+    GenState *gs = gen_state(c);
+    Type **ph = GC_MALLOC(sizeof(Type *) * (size_t)(gi->n + 1));
+    Pos *poss = GC_MALLOC(sizeof(Pos) * (size_t)(gi->n + 1));
+    for (int i = 0; i < gi->n; i++) {
+        ph[i] = type_named(gi->names[i], gi->pkg->path, NULL);
+        poss[i] = gi->sym->pos;
+    }
+    Saved sv;
+    enter(c, &sv, gi->pkg, gi->is_std, gi->scope, gi->file);
+    int nerr = c->nerrors;
+    Scope *sc = bind_scope(c, gi->scope, gi->names, NULL, ph, gi->n);
+    c->scope = sc;
+    c->in_constraint++;
+    bool ok = true;
+    for (int i = 0; i < gi->n && ok; i++) {
+        Node *cn = ast_clone(gi->cons[i]);
+        Node *u = unparen(cn);
+        if ((u->kind == AST_BINARY && u->u.binary.op == TOK_OR) ||
+            (u->kind == AST_UNARY && u->u.unary.op == TOK_TILDE)) {
+            ok = false;
+            break;
+        }
+        Type *ct = check_type(c, cn);
+        const TypeSet *ts = typeset_of(ct);
+        if (is_invalid(ct) || under(ct)->kind != KIND_INTERFACE || (ts && ts->restricted)) {
+            ok = false;
+            break;
+        }
+        Type *iface = type_interface(under(ct)->methods, under(ct)->nmethods);
+        type_set_underlying(ph[i], iface);
+        ph[i]->nmethods = iface->nmethods;
+        ph[i]->methods = iface->methods;
+    }
+    c->in_constraint--;
+    leave(c, &sv);
+    if (!ok || c->nerrors != nerr)
+        return;
+    for (int i = 0; i < gi->n; i++) {
+        if (gs->nplaceholders == gs->capplaceholders) {
+            gs->capplaceholders = gs->capplaceholders ? gs->capplaceholders * 2 : 16;
+            Type **n = GC_MALLOC(sizeof *n * (size_t)gs->capplaceholders);
+            if (gs->nplaceholders)
+                memcpy(n, gs->placeholders, sizeof *n * (size_t)gs->nplaceholders);
+            gs->placeholders = n;
+        }
+        gs->placeholders[gs->nplaceholders++] = ph[i];
+    }
+    if (g->kind == SYM_FUNC)
+        inst_func(c, g, ph, poss);
+    else
+        inst_type(c, g, ph, poss, gi->sym->pos, false);
+}
+
+void gen_check_generic(Checker *c)
+{
+    if (c->is_std)
+        return; /* the standard packages are known to be right */
+    Scope *s = c->pkg->scope;
+    int n = s->len; /* instance types join the scope as we go */
+    for (int i = 0; i < n; i++) {
+        Symbol *g = s->syms[i];
+        if (g->generic && ((GenInfo *)g->generic)->pkg == c->pkg)
+            check_generic_decl(c, g);
+    }
+}
+
 /* ---- instance bodies ---- */
 
 void gen_drain(Checker *c)
@@ -1278,7 +1423,7 @@ void gen_finish(Checker *c)
         return;
     for (int i = 0; i < g->npending; i++) {
         Pending *p = &g->pending[i];
-        if (p->fd->u.funcdecl.sym && p->file_node)
+        if (p->fd->u.funcdecl.sym && p->file_node && !p->tainted)
             nodelist_push(&p->file_node->u.file.decls, p->fd);
     }
 }

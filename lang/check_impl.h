@@ -270,6 +270,9 @@ void gen_func_value(Checker *c, Node *n, Symbol *g);
  * the callee at the instance. Returns the instance's signature or NULL
  * after an error. */
 Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na);
+/* Checks the package's own generic declarations once with placeholder
+ * type arguments (where their constraints allow it). */
+void gen_check_generic(Checker *c);
 /* Checks the bodies of pending instances (until no new ones appear). */
 void gen_drain(Checker *c);
 /* When checking ends: instances join their files' decls. */
