@@ -328,7 +328,7 @@ void gen_collect_type(Checker *c, Symbol *s, Node *spec)
     gen_new(c, s, spec, spec->u.typespec.tparams);
     s->type = NULL;
     if (spec->u.typespec.alias)
-        check_error(c, spec->u.typespec.name->pos, "not supported yet: generic type aliases");
+        check_error(c, spec->u.typespec.name->pos, "generic type cannot be alias");
 }
 
 /* The receiver's base type expression (without * and parentheses). */

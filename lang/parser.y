@@ -562,6 +562,7 @@ static Node *mk_index(Node *x, NodeList idx)
 
 %union {
     LexTok tk;
+    bool flag;
     Node *node;
     NodeList list;
     struct {
@@ -612,6 +613,7 @@ static Node *mk_index(Node *x, NodeList idx)
 %type <list> field_list iface_list elems elem_list generic_args tparam_list tparams
 %type <node> tparam constraint cterm constraint0 cterm0 iface_union iface_term
 %type <args> args arg_list
+%type <flag> oassign
 
 
 
@@ -1061,28 +1063,37 @@ type_spec:
         $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $3;
         $$->u.typespec.alias = true;
     }
-  | T_IDENT '[' T_IDENT constraint0 ']' type {
+  | T_IDENT '[' T_IDENT constraint0 ']' oassign type {
         $$ = ast_new(AST_TYPESPEC, @1);
-        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $6;
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $7;
+        $$->u.typespec.alias = $6;
         $$->u.typespec.tparams =
             tparams_group(p, list1(mk_field(list1(mk_ident($3)), $4, NULL, @3)));
     }
-  | T_IDENT '[' T_IDENT constraint0 ',' tparams ']' type {
+  | T_IDENT '[' T_IDENT constraint0 ',' tparams ']' oassign type {
         $$ = ast_new(AST_TYPESPEC, @1);
-        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $8;
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $9;
+        $$->u.typespec.alias = $8;
         NodeList l = list1(mk_field(list1(mk_ident($3)), $4, NULL, @3));
         for (int i = 0; i < $6.len; i++)
             nodelist_push(&l, $6.items[i]);
         $$->u.typespec.tparams = l;
     }
-  | T_IDENT '[' T_IDENT ',' tparam_list ocomma ']' type {
+  | T_IDENT '[' T_IDENT ',' tparam_list ocomma ']' oassign type {
         $$ = ast_new(AST_TYPESPEC, @1);
-        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $8;
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $9;
+        $$->u.typespec.alias = $8;
         NodeList l = list1(mk_field(list1(mk_ident($3)), NULL, NULL, @3));
         for (int i = 0; i < $5.len; i++)
             nodelist_push(&l, $5.items[i]);
         $$->u.typespec.tparams = tparams_group(p, l);
     }
+  ;
+
+/* `type A[T any] = ...`: parsed so the checker can refuse it as Go does. */
+oassign:
+    %empty  { $$ = false; }
+  | '='     { $$ = true; }
   ;
 
 type_item:
