@@ -73,6 +73,19 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return true;
         return false;
     }
+    if (tu->kind == KIND_INTERFACE && gen_placeholder_constraint(t)) {
+        /* a type parameter (generic check) is no interface: no constant
+         * or nil converts to it */
+        if (context)
+            check_error(c, n->pos, "cannot use %s as %s value in %s",
+                        n->type->kind == KIND_UNTYPED_NIL ? "nil" : operand_str(c, n), tstr(t),
+                        context);
+        else
+            check_error(c, n->pos, "cannot convert %s to type %s",
+                        n->type->kind == KIND_UNTYPED_NIL ? "nil" : operand_str(c, n), tstr(t));
+        n->type = t_invalid;
+        return false;
+    }
     if (tu->kind == KIND_INTERFACE) {
         if (n->type->kind == KIND_UNTYPED_NIL) {
             update_untyped(n, t);

@@ -1316,16 +1316,104 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
 
 /* ---- checking generic declarations themselves ---- */
 
-/* Each generic function and type of the package whose type parameters
- * all have method-only constraints (any, comparable, interfaces of
- * methods) is instantiated once with placeholders: defined types named
- * like the parameters whose underlying type is the constraint's
- * interface. So its body is checked even if nothing instantiates it, and
- * what the constraint does not allow (x + 1 with T any, a missing
- * method) is reported as Go does. Placeholder instances are never
- * compiled. A parameter with a type set (a union, ~T) has no such
- * stand-in: those declarations are checked per instance only. */
-static void check_generic_decl(Checker *c, Symbol *g)
+/* Each generic function and type of the package is instantiated with
+ * stand-ins for its type parameters, so its body is checked even if
+ * nothing instantiates it, and what the constraint does not allow (x + 1
+ * with T any, a missing method, x % y with a float in the type set) is
+ * reported as Go does:
+ *  - a method-only constraint (any, comparable, methods): a placeholder,
+ *    a defined type named like the parameter whose underlying type is the
+ *    constraint's interface;
+ *  - a type set: once per term (round robin over the parameters, so each
+ *    term of each parameter is tried once): for ~U a placeholder whose
+ *    underlying type is U (with the constraint's methods), for an exact
+ *    term U the type U itself.
+ * Instances whose arguments mention a placeholder are checked but never
+ * compiled (tainted). */
+
+#define MAX_GENERIC_CHECKS 16
+
+/* Placeholders and their constraints' text, for messages. Shared by every
+ * checker in the process (placeholder types are never freed either). */
+typedef struct PHEntry {
+    const Type *t;
+    char *cons;
+    struct PHEntry *next;
+} PHEntry;
+static PHEntry *ph_entries;
+static pthread_mutex_t ph_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void ph_note(const Type *t, const char *cons)
+{
+    PHEntry *e = GC_MALLOC_UNCOLLECTABLE(sizeof *e);
+    size_t n = strlen(cons);
+    e->cons = GC_MALLOC_UNCOLLECTABLE(n + 1);
+    memcpy(e->cons, cons, n + 1);
+    e->t = t;
+    pthread_mutex_lock(&ph_lock);
+    e->next = ph_entries;
+    ph_entries = e;
+    pthread_mutex_unlock(&ph_lock);
+}
+
+const char *gen_placeholder_constraint(const Type *t)
+{
+    if (!t || !t->name)
+        return NULL;
+    pthread_mutex_lock(&ph_lock);
+    PHEntry *e = ph_entries;
+    pthread_mutex_unlock(&ph_lock);
+    for (; e; e = e->next)
+        if (e->t == t)
+            return e->cons;
+    return NULL;
+}
+
+static void add_placeholder(GenState *gs, Type *t)
+{
+    if (gs->nplaceholders == gs->capplaceholders) {
+        gs->capplaceholders = gs->capplaceholders ? gs->capplaceholders * 2 : 16;
+        Type **n = GC_MALLOC(sizeof *n * (size_t)gs->capplaceholders);
+        if (gs->nplaceholders)
+            memcpy(n, gs->placeholders, sizeof *n * (size_t)gs->nplaceholders);
+        gs->placeholders = n;
+    }
+    gs->placeholders[gs->nplaceholders++] = t;
+}
+
+/* Evaluates constraint i in the current scope: its type set (NULL: every
+ * type) and its methods (an interface type). false when it cannot be
+ * used (errors, or a non-interface constraint without terms). */
+static bool eval_constraint(Checker *c, GenInfo *gi, int i, const TypeSet **ts, Type **methods)
+{
+    Node *cn = ast_clone(gi->cons[i]);
+    Node *u = unparen(cn);
+    *methods = type_any;
+    if ((u->kind == AST_BINARY && u->u.binary.op == TOK_OR) ||
+        (u->kind == AST_UNARY && u->u.unary.op == TOK_TILDE)) {
+        Type *emb;
+        *ts = check_union(c, u, &emb);
+        return true;
+    }
+    Type *ct = check_type(c, cn);
+    if (is_invalid(ct))
+        return false;
+    if (under(ct)->kind != KIND_INTERFACE) {
+        TypeSet *one = GC_MALLOC(sizeof *one);
+        one->restricted = true;
+        ts_add(one, ct, false);
+        *ts = one;
+        return true;
+    }
+    *ts = typeset_of(ct);
+    *methods = type_interface(under(ct)->methods, under(ct)->nmethods);
+    return true;
+}
+
+/* One check of g with term choice `round` (term round % nterms of each
+ * parameter). nterms[i] gets each parameter's term count (0: no terms).
+ * Returns false when g cannot be checked this way. */
+static bool check_generic_round(Checker *c, Symbol *g, int round, int *nterms)
 {
     GenInfo *gi = g->generic;
     GenState *gs = gen_state(c);
@@ -1343,42 +1431,70 @@ static void check_generic_decl(Checker *c, Symbol *g)
     c->in_constraint++;
     bool ok = true;
     for (int i = 0; i < gi->n && ok; i++) {
-        Node *cn = ast_clone(gi->cons[i]);
-        Node *u = unparen(cn);
-        if ((u->kind == AST_BINARY && u->u.binary.op == TOK_OR) ||
-            (u->kind == AST_UNARY && u->u.unary.op == TOK_TILDE)) {
+        const TypeSet *ts;
+        Type *ms;
+        if (!eval_constraint(c, gi, i, &ts, &ms)) {
             ok = false;
             break;
         }
-        Type *ct = check_type(c, cn);
-        const TypeSet *ts = typeset_of(ct);
-        if (is_invalid(ct) || under(ct)->kind != KIND_INTERFACE || (ts && ts->restricted)) {
-            ok = false;
+        nterms[i] = ts && ts->restricted ? ts->nterms : 0;
+        if (ts && ts->restricted && ts->nterms == 0) {
+            ok = false; /* an empty type set: nothing to check with */
             break;
         }
-        Type *iface = type_interface(under(ct)->methods, under(ct)->nmethods);
-        type_set_underlying(ph[i], iface);
-        ph[i]->nmethods = iface->nmethods;
-        ph[i]->methods = iface->methods;
+        Type *under_t = ms;
+        if (nterms[i]) {
+            const TypeTerm *t = &ts->terms[round % nterms[i]];
+            if (!t->tilde) {
+                if (ms->nmethods) {
+                    ok = false;
+                    break;
+                }
+                ph[i] = t->type; /* T constrained by int is int */
+                Symbol *bs = scope_lookup_local(sc, gi->names[i]);
+                if (bs)
+                    bs->type = t->type;
+                continue;
+            }
+            under_t = under(t->type);
+        }
+        type_set_underlying(ph[i], under_t);
+        if (under_t->kind == KIND_INTERFACE) {
+            ph[i]->nmethods = under_t->nmethods;
+            ph[i]->methods = under_t->methods;
+        } else {
+            for (int m = 0; m < ms->nmethods; m++)
+                type_add_method(ph[i], ms->methods[m].name, ms->methods[m].sig, false);
+        }
+        add_placeholder(gs, ph[i]);
+        ph_note(ph[i], expr_str(gi->cons[i]));
     }
     c->in_constraint--;
     leave(c, &sv);
     if (!ok || c->nerrors != nerr)
-        return;
-    for (int i = 0; i < gi->n; i++) {
-        if (gs->nplaceholders == gs->capplaceholders) {
-            gs->capplaceholders = gs->capplaceholders ? gs->capplaceholders * 2 : 16;
-            Type **n = GC_MALLOC(sizeof *n * (size_t)gs->capplaceholders);
-            if (gs->nplaceholders)
-                memcpy(n, gs->placeholders, sizeof *n * (size_t)gs->nplaceholders);
-            gs->placeholders = n;
-        }
-        gs->placeholders[gs->nplaceholders++] = ph[i];
-    }
+        return false;
     if (g->kind == SYM_FUNC)
         inst_func(c, g, ph, poss);
     else
         inst_type(c, g, ph, poss, gi->sym->pos, false);
+    return true;
+}
+
+static void check_generic_decl(Checker *c, Symbol *g)
+{
+    GenInfo *gi = g->generic;
+    int *nterms = GC_MALLOC(sizeof(int) * (size_t)(gi->n + 1));
+    if (!check_generic_round(c, g, 0, nterms))
+        return;
+    int rounds = 1;
+    for (int i = 0; i < gi->n; i++)
+        if (nterms[i] > rounds)
+            rounds = nterms[i];
+    if (rounds > MAX_GENERIC_CHECKS)
+        rounds = MAX_GENERIC_CHECKS;
+    for (int r = 1; r < rounds; r++)
+        if (!check_generic_round(c, g, r, nterms))
+            return;
 }
 
 void gen_check_generic(Checker *c)

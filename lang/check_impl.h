@@ -273,6 +273,10 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na);
 /* Checks the package's own generic declarations once with placeholder
  * type arguments (where their constraints allow it). */
 void gen_check_generic(Checker *c);
+/* For a type parameter's placeholder (see gen_check_generic): its
+ * constraint as Go's messages print it ("T constrained by Number"); NULL
+ * for any other type. */
+const char *gen_placeholder_constraint(const Type *t);
 /* Checks the bodies of pending instances (until no new ones appear). */
 void gen_drain(Checker *c);
 /* When checking ends: instances join their files' decls. */
