@@ -177,13 +177,53 @@ void check_call(Checker *c, Node *n)
     Node *gf = unparen(fun);
     Symbol *g = gen_ref(c, gf->kind == AST_INDEX ? gf->u.index.x : gf);
     if (g && g->kind == SYM_FUNC) {
-        /* a generic function: arguments first, then inference */
+        /* a generic function: arguments first, then inference; arguments
+         * that are generic functions themselves wait for the parameter
+         * types */
+        NodeList *args = &n->u.call.args;
+        bool *later = GC_MALLOC((size_t)args->len + 1);
+        bool any_later = false;
+        for (int i = 0; i < args->len; i++) {
+            Node *a = unparen(args->items[i]);
+            Symbol *ag = gen_ref(c, a->kind == AST_INDEX ? a->u.index.x : a);
+            int given = a->kind != AST_INDEX        ? 0
+                        : a->u.index.indices.len ? a->u.index.indices.len
+                                                 : 1;
+            if (ag && ag->kind == SYM_FUNC && given < gen_nparams(ag))
+                later[i] = any_later = true;
+        }
         Type **ats;
-        int na = check_args(c, n, &ats);
+        int na;
+        if (!any_later) {
+            na = check_args(c, n, &ats);
+        } else {
+            na = args->len;
+            ats = GC_MALLOC(sizeof(Type *) * (size_t)(na + 1));
+            for (int i = 0; i < na; i++)
+                if (!later[i]) {
+                    check_expr(c, args->items[i], NULL);
+                    ats[i] = args->items[i]->type;
+                }
+        }
         Type *sig = gen_call(c, n, g, ats, na);
         if (!sig) {
             set_invalid(n);
             return;
+        }
+        if (any_later) {
+            int np = sig->nparams;
+            for (int i = 0; i < na; i++) {
+                if (!later[i])
+                    continue;
+                Type *pt = i < np - 1 || !sig->variadic ? (i < np ? sig->params[i] : NULL)
+                           : n->u.call.has_ellipsis ? sig->params[np - 1]
+                                                    : sig->params[np - 1]->elem;
+                if (!gen_func_arg(c, args->items[i], pt)) {
+                    set_invalid(n);
+                    return;
+                }
+                ats[i] = args->items[i]->type;
+            }
         }
         n->u.call.kind = CALL_FUNC;
         check_func_call(c, n, sig, ats, na);

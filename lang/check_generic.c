@@ -1510,6 +1510,53 @@ void gen_check_generic(Checker *c)
     }
 }
 
+int gen_nparams(Symbol *g)
+{
+    return ((GenInfo *)g->generic)->n;
+}
+
+bool gen_func_arg(Checker *c, Node *arg, Type *pt)
+{
+    Node *x = unparen(arg);
+    Node *ref = x->kind == AST_INDEX ? x->u.index.x : x;
+    Symbol *g = gen_ref(c, ref);
+    GenInfo *gi = g->generic;
+    Type **bound = GC_MALLOC(sizeof(Type *) * (size_t)(gi->n + 1));
+    Pos *poss = GC_MALLOC(sizeof(Pos) * (size_t)(gi->n + 1));
+    for (int i = 0; i < gi->n; i++)
+        poss[i] = arg->pos;
+    if (x->kind == AST_INDEX) {
+        int k;
+        Pos *eposs;
+        Type **ex = explicit_args(c, gi, x, &k, &eposs, false);
+        if (!ex) {
+            set_invalid(arg);
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            bound[i] = ex[i];
+            poss[i] = eposs[i];
+        }
+    }
+    /* the parameter's function type gives the rest (Go 1.21) */
+    if (pt && under(pt)->kind == KIND_FUNC)
+        unify(c, gi, bound, gi->decl->u.funcdecl.type, under(pt));
+    for (int i = 0; i < gi->n; i++)
+        if (!bound[i]) {
+            check_error(c, arg->pos, "cannot use generic function %s without instantiation",
+                        expr_str(ref));
+            set_invalid(arg);
+            return false;
+        }
+    Symbol *s = inst_func(c, g, bound, poss);
+    if (!s) {
+        set_invalid(arg);
+        return false;
+    }
+    set_callee(c, arg, s);
+    return true;
+}
+
 /* ---- instance bodies ---- */
 
 void gen_drain(Checker *c)

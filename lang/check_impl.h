@@ -277,6 +277,13 @@ void gen_check_generic(Checker *c);
  * constraint as Go's messages print it ("T constrained by Number"); NULL
  * for any other type. */
 const char *gen_placeholder_constraint(const Type *t);
+/* An argument naming a generic function (possibly partially
+ * instantiated) passed for a parameter of function type pt: infers its
+ * type arguments from pt and points it at the instance. false after an
+ * error (reported). */
+bool gen_func_arg(Checker *c, Node *arg, Type *pt);
+/* The number of type parameters of generic declaration g. */
+int gen_nparams(Symbol *g);
 /* Checks the bodies of pending instances (until no new ones appear). */
 void gen_drain(Checker *c);
 /* When checking ends: instances join their files' decls. */
