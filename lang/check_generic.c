@@ -1571,6 +1571,7 @@ void gen_drain(Checker *c)
         int depth = p->depth;
         enter(c, &sv, p->pkg, p->is_std, p->scope, p->file);
         g->depth = depth + 1;
+        c->in_instance = !g->pending[g->next - 1].tainted;
         check_funcdecl_body(c, fd, p->scope, p->file);
         g->pending[g->next - 1].checked = true;
         g->depth = 0;

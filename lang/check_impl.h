@@ -75,6 +75,9 @@ typedef struct Checker {
                          remember it: their instances join its decls) */
     GenState *gen;    /* generics: instances, pending bodies */
     int in_constraint; /* > 0: where constraint interfaces may be used */
+    bool in_instance;  /* checking an instance's body with real type
+                          arguments: cases distinct in the generic code
+                          (case int, case T) may coincide */
 } Checker;
 
 /* diags */
