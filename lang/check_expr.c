@@ -853,7 +853,8 @@ static void check_typeassert(Checker *c, Node *n)
         set_invalid(n);
         return;
     }
-    if (under(t)->kind != KIND_INTERFACE) {
+    if (under(t)->kind != KIND_INTERFACE && !c->in_instance) {
+        /* (in a generic instance, x.(T) is possible for other T) */
         const char *missing;
         bool wrong;
         if (!type_implements(t, under(x->type), &missing, &wrong)) {

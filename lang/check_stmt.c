@@ -527,7 +527,8 @@ static void check_typeswitch(Checker *c, Node *s)
                 t = NULL;
             } else {
                 t = check_type(c, e);
-                if (!is_invalid(t) && !is_invalid(xt) && under(t)->kind != KIND_INTERFACE) {
+                if (!is_invalid(t) && !is_invalid(xt) && under(t)->kind != KIND_INTERFACE &&
+                    !c->in_instance) {
                     const char *missing;
                     bool wrong;
                     if (!type_implements(t, under(xt), &missing, &wrong))
