@@ -73,7 +73,7 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return true;
         return false;
     }
-    if (tu->kind == KIND_INTERFACE && gen_placeholder_constraint(t)) {
+    if (tu->kind == KIND_INTERFACE && gen_placeholder_constraint(c, t)) {
         /* a type parameter (generic check) is no interface: no constant
          * or nil converts to it */
         if (context)

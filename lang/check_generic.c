@@ -28,14 +28,10 @@
 /* ---- type sets of constraint interfaces ---- */
 
 /* Constraint interfaces are distinct (not interned) types; their type sets
- * live here, looked up by type. Few exist, so a list will do; it is shared
- * by every checker in the process. */
-typedef struct TSEntry {
-    const Type *iface;
-    TypeSet *ts;
-    struct TSEntry *next;
-} TSEntry;
-static TSEntry *ts_entries;
+ * live here, indexed by type id (dense), shared by every checker in the
+ * process like the types themselves. */
+static TypeSet **ts_by_id;
+static uint32_t ts_cap;
 static pthread_mutex_t ts_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const TypeSet *typeset_of(const Type *t)
@@ -46,12 +42,9 @@ const TypeSet *typeset_of(const Type *t)
     if (t->kind != KIND_INTERFACE)
         return NULL;
     pthread_mutex_lock(&ts_lock);
-    TSEntry *e = ts_entries;
+    TypeSet *ts = t->id < ts_cap ? ts_by_id[t->id] : NULL;
     pthread_mutex_unlock(&ts_lock);
-    for (; e; e = e->next)
-        if (e->iface == t)
-            return e->ts;
-    return NULL;
+    return ts;
 }
 
 Type *typeset_iface(Type *iface, TypeSet *ts)
@@ -59,12 +52,27 @@ Type *typeset_iface(Type *iface, TypeSet *ts)
     Type *t = type_interface_distinct(iface);
     if (ts->comparable)
         t->comparable = true;
-    TSEntry *e = GC_MALLOC_UNCOLLECTABLE(sizeof *e);
-    e->iface = t;
-    e->ts = ts;
+    /* the set lives as long as its type (uncollectable) */
+    TypeSet *keep = GC_MALLOC_UNCOLLECTABLE(sizeof *keep);
+    *keep = *ts;
+    if (ts->nterms) {
+        keep->terms = GC_MALLOC_UNCOLLECTABLE(sizeof(TypeTerm) * (size_t)ts->nterms);
+        memcpy(keep->terms, ts->terms, sizeof(TypeTerm) * (size_t)ts->nterms);
+    }
     pthread_mutex_lock(&ts_lock);
-    e->next = ts_entries;
-    ts_entries = e;
+    if (t->id >= ts_cap) {
+        uint32_t cap = ts_cap ? ts_cap : 256;
+        while (cap <= t->id)
+            cap *= 2;
+        TypeSet **n = GC_MALLOC_UNCOLLECTABLE(sizeof *n * cap);
+        memset(n, 0, sizeof *n * cap);
+        if (ts_cap)
+            memcpy(n, ts_by_id, sizeof *n * ts_cap);
+        GC_FREE(ts_by_id);
+        ts_by_id = n;
+        ts_cap = cap;
+    }
+    ts_by_id[t->id] = keep;
     pthread_mutex_unlock(&ts_lock);
     return t;
 }
@@ -280,6 +288,7 @@ struct GenState {
                            signatures inside signatures, and bodies of
                            instances made by bodies of instances */
     Type **placeholders; /* stand-ins for type parameters (generic check) */
+    const char **ph_cons; /* their constraints, as messages print them */
     int nplaceholders, capplaceholders;
 };
 
@@ -1333,51 +1342,31 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
 
 #define MAX_GENERIC_CHECKS 16
 
-/* Placeholders and their constraints' text, for messages. Shared by every
- * checker in the process (placeholder types are never freed either). */
-typedef struct PHEntry {
-    const Type *t;
-    char *cons;
-    struct PHEntry *next;
-} PHEntry;
-static PHEntry *ph_entries;
-static pthread_mutex_t ph_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static void ph_note(const Type *t, const char *cons)
+const char *gen_placeholder_constraint(Checker *c, const Type *t)
 {
-    PHEntry *e = GC_MALLOC_UNCOLLECTABLE(sizeof *e);
-    size_t n = strlen(cons);
-    e->cons = GC_MALLOC_UNCOLLECTABLE(n + 1);
-    memcpy(e->cons, cons, n + 1);
-    e->t = t;
-    pthread_mutex_lock(&ph_lock);
-    e->next = ph_entries;
-    ph_entries = e;
-    pthread_mutex_unlock(&ph_lock);
-}
-
-const char *gen_placeholder_constraint(const Type *t)
-{
-    if (!t || !t->name)
+    GenState *g = c->gen;
+    if (!t || !t->name || !g)
         return NULL;
-    pthread_mutex_lock(&ph_lock);
-    PHEntry *e = ph_entries;
-    pthread_mutex_unlock(&ph_lock);
-    for (; e; e = e->next)
-        if (e->t == t)
-            return e->cons;
+    for (int i = 0; i < g->nplaceholders; i++)
+        if (g->placeholders[i] == t)
+            return g->ph_cons[i];
     return NULL;
 }
 
-static void add_placeholder(GenState *gs, Type *t)
+static void add_placeholder(GenState *gs, Type *t, const char *cons)
 {
     if (gs->nplaceholders == gs->capplaceholders) {
         gs->capplaceholders = gs->capplaceholders ? gs->capplaceholders * 2 : 16;
         Type **n = GC_MALLOC(sizeof *n * (size_t)gs->capplaceholders);
-        if (gs->nplaceholders)
+        const char **nc = GC_MALLOC(sizeof *nc * (size_t)gs->capplaceholders);
+        if (gs->nplaceholders) {
             memcpy(n, gs->placeholders, sizeof *n * (size_t)gs->nplaceholders);
+            memcpy(nc, gs->ph_cons, sizeof *nc * (size_t)gs->nplaceholders);
+        }
         gs->placeholders = n;
+        gs->ph_cons = nc;
     }
+    gs->ph_cons[gs->nplaceholders] = cons;
     gs->placeholders[gs->nplaceholders++] = t;
 }
 
@@ -1466,8 +1455,7 @@ static bool check_generic_round(Checker *c, Symbol *g, int round, int *nterms)
             for (int m = 0; m < ms->nmethods; m++)
                 type_add_method(ph[i], ms->methods[m].name, ms->methods[m].sig, false);
         }
-        add_placeholder(gs, ph[i]);
-        ph_note(ph[i], expr_str(gi->cons[i]));
+        add_placeholder(gs, ph[i], expr_str(gi->cons[i]));
     }
     c->in_constraint--;
     leave(c, &sv);

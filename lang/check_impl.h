@@ -279,7 +279,7 @@ void gen_check_generic(Checker *c);
 /* For a type parameter's placeholder (see gen_check_generic): its
  * constraint as Go's messages print it ("T constrained by Number"); NULL
  * for any other type. */
-const char *gen_placeholder_constraint(const Type *t);
+const char *gen_placeholder_constraint(Checker *c, const Type *t);
 /* An argument naming a generic function (possibly partially
  * instantiated) passed for a parameter of function type pt: infers its
  * type arguments from pt and points it at the instance. false after an

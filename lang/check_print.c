@@ -271,7 +271,7 @@ const char *operand_str(Checker *c, const Node *n)
     }
     if (t && kind_is_untyped(t->kind))
         return check_fmt("%s (%s %s%s)", e, tstr(t), mode, val);
-    const char *cons = gen_placeholder_constraint(t);
+    const char *cons = gen_placeholder_constraint(c, t);
     if (cons)
         return check_fmt("%s (%s%s of type %s constrained by %s)", e, mode, val, tstr(t), cons);
     return check_fmt("%s (%s%s of type %s)", e, mode, val, tstr(t));
