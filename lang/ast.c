@@ -464,6 +464,10 @@ static void dump(const Node *n, FILE *f)
         break;
     case AST_TYPESPEC:
         KID(n->u.typespec.name);
+        if (n->u.typespec.tparams.len) {
+            SP();
+            dump_list(&n->u.typespec.tparams, f);
+        }
         if (n->u.typespec.alias)
             fputs(" =", f);
         KID(n->u.typespec.type);
@@ -475,6 +479,10 @@ static void dump(const Node *n, FILE *f)
     case AST_FUNCDECL:
         KID(n->u.funcdecl.recv);
         KID(n->u.funcdecl.name);
+        if (n->u.funcdecl.tparams.len) {
+            SP();
+            dump_list(&n->u.funcdecl.tparams, f);
+        }
         KID(n->u.funcdecl.type);
         KID(n->u.funcdecl.body);
         break;
