@@ -13,6 +13,12 @@
  * package's Go source: the checker parses and checks it like any other
  * package. In those sources a function declared without a body is a native
  * (implemented in C and bound by its qualified name when compiling).
+ *
+ * Generics (lang/check_generic.c) are monomorphized here: the compiler
+ * only ever sees instances, which are ordinary FUNCDECLs (appended to
+ * their file's decls) and defined types named as Go prints them
+ * ("Stack[int]"); generic declarations themselves have funcdecl.sym NULL
+ * and no type.
  */
 #ifndef CSP_CHECK_H
 #define CSP_CHECK_H
