@@ -69,7 +69,30 @@ const char *check_swap_msg_pkg(const char *pkg)
 const char *tstr(const Type *t)
 {
     char *buf = GC_MALLOC_ATOMIC(256);
-    return type_string_rel(t, msg_pkg ? msg_pkg : "main", buf, 256);
+    const char *pkg = msg_pkg ? msg_pkg : "main";
+    type_string_rel(t, pkg, buf, 256);
+    if (!strchr(buf, '['))
+        return buf;
+    /* An instance's name spells its type arguments as %T does
+     * ("Stack[main.Point]"); messages leave this package's unqualified
+     * ("Stack[Point]"), as everywhere else. */
+    size_t pl = strlen(pkg);
+    char *out = GC_MALLOC_ATOMIC(256);
+    char *w = out;
+    char prev = 0; /* the character before r in buf */
+    for (const char *r = buf; *r;) {
+        bool start = !(prev == '_' || prev == '.' || prev == '/' || (prev >= 'a' && prev <= 'z') ||
+                       (prev >= 'A' && prev <= 'Z') || (prev >= '0' && prev <= '9'));
+        if (start && strncmp(r, pkg, pl) == 0 && r[pl] == '.') {
+            prev = '.';
+            r += pl + 1;
+            continue;
+        }
+        prev = *r;
+        *w++ = *r++;
+    }
+    *w = 0;
+    return out;
 }
 
 /* A defined type still being resolved (no underlying type yet) is not
