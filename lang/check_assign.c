@@ -319,7 +319,10 @@ static Type **rhs_types(Checker *c, NodeList *lhs, NodeList *rhs, Type **hints, 
     if (rhs->len == 1 && nl == 1) {
         /* x := f() with f returning several values: Go's mismatch message */
         Node *v = rhs->items[0];
-        check_multi(c, v);
+        if (hints && hints[0] && gen_is_uninstantiated(c, v))
+            check_expr(c, v, hints[0]); /* f = G: G's type args from f's type */
+        else
+            check_multi(c, v);
         if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE &&
             v->kind == AST_CALL) {
             check_error(c, v->pos, "assignment mismatch: 1 variable but %s returns %d values",

@@ -66,12 +66,26 @@ static const char *want_str(const Type *sig)
 
 /* Arguments: each checked once; a lone multi-value call spreads. Returns
  * the argument types in *types (flattened) and their count. */
-static int check_args(Checker *c, Node *call, Type ***types)
+/* The type of parameter i of sig for argument i (NULL: none). */
+static Type *param_type(Node *call, Type *sig, int i)
+{
+    if (!sig)
+        return NULL;
+    int np = sig->nparams;
+    if (sig->variadic && i >= np - 1)
+        return call->u.call.has_ellipsis ? sig->params[np - 1] : sig->params[np - 1]->elem;
+    return i < np ? sig->params[i] : NULL;
+}
+
+static int check_args(Checker *c, Node *call, Type ***types, Type *sig)
 {
     NodeList *args = &call->u.call.args;
     if (args->len == 1) {
         Node *a = args->items[0];
-        check_multi(c, a);
+        if (gen_is_uninstantiated(c, a))
+            check_expr(c, a, param_type(call, sig, 0)); /* f(G): G's type args from f's */
+        else
+            check_multi(c, a);
         if (a->type && a->type->kind == KIND_TUPLE && a->mode != MODE_NOVALUE) {
             *types = a->type->results;
             return a->type->nresults;
@@ -90,7 +104,7 @@ static int check_args(Checker *c, Node *call, Type ***types)
     }
     Type **ts = GC_MALLOC(sizeof(Type *) * (size_t)(args->len + 1));
     for (int i = 0; i < args->len; i++) {
-        check_expr(c, args->items[i], NULL);
+        check_expr(c, args->items[i], param_type(call, sig, i));
         ts[i] = args->items[i]->type;
     }
     *types = ts;
@@ -105,7 +119,7 @@ static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
     Node *fun = n->u.call.fun;
     NodeList *args = &n->u.call.args;
     if (!ats)
-        na = check_args(c, n, &ats);
+        na = check_args(c, n, &ats, sig);
     bool spread = args->len == 1 && na != 1;
     const char *fname = expr_str(fun);
     int np = sig->nparams;
@@ -195,7 +209,7 @@ void check_call(Checker *c, Node *n)
         Type **ats;
         int na;
         if (!any_later) {
-            na = check_args(c, n, &ats);
+            na = check_args(c, n, &ats, NULL);
         } else {
             na = args->len;
             ats = GC_MALLOC(sizeof(Type *) * (size_t)(na + 1));

@@ -299,6 +299,12 @@ void check_multi(Checker *c, Node *n)
 
 void check_expr(Checker *c, Node *n, Type *hint)
 {
+    /* a generic function used as a value of a known function type takes
+     * its type arguments from that type (Go 1.21) */
+    if (hint && under(hint)->kind == KIND_FUNC && gen_is_uninstantiated(c, n)) {
+        gen_func_arg(c, n, hint);
+        return;
+    }
     check_expr_inner(c, n, hint);
     single_value(c, n);
 }

@@ -1498,6 +1498,21 @@ void gen_check_generic(Checker *c)
     }
 }
 
+bool gen_is_uninstantiated(Checker *c, Node *n)
+{
+    Node *x = unparen(n);
+    Node *ref = x->kind == AST_INDEX ? x->u.index.x : x;
+    if (ref->kind != AST_IDENT && ref->kind != AST_SELECTOR)
+        return false;
+    Symbol *g = gen_ref(c, ref);
+    if (!g || g->kind != SYM_FUNC)
+        return false;
+    int given = x->kind != AST_INDEX        ? 0
+                : x->u.index.indices.len ? x->u.index.indices.len
+                                         : 1;
+    return given < ((GenInfo *)g->generic)->n;
+}
+
 int gen_nparams(Symbol *g)
 {
     return ((GenInfo *)g->generic)->n;

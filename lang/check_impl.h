@@ -285,6 +285,8 @@ const char *gen_placeholder_constraint(Checker *c, const Type *t);
  * type arguments from pt and points it at the instance. false after an
  * error (reported). */
 bool gen_func_arg(Checker *c, Node *arg, Type *pt);
+/* Whether n names a generic function without all its type arguments. */
+bool gen_is_uninstantiated(Checker *c, Node *n);
 /* The number of type parameters of generic declaration g. */
 int gen_nparams(Symbol *g);
 /* Checks the bodies of pending instances (until no new ones appear). */
