@@ -262,7 +262,6 @@ typedef struct Pending {
     Node *file_node;
     Package *pkg;
     bool is_std;
-    bool checked;
     int depth;     /* instantiated from an instance's body this deep */
     bool tainted;  /* its type arguments mention a placeholder: checked,
                       never compiled (see gen_check_generic) */
@@ -606,7 +605,7 @@ static void add_pending(Checker *c, Node *fd, Scope *sc, const char *file, Node 
         g->pending = n;
     }
     g->pending[g->npending++] =
-        (Pending){fd, sc, file, file_node, gi->pkg, gi->is_std, false, g->depth, tainted};
+        (Pending){fd, sc, file, file_node, gi->pkg, gi->is_std, g->depth, tainted};
 }
 
 static InstType *inst_type_of(Checker *c, const Type *t);
@@ -1568,15 +1567,14 @@ void gen_drain(Checker *c)
     if (!g)
         return;
     while (g->next < g->npending) {
-        Pending *p = &g->pending[g->next++];
+        /* a copy: checking the body may add pending instances (and move
+         * the array) */
+        Pending p = g->pending[g->next++];
         Saved sv;
-        Node *fd = p->fd;
-        int depth = p->depth;
-        enter(c, &sv, p->pkg, p->is_std, p->scope, p->file);
-        g->depth = depth + 1;
-        c->in_instance = !g->pending[g->next - 1].tainted;
-        check_funcdecl_body(c, fd, p->scope, p->file);
-        g->pending[g->next - 1].checked = true;
+        enter(c, &sv, p.pkg, p.is_std, p.scope, p.file);
+        g->depth = p.depth + 1;
+        c->in_instance = !p.tainted;
+        check_funcdecl_body(c, p.fd, p.scope, p.file);
         g->depth = 0;
         leave(c, &sv);
         g = c->gen;
