@@ -45,6 +45,141 @@ Node *ast_new(AstKind kind, Pos pos)
     return n;
 }
 
+/* ---- deep copy ---- */
+
+static NodeList clone_list(NodeList l)
+{
+    NodeList out = {0};
+    for (int i = 0; i < l.len; i++)
+        nodelist_push(&out, ast_clone(l.items[i]));
+    return out;
+}
+
+#define C(f) (m->f = ast_clone(n->f))
+#define CL(f) (m->f = clone_list(n->f))
+
+/* ast_walk rides on the copy: it visits every node exactly once. */
+static __thread void (*walk_fn)(const Node *, void *);
+static __thread void *walk_ctx;
+
+void ast_walk(const Node *n, void (*fn)(const Node *, void *), void *ctx)
+{
+    walk_fn = fn;
+    walk_ctx = ctx;
+    ast_clone(n);
+    walk_fn = NULL;
+    walk_ctx = NULL;
+}
+
+Node *ast_clone(const Node *n)
+{
+    if (!n)
+        return NULL;
+    if (walk_fn)
+        walk_fn(n, walk_ctx);
+    Node *m = GC_MALLOC(sizeof(Node));
+    /* the parser's fields come along; the checker's are cleared below */
+    *m = *n;
+    m->type = NULL;
+    m->mode = MODE_INVALID;
+    m->cv = NULL;
+    switch (n->kind) {
+    case AST_BAD:
+    case AST_EMPTYSTMT:
+    case AST_BASICLIT:
+    case AST__COUNT:
+        break;
+    case AST_IDENT: m->u.ident.sym = NULL; break;
+    case AST_COMPOSITELIT: C(u.compositelit.type); CL(u.compositelit.elts); break;
+    case AST_FUNCLIT:
+        C(u.funclit.type);
+        C(u.funclit.body);
+        m->u.funclit.info = NULL;
+        break;
+    case AST_PAREN: C(u.paren.x); break;
+    case AST_SELECTOR: {
+        Node *x = ast_clone(n->u.selector.x), *sel = ast_clone(n->u.selector.sel);
+        memset(&m->u.selector, 0, sizeof m->u.selector);
+        m->u.selector.x = x;
+        m->u.selector.sel = sel;
+        break;
+    }
+    case AST_INDEX:
+        C(u.index.x);
+        CL(u.index.indices);
+        m->u.index.index = m->u.index.indices.len ? m->u.index.indices.items[0]
+                                                  : ast_clone(n->u.index.index);
+        break;
+    case AST_SLICEEXPR:
+        C(u.sliceexpr.x); C(u.sliceexpr.low); C(u.sliceexpr.high); C(u.sliceexpr.max);
+        break;
+    case AST_TYPEASSERT: C(u.typeassert.x); C(u.typeassert.type); break;
+    case AST_CALL:
+        C(u.call.fun);
+        CL(u.call.args);
+        m->u.call.kind = CALL_NONE;
+        m->u.call.builtin = BUILTIN_NONE;
+        break;
+    case AST_STAR: C(u.star.x); break;
+    case AST_UNARY: C(u.unary.x); break;
+    case AST_BINARY: C(u.binary.x); C(u.binary.y); break;
+    case AST_KEYVALUE: C(u.keyvalue.key); C(u.keyvalue.value); break;
+    case AST_ARRAYTYPE: C(u.arraytype.len); C(u.arraytype.elt); break;
+    case AST_STRUCTTYPE: CL(u.structtype.fields); break;
+    case AST_FUNCTYPE: CL(u.functype.params); CL(u.functype.results); break;
+    case AST_INTERFACETYPE: CL(u.interfacetype.methods); break;
+    case AST_MAPTYPE: C(u.maptype.key); C(u.maptype.value); break;
+    case AST_CHANTYPE: C(u.chantype.value); break;
+    case AST_ELLIPSIS: C(u.ellipsis.elt); break;
+    case AST_FIELD: CL(u.field.names); C(u.field.type); C(u.field.tag); break;
+    case AST_DECLSTMT: C(u.declstmt.decl); break;
+    case AST_LABELEDSTMT: C(u.labeledstmt.label); C(u.labeledstmt.stmt); break;
+    case AST_EXPRSTMT: C(u.exprstmt.x); break;
+    case AST_SENDSTMT: C(u.sendstmt.chan); C(u.sendstmt.value); break;
+    case AST_INCDECSTMT: C(u.incdecstmt.x); break;
+    case AST_ASSIGNSTMT:
+        CL(u.assignstmt.lhs);
+        CL(u.assignstmt.rhs);
+        m->u.assignstmt.is_new = NULL;
+        break;
+    case AST_GOSTMT:
+    case AST_DEFERSTMT: C(u.gostmt.call); break;
+    case AST_RETURNSTMT: CL(u.returnstmt.results); break;
+    case AST_BRANCHSTMT: C(u.branchstmt.label); m->u.branchstmt.target = NULL; break;
+    case AST_BLOCKSTMT: CL(u.blockstmt.list); m->u.blockstmt.scope = NULL; break;
+    case AST_IFSTMT: C(u.ifstmt.init); C(u.ifstmt.cond); C(u.ifstmt.body); C(u.ifstmt.els); break;
+    case AST_CASECLAUSE:
+        CL(u.caseclause.list);
+        CL(u.caseclause.body);
+        m->u.caseclause.implicit = NULL;
+        break;
+    case AST_SWITCHSTMT: C(u.switchstmt.init); C(u.switchstmt.tag); C(u.switchstmt.body); break;
+    case AST_TYPESWITCHSTMT:
+        C(u.typeswitchstmt.init); C(u.typeswitchstmt.assign); C(u.typeswitchstmt.body);
+        break;
+    case AST_COMMCLAUSE: C(u.commclause.comm); CL(u.commclause.body); break;
+    case AST_SELECTSTMT: C(u.selectstmt.body); break;
+    case AST_FORSTMT: C(u.forstmt.init); C(u.forstmt.cond); C(u.forstmt.post); C(u.forstmt.body); break;
+    case AST_RANGESTMT:
+        C(u.rangestmt.key); C(u.rangestmt.value); C(u.rangestmt.x); C(u.rangestmt.body);
+        break;
+    case AST_IMPORTSPEC: C(u.importspec.name); C(u.importspec.path); break;
+    case AST_VALUESPEC: CL(u.valuespec.names); C(u.valuespec.type); CL(u.valuespec.values); break;
+    case AST_TYPESPEC: C(u.typespec.name); C(u.typespec.type); CL(u.typespec.tparams); break;
+    case AST_GENDECL: CL(u.gendecl.specs); break;
+    case AST_FUNCDECL:
+        C(u.funcdecl.recv); C(u.funcdecl.name); C(u.funcdecl.type); C(u.funcdecl.body);
+        CL(u.funcdecl.tparams);
+        m->u.funcdecl.sym = NULL;
+        break;
+    case AST_FILE: CL(u.file.decls); CL(u.file.stmts); C(u.file.package); break;
+    }
+    return m;
+}
+
+#undef C
+#undef CL
+
 void nodelist_push(NodeList *l, Node *n)
 {
     if (l->len == l->cap) {
@@ -179,6 +314,8 @@ static void dump(const Node *n, FILE *f)
     case AST_INDEX:
         KID(n->u.index.x);
         KID(n->u.index.index);
+        for (int i = 1; i < n->u.index.indices.len; i++)
+            KID(n->u.index.indices.items[i]);
         break;
     case AST_SLICEEXPR:
         if (n->u.sliceexpr.slice3)
@@ -327,6 +464,10 @@ static void dump(const Node *n, FILE *f)
         break;
     case AST_TYPESPEC:
         KID(n->u.typespec.name);
+        if (n->u.typespec.tparams.len) {
+            SP();
+            dump_list(&n->u.typespec.tparams, f);
+        }
         if (n->u.typespec.alias)
             fputs(" =", f);
         KID(n->u.typespec.type);
@@ -338,6 +479,10 @@ static void dump(const Node *n, FILE *f)
     case AST_FUNCDECL:
         KID(n->u.funcdecl.recv);
         KID(n->u.funcdecl.name);
+        if (n->u.funcdecl.tparams.len) {
+            SP();
+            dump_list(&n->u.funcdecl.tparams, f);
+        }
         KID(n->u.funcdecl.type);
         KID(n->u.funcdecl.body);
         break;

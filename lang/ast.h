@@ -30,7 +30,7 @@
     X(FUNCLIT)        /* func(params) results { body } */                     \
     X(PAREN)          /* (x) */                                               \
     X(SELECTOR)       /* x.sel */                                             \
-    X(INDEX)          /* x[index] (also generic instantiation: refused) */    \
+    X(INDEX)          /* x[index], or an instantiation x[T1, T2...] */     \
     X(SLICEEXPR)      /* x[low:high:max] */                                   \
     X(TYPEASSERT)     /* x.(type); type NULL for x.(type) in a switch */      \
     X(CALL)           /* fun(args) or fun(args...) */                         \
@@ -249,7 +249,9 @@ struct Node {
         } selector;
         struct { /* INDEX */
             Node *x;
-            Node *index;
+            Node *index;      /* the (first) index */
+            NodeList indices; /* an instantiation with several type
+                                 arguments: all of them; else empty */
         } index;
         struct { /* SLICEEXPR */
             Node *x;
@@ -417,7 +419,7 @@ struct Node {
             Node *name; /* IDENT */
             Node *type;
             bool alias; /* type A = B */
-            NodeList tparams; /* type parameters: refused for now */
+            NodeList tparams; /* type parameters: FIELDs (names, constraint) */
         } typespec;
         struct { /* GENDECL */
             Token tok; /* IMPORT CONST TYPE VAR */
@@ -429,8 +431,10 @@ struct Node {
             Node *type; /* FUNCTYPE */
             Node *body; /* BLOCKSTMT, or NULL for a native (bodyless)
                            declaration */
-            NodeList tparams; /* type parameters: refused for now */
-            Symbol *sym;      /* checker */
+            NodeList tparams; /* type parameters: FIELDs (names, constraint) */
+            Symbol *sym;      /* checker (NULL for a generic function or a
+                                 method of a generic type: only their
+                                 instances are compiled) */
         } funcdecl;
         struct { /* FILE */
             Node *package; /* IDENT, or NULL for a script (no package
@@ -446,6 +450,14 @@ struct Node {
 
 /* Allocates a zeroed node. */
 Node *ast_new(AstKind kind, Pos pos);
+
+/* A deep copy of a subtree as the parser built it: every checker field
+ * cleared, so the copy can be checked anew (each instance of a generic
+ * function or type is checked from its own copy). */
+Node *ast_clone(const Node *n);
+
+/* Calls fn on every node of a subtree (preorder). */
+void ast_walk(const Node *n, void (*fn)(const Node *, void *), void *ctx);
 
 /* The kind's name ("CALL"), for dumps and tests. */
 const char *ast_kind_name(AstKind k);

@@ -59,10 +59,40 @@ void check_error(Checker *c, Pos pos, const char *fmt, ...)
 /* The package being checked, for qualifying foreign types in messages. */
 static __thread const char *msg_pkg;
 
+const char *check_swap_msg_pkg(const char *pkg)
+{
+    const char *old = msg_pkg;
+    msg_pkg = pkg;
+    return old;
+}
+
 const char *tstr(const Type *t)
 {
     char *buf = GC_MALLOC_ATOMIC(256);
-    return type_string_rel(t, msg_pkg ? msg_pkg : "main", buf, 256);
+    const char *pkg = msg_pkg ? msg_pkg : "main";
+    type_string_rel(t, pkg, buf, 256);
+    if (!strchr(buf, '['))
+        return buf;
+    /* An instance's name spells its type arguments as %T does
+     * ("Stack[main.Point]"); messages leave this package's unqualified
+     * ("Stack[Point]"), as everywhere else. */
+    size_t pl = strlen(pkg);
+    char *out = GC_MALLOC_ATOMIC(256);
+    char *w = out;
+    char prev = 0; /* the character before r in buf */
+    for (const char *r = buf; *r;) {
+        bool start = !(prev == '_' || prev == '.' || prev == '/' || (prev >= 'a' && prev <= 'z') ||
+                       (prev >= 'A' && prev <= 'Z') || (prev >= '0' && prev <= '9'));
+        if (start && strncmp(r, pkg, pl) == 0 && r[pl] == '.') {
+            prev = '.';
+            r += pl + 1;
+            continue;
+        }
+        prev = *r;
+        *w++ = *r++;
+    }
+    *w = 0;
+    return out;
 }
 
 /* A defined type still being resolved (no underlying type yet) is not
@@ -165,6 +195,15 @@ static Scope *make_universe(void)
     universe_type(u, "rune", type_basic[KIND_INT32]);
     universe_type(u, "error", type_error);
     universe_type(u, "any", type_any);
+    {
+        /* comparable: a constraint whose type set needs == */
+        TypeSet *ts = GC_MALLOC_UNCOLLECTABLE(sizeof *ts);
+        memset(ts, 0, sizeof *ts);
+        ts->comparable = true;
+        Type *ct = typeset_iface(type_interface(NULL, 0), ts);
+        Type *named = type_named("comparable", NULL, ct);
+        universe_type(u, "comparable", named);
+    }
     Symbol *s = symbol_new(SYM_CONST, "true", (Pos){0, 0});
     s->type = type_basic[KIND_UNTYPED_BOOL];
     s->cv = cv_bool(true);
@@ -272,14 +311,8 @@ void check_use_obj(Checker *c, Symbol *sym)
 static void resolve_typespec(Checker *c, Symbol *sym)
 {
     Node *spec = info_of(sym)->spec;
-    if (spec->u.typespec.tparams.len) {
-        check_error(c, spec->u.typespec.name->pos, "not supported yet: generics");
-        if (!sym->type)
-            sym->type = t_invalid;
-        if (!sym->type->underlying)
-            type_set_underlying(sym->type, t_invalid);
-        return;
-    }
+    if (sym->generic)
+        return; /* only its instances are types */
     check_in_typedecl++;
     Symbol *saved_cur = check_cur_typedecl;
     check_cur_typedecl = sym;
@@ -327,8 +360,8 @@ static void resolve_valuespec(Checker *c, Symbol *sym)
 static void resolve_func(Checker *c, Symbol *sym)
 {
     Node *fd = info_of(sym)->spec;
-    if (fd->u.funcdecl.tparams.len) {
-        check_error(c, fd->u.funcdecl.name->pos, "not supported yet: generics");
+    if (sym->generic) {
+        /* only its instances have signatures */
         sym->type = type_func(NULL, 0, NULL, 0, false);
         return;
     }
@@ -466,6 +499,8 @@ static void collect_gendecl(Checker *c, PkgState *ps, Node *d)
             if (!spec->u.typespec.alias)
                 s->type = type_named(s->name, c->pkg->path, NULL);
             nm->u.ident.sym = s;
+            if (spec->u.typespec.tparams.len)
+                gen_collect_type(c, s, spec);
             declare_pkg(c, s);
             push_obj(ps, s);
             break;
@@ -508,6 +543,17 @@ static void collect_funcdecl(Checker *c, PkgState *ps, Node *fd)
     if (s->native && !c->is_std) {
         check_error(c, nm->pos, "missing function body");
     }
+    if (fd->u.funcdecl.recv && fd->u.funcdecl.recv->u.field.type) {
+        Node *tn = unparen(fd->u.funcdecl.recv->u.field.type);
+        if (tn->kind == AST_STAR)
+            tn = unparen(tn->u.star.x);
+        if (tn->kind == AST_INDEX) {
+            gen_collect_method(c, fd); /* a method of a generic type */
+            return;
+        }
+    }
+    if (fd->u.funcdecl.tparams.len && !fd->u.funcdecl.recv)
+        gen_collect_func(c, s, fd);
     if (fd->u.funcdecl.recv) {
         if (ps->nmethods == ps->capmethods) {
             ps->capmethods = ps->capmethods ? ps->capmethods * 2 : 8;
@@ -778,7 +824,7 @@ static void compute_inits(Checker *c, PkgState *ps)
 }
 
 /* Checks one function body with its own scope of parameters/results. */
-static void check_funcdecl_body(Checker *c, Node *fd, Scope *fscope, const char *file)
+void check_funcdecl_body(Checker *c, Node *fd, Scope *fscope, const char *file)
 {
     Symbol *s = fd->u.funcdecl.sym;
     if (!fd->u.funcdecl.body || !s->type || is_invalid(s->type))
@@ -822,6 +868,7 @@ static void check_package_files(Checker *c, Package *p)
         c->file = file->u.file.filename;
         fscopes[f] = scope_new(p->scope, NULL);
         c->scope = fscopes[f];
+        c->file_node = file;
         for (int i = 0; i < file->u.file.decls.len; i++) {
             Node *d = file->u.file.decls.items[i];
             if (d->kind == AST_GENDECL)
@@ -830,6 +877,7 @@ static void check_package_files(Checker *c, Package *p)
                 collect_funcdecl(c, &ps, d);
         }
     }
+    gen_attach_methods(c);
     /* 2. types, 3. methods and promotion */
     for (int i = 0; i < ps.nobjs; i++)
         if (ps.objs[i]->kind == SYM_TYPE)
@@ -857,13 +905,17 @@ static void check_package_files(Checker *c, Package *p)
         Node *file = p->files.items[f];
         for (int i = 0; i < file->u.file.decls.len; i++) {
             Node *d = file->u.file.decls.items[i];
-            if (d->kind == AST_FUNCDECL) {
+            if (d->kind == AST_FUNCDECL && d->u.funcdecl.sym) {
                 Symbol *s = d->u.funcdecl.sym;
                 check_funcdecl_body(c, d, ((ObjInfo *)s->check_info)->scope,
                                     ((ObjInfo *)s->check_info)->file);
             }
         }
     }
+    /* the package's generic declarations, then the instances made so
+     * far, by this package or earlier ones */
+    gen_check_generic(c);
+    gen_drain(c);
     /* function literals in source order (package-level initialisers are
      * checked lazily, so the checking order may differ) */
     for (int i = 1; i < p->funclits.len; i++)
@@ -883,6 +935,7 @@ static void check_package_files(Checker *c, Package *p)
         for (int f = 0; f < p->files.len; f++) {
             c->file = p->files.items[f]->u.file.filename;
             Scope *s = fscopes[f];
+            gen_mark_imports(c, s, p->files.items[f]);
             for (int i = 0; i < s->len; i++)
                 if (s->syms[i]->kind == SYM_PKG && !s->syms[i]->used) {
                     Symbol *ps2 = s->syms[i];
@@ -981,6 +1034,7 @@ Program *check_program(Node **files, int nfiles, Diags *diags)
     int start = diags->len;
     if (setjmp(c->bail) == 0) {
         check_main(c, prog, files, nfiles, diags);
+        gen_finish(c);
     }
     /* Go prints errors sorted by position */
     if (diags->len - start > 1)

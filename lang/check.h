@@ -13,6 +13,12 @@
  * package's Go source: the checker parses and checks it like any other
  * package. In those sources a function declared without a body is a native
  * (implemented in C and bound by its qualified name when compiling).
+ *
+ * Generics (lang/check_generic.c) are monomorphized here: the compiler
+ * only ever sees instances, which are ordinary FUNCDECLs (appended to
+ * their file's decls) and defined types named as Go prints them
+ * ("Stack[int]"); generic declarations themselves have funcdecl.sym NULL
+ * and no type.
  */
 #ifndef CSP_CHECK_H
 #define CSP_CHECK_H
@@ -85,6 +91,11 @@ struct Symbol {
                            receiver */
     void *check_info;   /* checker's private per-object data (lazy
                            resolution state, init dependencies) */
+    struct GenInfo *generic; /* FUNC/TYPE: a generic declaration (its type
+                                parameters and instances, check_generic.c);
+                                it has no type of its own: each
+                                instantiation is a separate FUNC or
+                                defined type */
 };
 
 /* A scope: names declared in a block, chained to its parent. */
@@ -163,6 +174,9 @@ Type *type_func(Type **params, int nparams, Type **results, int nresults,
 Type *type_struct(Field *fields, int nfields); /* computes offsets */
 Type *type_interface(Method *methods, int nmethods); /* sorts methods */
 Type *type_tuple(Type **types, int n);
+/* A copy of an interface type that is not interned: identical only to
+ * itself (constraint interfaces, whose type sets the checker keeps aside). */
+Type *type_interface_distinct(const Type *iface);
 /* A new defined type (never interned): `type name underlying` in pkg.
  * The underlying type may be set later with type_set_underlying (for
  * recursive types). */

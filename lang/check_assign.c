@@ -201,15 +201,17 @@ void check_valuespec(Checker *c, Node *spec, bool is_const, bool global)
 static void check_local_typespec(Checker *c, Node *spec)
 {
     Node *nm = spec->u.typespec.name;
-    if (spec->u.typespec.tparams.len) {
-        check_error(c, spec->pos, "not supported yet: generics");
-        return;
-    }
     Symbol *s = symbol_new(SYM_TYPE, nm->u.ident.name, nm->pos);
     s->pkg = c->pkg;
     s->decl = spec;
     s->used = true;
     nm->u.ident.sym = s;
+    if (spec->u.typespec.tparams.len) {
+        /* a local generic type: instantiated where used, in this scope */
+        gen_collect_type(c, s, spec);
+        check_declare(c, c->scope, s);
+        return;
+    }
     if (spec->u.typespec.alias) {
         s->type = check_type(c, spec->u.typespec.type);
         check_declare(c, c->scope, s);
@@ -317,7 +319,10 @@ static Type **rhs_types(Checker *c, NodeList *lhs, NodeList *rhs, Type **hints, 
     if (rhs->len == 1 && nl == 1) {
         /* x := f() with f returning several values: Go's mismatch message */
         Node *v = rhs->items[0];
-        check_multi(c, v);
+        if (hints && hints[0] && gen_is_uninstantiated(c, v))
+            check_expr(c, v, hints[0]); /* f = G: G's type args from f's type */
+        else
+            check_multi(c, v);
         if (v->type && v->type->kind == KIND_TUPLE && v->mode != MODE_NOVALUE &&
             v->kind == AST_CALL) {
             check_error(c, v->pos, "assignment mismatch: 1 variable but %s returns %d values",

@@ -66,12 +66,26 @@ static const char *want_str(const Type *sig)
 
 /* Arguments: each checked once; a lone multi-value call spreads. Returns
  * the argument types in *types (flattened) and their count. */
-static int check_args(Checker *c, Node *call, Type ***types)
+/* The type of parameter i of sig for argument i (NULL: none). */
+static Type *param_type(Node *call, Type *sig, int i)
+{
+    if (!sig)
+        return NULL;
+    int np = sig->nparams;
+    if (sig->variadic && i >= np - 1)
+        return call->u.call.has_ellipsis ? sig->params[np - 1] : sig->params[np - 1]->elem;
+    return i < np ? sig->params[i] : NULL;
+}
+
+static int check_args(Checker *c, Node *call, Type ***types, Type *sig)
 {
     NodeList *args = &call->u.call.args;
     if (args->len == 1) {
         Node *a = args->items[0];
-        check_multi(c, a);
+        if (gen_is_uninstantiated(c, a))
+            check_expr(c, a, param_type(call, sig, 0)); /* f(G): G's type args from f's */
+        else
+            check_multi(c, a);
         if (a->type && a->type->kind == KIND_TUPLE && a->mode != MODE_NOVALUE) {
             *types = a->type->results;
             return a->type->nresults;
@@ -90,19 +104,22 @@ static int check_args(Checker *c, Node *call, Type ***types)
     }
     Type **ts = GC_MALLOC(sizeof(Type *) * (size_t)(args->len + 1));
     for (int i = 0; i < args->len; i++) {
-        check_expr(c, args->items[i], NULL);
+        check_expr(c, args->items[i], param_type(call, sig, i));
         ts[i] = args->items[i]->type;
     }
     *types = ts;
     return args->len;
 }
 
-static void check_func_call(Checker *c, Node *n, Type *sig)
+/* A call of sig; ats/na: the arguments' types when already checked (a
+ * generic callee needs them first, to infer its type arguments), else
+ * NULL. */
+static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
 {
     Node *fun = n->u.call.fun;
     NodeList *args = &n->u.call.args;
-    Type **ats;
-    int na = check_args(c, n, &ats);
+    if (!ats)
+        na = check_args(c, n, &ats, sig);
     bool spread = args->len == 1 && na != 1;
     const char *fname = expr_str(fun);
     int np = sig->nparams;
@@ -171,6 +188,61 @@ static void check_func_call(Checker *c, Node *n, Type *sig)
 void check_call(Checker *c, Node *n)
 {
     Node *fun = n->u.call.fun;
+    Node *gf = unparen(fun);
+    Symbol *g = gen_ref(c, gf->kind == AST_INDEX ? gf->u.index.x : gf);
+    if (g && g->kind == SYM_FUNC) {
+        /* a generic function: arguments first, then inference; arguments
+         * that are generic functions themselves wait for the parameter
+         * types */
+        NodeList *args = &n->u.call.args;
+        bool *later = GC_MALLOC((size_t)args->len + 1);
+        bool any_later = false;
+        for (int i = 0; i < args->len; i++) {
+            Node *a = unparen(args->items[i]);
+            Symbol *ag = gen_ref(c, a->kind == AST_INDEX ? a->u.index.x : a);
+            int given = a->kind != AST_INDEX        ? 0
+                        : a->u.index.indices.len ? a->u.index.indices.len
+                                                 : 1;
+            if (ag && ag->kind == SYM_FUNC && given < gen_nparams(ag))
+                later[i] = any_later = true;
+        }
+        Type **ats;
+        int na;
+        if (!any_later) {
+            na = check_args(c, n, &ats, NULL);
+        } else {
+            na = args->len;
+            ats = GC_MALLOC(sizeof(Type *) * (size_t)(na + 1));
+            for (int i = 0; i < na; i++)
+                if (!later[i]) {
+                    check_expr(c, args->items[i], NULL);
+                    ats[i] = args->items[i]->type;
+                }
+        }
+        Type *sig = gen_call(c, n, g, ats, na);
+        if (!sig) {
+            set_invalid(n);
+            return;
+        }
+        if (any_later) {
+            int np = sig->nparams;
+            for (int i = 0; i < na; i++) {
+                if (!later[i])
+                    continue;
+                Type *pt = i < np - 1 || !sig->variadic ? (i < np ? sig->params[i] : NULL)
+                           : n->u.call.has_ellipsis ? sig->params[np - 1]
+                                                    : sig->params[np - 1]->elem;
+                if (!gen_func_arg(c, args->items[i], pt)) {
+                    set_invalid(n);
+                    return;
+                }
+                ats[i] = args->items[i]->type;
+            }
+        }
+        n->u.call.kind = CALL_FUNC;
+        check_func_call(c, n, sig, ats, na);
+        return;
+    }
     check_expr_or_type(c, fun);
     if (fun->mode == MODE_INVALID) {
         for (int i = 0; i < n->u.call.args.len; i++)
@@ -221,7 +293,7 @@ void check_call(Checker *c, Node *n)
         else if (f->u.selector.kind == SEL_IFACEMETHOD)
             n->u.call.kind = CALL_IFACE;
     }
-    check_func_call(c, n, sig);
+    check_func_call(c, n, sig, NULL, 0);
 }
 
 /* ---- conversions ---- */

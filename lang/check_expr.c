@@ -73,6 +73,19 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return true;
         return false;
     }
+    if (tu->kind == KIND_INTERFACE && gen_placeholder_constraint(c, t)) {
+        /* a type parameter (generic check) is no interface: no constant
+         * or nil converts to it */
+        if (context)
+            check_error(c, n->pos, "cannot use %s as %s value in %s",
+                        n->type->kind == KIND_UNTYPED_NIL ? "nil" : operand_str(c, n), tstr(t),
+                        context);
+        else
+            check_error(c, n->pos, "cannot convert %s to type %s",
+                        n->type->kind == KIND_UNTYPED_NIL ? "nil" : operand_str(c, n), tstr(t));
+        n->type = t_invalid;
+        return false;
+    }
     if (tu->kind == KIND_INTERFACE) {
         if (n->type->kind == KIND_UNTYPED_NIL) {
             update_untyped(n, t);
@@ -286,6 +299,12 @@ void check_multi(Checker *c, Node *n)
 
 void check_expr(Checker *c, Node *n, Type *hint)
 {
+    /* a generic function used as a value of a known function type takes
+     * its type arguments from that type (Go 1.21) */
+    if (hint && under(hint)->kind == KIND_FUNC && gen_is_uninstantiated(c, n)) {
+        gen_func_arg(c, n, hint);
+        return;
+    }
     check_expr_inner(c, n, hint);
     single_value(c, n);
 }
@@ -360,6 +379,11 @@ static void check_ident(Checker *c, Node *n)
             n->mode = MODE_INVALID;
         return;
     case SYM_FUNC:
+        if (s->generic) {
+            check_error(c, n->pos, "cannot use generic function %s without instantiation", name);
+            set_invalid(n);
+            return;
+        }
         check_use_obj(c, s);
         n->mode = MODE_VALUE;
         n->type = s->type ? s->type : t_invalid;
@@ -447,6 +471,13 @@ void check_selector(Checker *c, Node *n)
             n->u.selector.sel->u.ident.sym = m;
             check_resolve_obj(c, m);
             m->used = true;
+            if (m->generic) {
+                check_error(c, n->pos, "cannot use generic %s %s without instantiation",
+                            m->kind == SYM_FUNC ? "function" : "type",
+                            m->kind == SYM_FUNC ? expr_str(n) : gen_decl_str(m));
+                set_invalid(n);
+                return;
+            }
             switch (m->kind) {
             case SYM_CONST:
                 n->mode = MODE_CONST;
@@ -657,13 +688,22 @@ static void check_index_value(Checker *c, Node *ix, int64_t max, const char *wha
 static void check_index(Checker *c, Node *n)
 {
     Node *x = n->u.index.x;
+    Symbol *g = gen_ref(c, x);
+    if (g && g->kind == SYM_FUNC) {
+        gen_func_value(c, n, g); /* F[int] */
+        return;
+    }
+    if (g || n->u.index.indices.len) {
+        /* G[int]: a type (check_type reports what is not one) */
+        Type *t = check_type(c, n);
+        n->mode = is_invalid(t) ? MODE_INVALID : MODE_TYPE;
+        n->type = t;
+        return;
+    }
     check_expr_or_type(c, x);
-    if (x->mode == MODE_TYPE ||
-        (x->mode == MODE_VALUE && x->type && x->type->kind == KIND_FUNC && x->kind == AST_IDENT &&
-         x->u.ident.sym && x->u.ident.sym->kind == SYM_FUNC && x->u.ident.sym->decl &&
-         x->u.ident.sym->decl->kind == AST_FUNCDECL &&
-         x->u.ident.sym->decl->u.funcdecl.tparams.len)) {
-        check_error(c, n->pos, "not supported yet: generics");
+    if (x->mode == MODE_TYPE) {
+        check_error(c, n->pos, "invalid operation: %s (%s is not a generic type)", expr_str(n),
+                    expr_str(x));
         set_invalid(n);
         return;
     }
@@ -819,7 +859,8 @@ static void check_typeassert(Checker *c, Node *n)
         set_invalid(n);
         return;
     }
-    if (under(t)->kind != KIND_INTERFACE) {
+    if (under(t)->kind != KIND_INTERFACE && !c->in_instance) {
+        /* (in a generic instance, x.(T) is possible for other T) */
         const char *missing;
         bool wrong;
         if (!type_implements(t, under(x->type), &missing, &wrong)) {

@@ -54,6 +54,8 @@ typedef struct Target {
     struct Target *up;
 } Target;
 
+typedef struct GenState GenState; /* check_generic.c */
+
 typedef struct Checker {
     Diags *diags;
     int nerrors;
@@ -69,6 +71,13 @@ typedef struct Checker {
     Symbol *decl_sym; /* the package-level object being resolved, for
                          dependencies */
     bool is_std;      /* checking a standard package */
+    Node *file_node;  /* the FILE being collected (generic declarations
+                         remember it: their instances join its decls) */
+    GenState *gen;    /* generics: instances, pending bodies */
+    int in_constraint; /* > 0: where constraint interfaces may be used */
+    bool in_instance;  /* checking an instance's body with real type
+                          arguments: cases distinct in the generic code
+                          (case int, case T) may coincide */
 } Checker;
 
 /* diags */
@@ -203,6 +212,89 @@ void check_stmt(Checker *c, Node *s);
 void check_valuespec(Checker *c, Node *spec, bool is_const, bool global);
 void check_unused(Checker *c, Scope *s);
 bool check_terminating(Node *s, const char *label);
+
+/* Checks a function declaration's body in its own scope (check.c); also
+ * used for the instances of generic functions and methods. */
+void check_funcdecl_body(Checker *c, Node *fd, Scope *fscope, const char *file);
+/* The package qualifying types in messages; returns the previous one. */
+const char *check_swap_msg_pkg(const char *pkg);
+
+/* ---- generics (check_generic.c) ----
+ * Monomorphization: a generic function or type is never checked as such;
+ * each distinct instantiation (same declaration, identical type
+ * arguments) is a copy of its declaration (ast_clone) checked with the
+ * type parameters bound to the type arguments, once. Instances of
+ * functions and methods are ordinary FUNCDECLs appended to their file's
+ * decls when checking ends, so the compiler needs nothing new. */
+
+/* A type set term: T or ~T. */
+typedef struct TypeTerm {
+    Type *type;
+    bool tilde;
+} TypeTerm;
+/* What a constraint interface adds to its methods: `restricted` says the
+ * terms list the only permitted types; `comparable` that == is needed. */
+typedef struct TypeSet {
+    bool restricted;
+    bool comparable;
+    int nterms;
+    TypeTerm *terms;
+} TypeSet;
+/* The type set of a constraint interface, NULL for an ordinary one. */
+const TypeSet *typeset_of(const Type *iface);
+/* A new (not interned) interface type with iface's methods and type set
+ * ts: constraint interfaces with the same methods but different unions
+ * must stay distinct types. */
+Type *typeset_iface(Type *iface, TypeSet *ts);
+/* The type set of an interface element (a union, ~T, T, or an embedded
+ * interface): NULL when the element allows every type. */
+TypeSet *check_union(Checker *c, Node *elem, Type **embedded);
+TypeSet *typeset_intersect(TypeSet *a, TypeSet *b);
+
+/* Records a generic declaration while collecting (FUNCDECL or TYPESPEC
+ * with type parameters, or a method whose receiver has them). */
+void gen_collect_func(Checker *c, Symbol *s, Node *fd);
+void gen_collect_type(Checker *c, Symbol *s, Node *spec);
+void gen_collect_method(Checker *c, Node *fd);
+/* After collecting a package: attaches methods to their generic types. */
+void gen_attach_methods(Checker *c);
+/* The generic function or type expression x names (an identifier or
+ * pkg.Name), or NULL; no error is reported. */
+Symbol *gen_ref(Checker *c, Node *x);
+/* Message text for a generic declaration: "Stack[T any]". */
+const char *gen_decl_str(Symbol *g);
+/* INDEX n: an instantiated type G[A, B] (check_type's INDEX case). */
+Type *gen_instantiate_type(Checker *c, Node *n, Symbol *g, bool direct);
+/* INDEX n: an explicitly instantiated function F[A] used as a value. */
+void gen_func_value(Checker *c, Node *n, Symbol *g);
+/* A call of generic function g (fun is the callee expression, possibly
+ * an INDEX with explicit type arguments): infers the rest from the
+ * already checked arguments (types ats[0..na)), instantiates, and points
+ * the callee at the instance. Returns the instance's signature or NULL
+ * after an error. */
+Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na);
+/* Checks the package's own generic declarations once with placeholder
+ * type arguments (where their constraints allow it). */
+void gen_check_generic(Checker *c);
+/* For a type parameter's placeholder (see gen_check_generic): its
+ * constraint as Go's messages print it ("T constrained by Number"); NULL
+ * for any other type. */
+const char *gen_placeholder_constraint(Checker *c, const Type *t);
+/* An argument naming a generic function (possibly partially
+ * instantiated) passed for a parameter of function type pt: infers its
+ * type arguments from pt and points it at the instance. false after an
+ * error (reported). */
+bool gen_func_arg(Checker *c, Node *arg, Type *pt);
+/* Whether n names a generic function without all its type arguments. */
+bool gen_is_uninstantiated(Checker *c, Node *n);
+/* The number of type parameters of generic declaration g. */
+int gen_nparams(Symbol *g);
+/* Checks the bodies of pending instances (until no new ones appear). */
+void gen_drain(Checker *c);
+/* When checking ends: instances join their files' decls. */
+void gen_finish(Checker *c);
+/* Generic declarations never instantiated still use their imports. */
+void gen_mark_imports(Checker *c, Scope *fscope, Node *file);
 
 /* constants (const.c) */
 ConstVal *cv_int(__int128 i);

@@ -116,6 +116,10 @@ static void sb_expr(SB *b, const Node *n)
         sb_expr(b, n->u.index.x);
         sb_put(b, "[");
         sb_expr(b, n->u.index.index);
+        for (int i = 1; i < n->u.index.indices.len; i++) {
+            sb_put(b, ", ");
+            sb_expr(b, n->u.index.indices.items[i]);
+        }
         sb_put(b, "]");
         break;
     case AST_SLICEEXPR:
@@ -267,5 +271,8 @@ const char *operand_str(Checker *c, const Node *n)
     }
     if (t && kind_is_untyped(t->kind))
         return check_fmt("%s (%s %s%s)", e, tstr(t), mode, val);
+    const char *cons = gen_placeholder_constraint(c, t);
+    if (cons)
+        return check_fmt("%s (%s%s of type %s constrained by %s)", e, mode, val, tstr(t), cons);
     return check_fmt("%s (%s%s of type %s)", e, mode, val, tstr(t));
 }

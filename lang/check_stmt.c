@@ -444,8 +444,9 @@ static void check_switch(Checker *c, Node *s)
                             expr_str(e), expr_str(tag), tstr(e->type), tstr(tt));
                 continue;
             }
-            /* duplicate constant cases */
-            if (e->mode == MODE_CONST) {
+            /* duplicate constant cases (not in a generic instance: cases
+             * distinct in the generic code may coincide in one instance) */
+            if (e->mode == MODE_CONST && !c->in_instance) {
                 for (int pi = 0; pi <= i; pi++) {
                     Node *pc = clauses->items[pi];
                     int lim = pi == i ? j : pc->u.caseclause.list.len;
@@ -526,7 +527,8 @@ static void check_typeswitch(Checker *c, Node *s)
                 t = NULL;
             } else {
                 t = check_type(c, e);
-                if (!is_invalid(t) && !is_invalid(xt) && under(t)->kind != KIND_INTERFACE) {
+                if (!is_invalid(t) && !is_invalid(xt) && under(t)->kind != KIND_INTERFACE &&
+                    !c->in_instance) {
                     const char *missing;
                     bool wrong;
                     if (!type_implements(t, under(xt), &missing, &wrong))
@@ -537,7 +539,7 @@ static void check_typeswitch(Checker *c, Node *s)
                                     wrong ? "pointer receiver for" : "missing",
                                     missing ? missing : "?");
                 }
-                for (int pi = 0; pi <= i && !is_invalid(t); pi++) {
+                for (int pi = 0; pi <= i && !is_invalid(t) && !c->in_instance; pi++) {
                     Node *pc = clauses->items[pi];
                     int lim = pi == i ? j : pc->u.caseclause.list.len;
                     for (int pj = 0; pj < lim; pj++)

@@ -37,6 +37,11 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
     if (sym->pkg)
         sym->used = true; /* universe symbols are shared: never written */
     n->u.ident.sym = sym;
+    if (sym->generic) {
+        check_error(c, n->pos, "cannot use generic type %s without instantiation",
+                    gen_decl_str(sym));
+        return t_invalid;
+    }
     ObjInfo *in = info_of(sym);
     if (in) {
         if (in->state == 0) {
@@ -54,6 +59,13 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
     }
     if (!sym->type)
         return t_invalid;
+    if (!c->in_constraint && sym->type->kind == KIND_INTERFACE && typeset_of(sym->type)) {
+        const TypeSet *ts = typeset_of(sym->type);
+        check_error(c, n->pos, "cannot use type %s outside a type constraint: interface %s",
+                    tstr(sym->type),
+                    ts->restricted ? "contains type constraints" : "is (or embeds) comparable");
+        return t_invalid;
+    }
     if (sym->type->kind == KIND_COMPLEX64 || sym->type->kind == KIND_COMPLEX128) {
         if (sym->type->name && !sym->type->pkg) {
             check_error(c, n->pos, "not supported yet: complex numbers");
@@ -173,9 +185,18 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
     case AST_INTERFACETYPE:
         t = check_interface_type(c, n);
         break;
-    case AST_INDEX:
-        check_error(c, n->pos, "not supported yet: generics");
+    case AST_INDEX: {
+        Symbol *g = gen_ref(c, n->u.index.x);
+        if (!g) {
+            Type *xt = check_type_direct(c, n->u.index.x, direct);
+            if (!is_invalid(xt))
+                check_error(c, n->pos, "invalid operation: %s (%s is not a generic type)",
+                            expr_str(n), expr_str(n->u.index.x));
+            break;
+        }
+        t = gen_instantiate_type(c, n, g, direct);
         break;
+    }
     case AST_ELLIPSIS:
         check_error(c, n->pos, "invalid use of ...");
         break;
@@ -218,6 +239,8 @@ static Type *check_struct_type(Checker *c, Node *n)
                 tn = tn->u.star.x;
                 ptr = true;
             }
+            if (tn->kind == AST_INDEX)
+                tn = tn->u.index.x; /* G[T] is named G */
             const char *name = tn->kind == AST_IDENT      ? tn->u.ident.name
                                : tn->kind == AST_SELECTOR ? tn->u.selector.sel->u.ident.name
                                                           : "?";
@@ -276,6 +299,8 @@ static Type *check_interface_type(Checker *c, Node *n)
 {
     Method *ms = NULL;
     int nm = 0, cap = 0;
+    TypeSet *ts = NULL;     /* the type set's restriction, if any */
+    bool constraint = false;
     NodeList *l = &n->u.interfacetype.methods;
     for (int i = 0; i < l->len; i++) {
         Node *f = l->items[i];
@@ -285,22 +310,26 @@ static Type *check_interface_type(Checker *c, Node *n)
             add_iface_method(c, &ms, &nm, &cap, m, f->pos);
             continue;
         }
-        Node *tn = f->u.field.type;
-        if (tn->kind == AST_BINARY || tn->kind == AST_UNARY) {
-            check_error(c, tn->pos, "not supported yet: generics (type constraints)");
-            return t_invalid;
+        /* an embedded interface, or a type set element (union, ~T, T) */
+        Type *e;
+        TypeSet *ets = check_union(c, f->u.field.type, &e);
+        if (ets) {
+            ts = typeset_intersect(ts, ets);
+            constraint = true;
         }
-        Type *e = check_type_direct(c, tn, true);
-        if (is_invalid(e))
+        if (!e || is_invalid(e))
             continue;
-        if (e->kind != KIND_INTERFACE) {
-            check_error(c, tn->pos, "not supported yet: generics (type constraints)");
-            return t_invalid;
-        }
         for (int j = 0; j < e->nmethods; j++)
             add_iface_method(c, &ms, &nm, &cap, e->methods[j], f->pos);
     }
-    return type_interface(ms, nm);
+    Type *t = type_interface(ms, nm);
+    if (constraint) {
+        if (!ts) {
+            ts = GC_MALLOC(sizeof *ts);
+        }
+        return typeset_iface(t, ts);
+    }
+    return t;
 }
 
 /* The types of a FIELD list; *names gets each entry's ident (or NULL). */

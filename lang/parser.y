@@ -28,8 +28,13 @@
  *  - Scripts: a file without a package clause puts top-level statements in
  *    file.stmts; `func` starting a top-level statement is always a function
  *    declaration (the lexer returns T_FUNCDECL).
- *  - Generics are recognised only far enough to say `not supported yet:
- *    generics` at the type parameter list, which is then skipped.
+ *  - Generics: type parameter lists are parsed as "name [constraint]"
+ *    entries grouped afterwards (tparams_group), like parameters. In a type
+ *    declaration `type A[N` starts an array type unless what follows N can
+ *    only begin a constraint (a name, `interface`, `~`, `,`), the way
+ *    go/parser decides. Unions are BINARY `|` nodes, `~T` a UNARY TILDE;
+ *    an instantiation with several type arguments is an INDEX whose
+ *    `indices` lists them all.
  */
 %define api.pure full
 %define parse.error custom
@@ -512,29 +517,52 @@ static void top_add(Parser *p, Node *n)
     nodelist_push(&f->u.file.stmts, n);
 }
 
-/* Skips a type parameter list after its '[' (already consumed), reporting
- * generics as unsupported. The grammar calls this only from states with a
- * default reduction, so no lookahead token has been read yet. */
-static void skip_tparams(Parser *p, Pos pos)
+/* Groups raw type parameter entries (a name with or without its
+ * constraint) as go/parser does: names without a constraint share the next
+ * one's (`[K, V any]`). */
+static NodeList tparams_group(Parser *p, NodeList raw)
 {
-    perr(p, pos, "not supported yet: generics");
-    int depth = 1;
-    LexTok t;
-    for (;;) {
-        int c = lex_next(&p->lx, &t);
-        if (c == 0)
-            return;
-        if (c == '[' || c == '(' || c == '{' || c == T_LBODY)
-            depth++;
-        else if (c == ']' || c == ')' || c == '}')
-            if (--depth == 0)
-                return;
+    NodeList out = {0};
+    NodeList names = {0};
+    for (int i = 0; i < raw.len; i++) {
+        Node *e = raw.items[i];
+        nodelist_push(&names, e->u.field.names.items[0]);
+        if (e->u.field.type) {
+            nodelist_push(&out, mk_field(names, e->u.field.type, NULL, names.items[0]->pos));
+            names = (NodeList){0};
+        }
     }
+    if (names.len) {
+        perr(p, names.items[names.len - 1]->pos, "syntax error: missing type constraint");
+        nodelist_push(&out, mk_field(names, mk_ident((LexTok){.lit = "any", .len = 3,
+                                                               .pos = names.items[0]->pos}),
+                                     NULL, names.items[0]->pos));
+    }
+    return out;
+}
+
+/* The single name before an embedded G[T] in a struct. */
+static Node *embedded_name(Parser *p, NodeList names)
+{
+    if (names.len != 1)
+        perr(p, names.items[1]->pos, "syntax error: unexpected comma, expected type");
+    return names.items[0];
+}
+
+static Node *mk_index(Node *x, NodeList idx)
+{
+    Node *n = ast_new(AST_INDEX, x->pos);
+    n->u.index.x = x;
+    n->u.index.index = idx.len ? idx.items[0] : NULL;
+    if (idx.len > 1)
+        n->u.index.indices = idx;
+    return n;
 }
 }
 
 %union {
     LexTok tk;
+    bool flag;
     Node *node;
     NodeList list;
     struct {
@@ -575,15 +603,17 @@ static void skip_tparams(Parser *p, Pos pos)
 %type <node> case_clause comm_clause body switch_body select_body switch_open
 %type <node> expr unary_expr primary_expr pexpr type_operand operand expr_opt
 %type <node> type type_np typename lit_type type_lit non_lit_type_lit
-%type <node> generic_args chan_elem array_type struct_type interface_type map_type chan_type
+%type <node> chan_elem array_type struct_type interface_type map_type chan_type
 %type <node> func_type signature funclit field_decl iface_elem
 %type <node> param elem element tag_opt func_decl fbody
 %type <node> composite elided
 %type <list> top_list stmt_list expr_list ident_list
 %type <list> import_specs var_specs const_specs type_specs
 %type <list> case_list comm_list params param_list result
-%type <list> field_list iface_list elems elem_list
+%type <list> field_list iface_list elems elem_list generic_args tparam_list tparams
+%type <node> tparam constraint cterm constraint0 cterm0 iface_union iface_term
 %type <args> args arg_list
+%type <flag> oassign
 
 
 
@@ -592,12 +622,12 @@ static void skip_tparams(Parser *p, Pos pos)
  * a literal type or func type before T_LBODY in a header opens a literal
  * (2); `chan p.T` is a qualified element type (1); after a func type's
  * parameters, '(' '*' '[' and '<-' begin its result type (5, one of them
- * on the error-recovery rule of params); `[]T[` instantiates T, as
- * go/parser reads it (1); `(a [` in a parameter list names a parameter
+ * on the error-recovery rule of params); `[]T[` and `chan T[` instantiate T,
+ * as go/parser reads them (2); `(a [` in a parameter list names a parameter
  * `a` of an array or slice type (1). The other 5 are on the `error` token
  * only (recovery in a switch/select body vs in a clause's statement: the
  * statement wins), so valid programs never meet them. */
-%expect 15
+%expect 16
 
 %start file
 
@@ -666,13 +696,13 @@ func_decl:
         $3->pos = @1; /* go/ast: a declared func's type starts at `func` */
         $$->u.funcdecl.body = $4;
     }
-  | T_FUNCDECL T_IDENT '[' { skip_tparams(p, @3); } signature fbody {
+  | T_FUNCDECL T_IDENT '[' tparams ']' signature fbody {
         $$ = ast_new(AST_FUNCDECL, @1);
         $$->u.funcdecl.name = mk_ident($2);
-        $$->u.funcdecl.type = $5;
-        $5->pos = @1;
-        $$->u.funcdecl.body = $6;
-        nodelist_push(&$$->u.funcdecl.tparams, ast_new(AST_BAD, @3));
+        $$->u.funcdecl.type = $6;
+        $6->pos = @1;
+        $$->u.funcdecl.body = $7;
+        $$->u.funcdecl.tparams = $4;
     }
   | T_FUNCDECL params T_IDENT signature fbody {
         $$ = ast_new(AST_FUNCDECL, @1);
@@ -742,12 +772,7 @@ type:
 
 type_np:
     typename          { $$ = $1; }
-  | typename '[' generic_args ']' {
-        /* An instantiation T[A]: parsed only to be refused clearly. */
-        perr(p, @2, "not supported yet: generics");
-        $$ = ast_new(AST_INDEX, $1->pos);
-        $$->u.index.x = $1; $$->u.index.index = $3;
-    }
+  | typename '[' generic_args ']' { $$ = mk_index($1, $3); }
   | type_lit          { $$ = $1; }
   | lit_type          { $$ = $1; }
   ;
@@ -760,8 +785,47 @@ typename:
   ;
 
 generic_args:
-    type                    { $$ = $1; }
-  | generic_args ',' type   { $$ = $1; }
+    type                    { $$ = list1($1); }
+  | generic_args ',' type   { $$ = list_add($1, $3); }
+  ;
+
+/* Type parameters: `[P C, Q, R D]`, grouped by tparams_group. */
+tparams:
+    tparam_list ocomma      { $$ = tparams_group(p, $1); }
+  ;
+
+tparam_list:
+    tparam                  { $$ = list1($1); }
+  | tparam_list ',' tparam  { $$ = list_add($1, $3); }
+  ;
+
+tparam:
+    T_IDENT             { $$ = mk_field(list1(mk_ident($1)), NULL, NULL, @1); }
+  | T_IDENT constraint  { $$ = mk_field(list1(mk_ident($1)), $2, NULL, @1); }
+  ;
+
+constraint:
+    cterm                  { $$ = $1; }
+  | constraint '|' cterm   { $$ = mk_binary(TOK_OR, $1, $3); }
+  ;
+
+cterm:
+    type        { $$ = $1; }
+  | '~' type    { $$ = mk_unary(@1, TOK_TILDE, $2); }
+  ;
+
+/* The first constraint after `type A[P`: only what cannot continue an
+ * array length. */
+constraint0:
+    cterm0                  { $$ = $1; }
+  | constraint0 '|' cterm   { $$ = mk_binary(TOK_OR, $1, $3); }
+  ;
+
+cterm0:
+    typename                      { $$ = $1; }
+  | typename '[' generic_args ']' { $$ = mk_index($1, $3); }
+  | interface_type                { $$ = $1; }
+  | '~' type                      { $$ = mk_unary(@1, TOK_TILDE, $2); }
   ;
 
 /* Types that may open a composite literal. */
@@ -782,6 +846,7 @@ type_lit:
  * as `chan<- (chan T)` (the spec's leftmost-chan rule). */
 chan_elem:
     typename          { $$ = $1; }
+  | typename '[' generic_args ']' { $$ = mk_index($1, $3); }
   | lit_type          { $$ = $1; }
   | '*' type          { $$ = ast_new(AST_STAR, @1); $$->u.star.x = $2; }
   | non_lit_type_lit  { $$ = $1; }
@@ -847,6 +912,27 @@ field_decl:
         Node *s = ast_new(AST_STAR, @1); s->u.star.x = $2;
         $$ = mk_field((NodeList){0}, s, $3, @1);
     }
+  | ident_list '[' expr ']' tag_opt {
+        /* an embedded instantiation G[T] (`a [N]T` is a field: the type
+         * after ']' decides, as in go/parser) */
+        $$ = mk_field((NodeList){0}, mk_index(embedded_name(p, $1), list1($3)), $5, @1);
+    }
+  | ident_list '[' expr ',' expr_list ocomma ']' tag_opt {
+        NodeList l = list1($3);
+        for (int i = 0; i < $5.len; i++)
+            nodelist_push(&l, $5.items[i]);
+        $$ = mk_field((NodeList){0}, mk_index(embedded_name(p, $1), l), $8, @1);
+    }
+  | T_IDENT '.' T_IDENT '[' generic_args ']' tag_opt {
+        Node *q = ast_new(AST_SELECTOR, @1);
+        q->u.selector.x = mk_ident($1);
+        q->u.selector.sel = mk_ident($3);
+        $$ = mk_field((NodeList){0}, mk_index(q, $5), $7, @1);
+    }
+  | '*' typename '[' generic_args ']' tag_opt {
+        Node *s = ast_new(AST_STAR, @1); s->u.star.x = mk_index($2, $4);
+        $$ = mk_field((NodeList){0}, s, $6, @1);
+    }
   | error                    { $$ = NULL; }
   ;
 
@@ -854,10 +940,6 @@ tag_opt:
     %empty      { $$ = NULL; }
   | T_STRING    { $$ = mk_lit(TOK_STRING, $1); }
   ;
-
-/* What may follow `type T[P` in a type parameter list (and cannot in an
- * array length): a constraint name, an interface, `~`, or `,`. */
-tparam_start: T_IDENT | T_INTERFACE | '~' | ',' ;
 
 ident_list:
     T_IDENT                  { $$ = list1(mk_ident($1)); }
@@ -875,15 +957,26 @@ iface_list:
   | iface_list ';' iface_elem   { $$ = list_add($1, $3); }
   ;
 
+/* An embedded interface, or a union of type terms. */
+iface_union:
+    iface_term                    { $$ = $1; }
+  | iface_union '|' iface_term    { $$ = mk_binary(TOK_OR, $1, $3); }
+  ;
+
+iface_term:
+    typename                      { $$ = $1; }
+  | typename '[' generic_args ']' { $$ = mk_index($1, $3); }
+  | '~' type                      { $$ = mk_unary(@1, TOK_TILDE, $2); }
+  | lit_type                      { $$ = $1; }
+  | '*' type                      { $$ = ast_new(AST_STAR, @1); $$->u.star.x = $2; }
+  | func_type                     { $$ = $1; }
+  | chan_type                     { $$ = $1; }
+  ;
+
 iface_elem:
     %empty                { $$ = NULL; }
   | T_IDENT signature     { $$ = mk_field(list1(mk_ident($1)), $2, NULL, @1); }
-  | typename              { $$ = mk_field((NodeList){0}, $1, NULL, @1); }
-  | typename '|' {
-        perr(p, @2, "not supported yet: type unions");
-        YYERROR;
-    }
-  | '~' { perr(p, @1, "not supported yet: type unions"); YYERROR; }
+  | iface_union           { $$ = mk_field((NodeList){0}, $1, NULL, @1); }
   | error                 { $$ = NULL; }
   ;
 
@@ -970,11 +1063,37 @@ type_spec:
         $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $3;
         $$->u.typespec.alias = true;
     }
-  | T_IDENT '[' T_IDENT tparam_start { skip_tparams(p, @2); } type {
+  | T_IDENT '[' T_IDENT constraint0 ']' oassign type {
         $$ = ast_new(AST_TYPESPEC, @1);
-        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $6;
-        nodelist_push(&$$->u.typespec.tparams, ast_new(AST_BAD, @2));
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $7;
+        $$->u.typespec.alias = $6;
+        $$->u.typespec.tparams =
+            tparams_group(p, list1(mk_field(list1(mk_ident($3)), $4, NULL, @3)));
     }
+  | T_IDENT '[' T_IDENT constraint0 ',' tparams ']' oassign type {
+        $$ = ast_new(AST_TYPESPEC, @1);
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $9;
+        $$->u.typespec.alias = $8;
+        NodeList l = list1(mk_field(list1(mk_ident($3)), $4, NULL, @3));
+        for (int i = 0; i < $6.len; i++)
+            nodelist_push(&l, $6.items[i]);
+        $$->u.typespec.tparams = l;
+    }
+  | T_IDENT '[' T_IDENT ',' tparam_list ocomma ']' oassign type {
+        $$ = ast_new(AST_TYPESPEC, @1);
+        $$->u.typespec.name = mk_ident($1); $$->u.typespec.type = $9;
+        $$->u.typespec.alias = $8;
+        NodeList l = list1(mk_field(list1(mk_ident($3)), NULL, NULL, @3));
+        for (int i = 0; i < $5.len; i++)
+            nodelist_push(&l, $5.items[i]);
+        $$->u.typespec.tparams = tparams_group(p, l);
+    }
+  ;
+
+/* `type A[T any] = ...`: parsed so the checker can refuse it as Go does. */
+oassign:
+    %empty  { $$ = false; }
+  | '='     { $$ = true; }
   ;
 
 type_item:
@@ -1297,6 +1416,13 @@ pexpr:
   | primary_expr '[' expr ']' {
         $$ = ast_new(AST_INDEX, $1->pos);
         $$->u.index.x = $1; $$->u.index.index = $3;
+    }
+  | primary_expr '[' expr ',' expr_list ocomma ']' {
+        /* An instantiation with several type arguments. */
+        NodeList l = list1($3);
+        for (int i = 0; i < $5.len; i++)
+            nodelist_push(&l, $5.items[i]);
+        $$ = mk_index($1, l);
     }
   | primary_expr '[' expr_opt ':' expr_opt ']' {
         $$ = ast_new(AST_SLICEEXPR, $1->pos);

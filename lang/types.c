@@ -374,6 +374,19 @@ Type *type_interface(Method *methods, int nmethods)
     return intern_locked(&proto);
 }
 
+Type *type_interface_distinct(const Type *iface)
+{
+    Type *t = GC_MALLOC_UNCOLLECTABLE(sizeof *t);
+    *t = *iface;
+    t->underlying = t;
+    t->rt = NULL;
+    t->ptrto = NULL;
+    pthread_mutex_lock(&types_lock);
+    t->id = next_id++;
+    pthread_mutex_unlock(&types_lock);
+    return t;
+}
+
 Type *type_named(const char *name, const char *pkg, Type *underlying)
 {
     Type *t = GC_MALLOC_UNCOLLECTABLE(sizeof *t);

@@ -78,7 +78,10 @@ static inline String nat_cstr(const char *s)
     X(log, "log")                                                                                  \
     X(heap, "container/heap")                                                                      \
     X(list, "container/list")                                                                      \
-    X(flag, "flag")
+    X(flag, "flag")                                                                                \
+    X(cmp, "cmp")                                                                                  \
+    X(slices, "slices")                                                                            \
+    X(maps, "maps")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

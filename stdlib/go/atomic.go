@@ -228,3 +228,33 @@ func (v *Value) Swap(new any) (old any)
 
 // CompareAndSwap executes the compare-and-swap operation for the Value.
 func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+
+// A Pointer is an atomic pointer of type *T; the zero value is a nil *T.
+// It keeps its pointer in a Value, which only ever holds a *T.
+type Pointer[T any] struct {
+	v Value
+}
+
+// Load atomically loads and returns the value stored in x.
+func (x *Pointer[T]) Load() *T {
+	p, _ := x.v.Load().(*T)
+	return p
+}
+
+// Store atomically stores val into x.
+func (x *Pointer[T]) Store(val *T) { x.v.Store(val) }
+
+// Swap atomically stores new into x and returns the previous value.
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	o, _ := x.v.Swap(new).(*T)
+	return o
+}
+
+// CompareAndSwap executes the compare-and-swap operation for x.
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	if x.v.CompareAndSwap(old, new) {
+		return true
+	}
+	// never stored: the Value is empty, which stands for a nil *T
+	return old == nil && x.v.CompareAndSwap(nil, new)
+}

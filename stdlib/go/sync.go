@@ -101,6 +101,56 @@ func OnceFunc(f func()) func() {
 	return func() { once.Do(f) }
 }
 
+// OnceValue returns a function that calls f once and returns its result
+// on every call; if f panicked, every call panics with the same value.
+func OnceValue[T any](f func() T) func() T {
+	var once Once
+	var result T
+	var failed bool
+	var pv any
+	return func() T {
+		once.Do(func() {
+			ok := false
+			defer func() {
+				if !ok {
+					failed, pv = true, recover()
+				}
+			}()
+			result = f()
+			ok = true
+		})
+		if failed {
+			panic(pv)
+		}
+		return result
+	}
+}
+
+// OnceValues is OnceValue for a function of two results.
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var once Once
+	var r1 T1
+	var r2 T2
+	var failed bool
+	var pv any
+	return func() (T1, T2) {
+		once.Do(func() {
+			ok := false
+			defer func() {
+				if !ok {
+					failed, pv = true, recover()
+				}
+			}()
+			r1, r2 = f()
+			ok = true
+		})
+		if failed {
+			panic(pv)
+		}
+		return r1, r2
+	}
+}
+
 // Cond implements a condition variable, a rendezvous point for goroutines
 // waiting for or announcing the occurrence of an event. Its waiters queue
 // on the runtime's notify list (SyncNotifyList), as in Go.
