@@ -46,7 +46,7 @@
 #define SYSMON_NS 10000000   /* monitor period */
 #define STEAL_ROUNDS 4
 
-/* ---- ThreadSanitizer builds: lock waits the collector can interrupt ----- */
+/* ---- ThreadSanitizer builds: letting the collector stop every thread -- */
 
 #if defined(__SANITIZE_THREAD__)
 #define SCHED_TSAN 1
