@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,94 @@
 #define SYSMON_NS 10000000   /* monitor period */
 #define STEAL_ROUNDS 4
 #define SPIN_NS 200000       /* a spinner keeps its P this long before parking */
+
+/* ---- ThreadSanitizer builds: letting the collector stop every thread -- */
+
+#if defined(__SANITIZE_THREAD__)
+#define SCHED_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define SCHED_TSAN 1
+#endif
+#endif
+
+#ifdef SCHED_TSAN
+/* The collector stops the world by signalling every registered thread and
+ * waiting until each handler acknowledges. TSan defers an asynchronous
+ * signal to the thread's next exit from an intercepted call, unless the
+ * thread is inside one TSan marks as blocking (cond waits, sleeps, reads).
+ * pthread_mutex_lock is neither: glibc retries its futex wait after the
+ * signal, so a thread waiting for a mutex never runs the handler. When the
+ * holder is the collecting thread (libgc takes its allocation lock with
+ * pthread_mutex_lock while a collection runs) or a thread it has already
+ * stopped (any of our own locks), the world never stops and libgc aborts
+ * with "Signals delivery fails constantly". So in TSan builds this
+ * definition replaces libc's for the whole process (the executable comes
+ * first in symbol lookup, libgc's calls included): it waits in 1 ms slices
+ * through pthread_mutex_timedlock, whose interceptor returns between
+ * slices, which is where TSan runs the deferred handler. The mutex is
+ * still a mutex to TSan (both calls are intercepted), modelled as a
+ * try-lock: lock-order inversions through a contended wait go unreported.
+ * Never compiled into other builds. */
+int pthread_mutex_lock(pthread_mutex_t *mu)
+{
+    int r = pthread_mutex_trylock(mu);
+    while (r == EBUSY || r == ETIMEDOUT) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts); /* timedlock's clock */
+        ts.tv_nsec += 1000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        r = pthread_mutex_timedlock(mu, &ts);
+    }
+    return r;
+}
+
+/* The collector's suspend handler runs, when TSan deferred it, inside
+ * TSan's ProcessPendingSignals, which blocks every signal, saves the
+ * thread's mask in one per-thread slot and restores it afterwards. The
+ * handler waits in sigsuspend for the restart signal, which TSan defers
+ * too; leaving sigsuspend runs ProcessPendingSignals again, nested, and
+ * that overwrites the saved slot with the block-everything mask. The
+ * thread then runs on with every signal blocked, never acknowledges the
+ * next stop, and libgc aborts. So the handler is wrapped: before libgc's
+ * runs, the mask becomes the process's own (csp never changes a thread's
+ * mask, so every thread has the one main had at start) plus the restart
+ * signal (which libgc needs blocked until its sigsuspend). The nested
+ * call then saves and restores that, and the thread leaves with it. */
+static struct sigaction sched_gc_suspend;
+static sigset_t sched_handler_mask;
+
+static void sched_suspend_wrapper(int sig, siginfo_t *si, void *uc)
+{
+    pthread_sigmask(SIG_SETMASK, &sched_handler_mask, NULL);
+    if (sched_gc_suspend.sa_flags & SA_SIGINFO)
+        sched_gc_suspend.sa_sigaction(sig, si, uc);
+    else
+        sched_gc_suspend.sa_handler(sig);
+}
+
+static void sched_tsan_init(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    pthread_sigmask(SIG_BLOCK, NULL, &sched_handler_mask);
+    sigaddset(&sched_handler_mask, GC_get_thr_restart_signal());
+    struct sigaction sa;
+    if (sigaction(GC_get_suspend_signal(), NULL, &sched_gc_suspend) != 0)
+        return;
+    sa = sched_gc_suspend;
+    sa.sa_flags |= SA_SIGINFO;
+    sa.sa_sigaction = sched_suspend_wrapper;
+    sigaction(GC_get_suspend_signal(), &sa, NULL);
+}
+#else
+static void sched_tsan_init(void) {}
+#endif
 
 /* ---- notes: one-shot wake-ups of a sleeping thread -------------------- */
 
@@ -221,6 +310,7 @@ void sched_init(int procs, SchedRunner runner)
 {
     GC_INIT();
     GC_allow_register_threads();
+    sched_tsan_init();
     if (!sched.inited) {
         pthread_mutex_init(&sched.lock, NULL);
         pthread_mutex_init(&sched.allglock, NULL);

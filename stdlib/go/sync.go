@@ -1,5 +1,7 @@
 package sync
 
+import "sync/atomic"
+
 // A Locker represents an object that can be locked and unlocked.
 type Locker interface {
 	Lock()
@@ -75,25 +77,29 @@ func (rw *RWMutex) RLocker() Locker { return (*rlocker)(rw) }
 
 // Once is an object that will perform exactly one action.
 type Once struct {
-	m    Mutex
-	done bool
+	m Mutex
+	// done is read without the lock, so it is atomic (as in Go): the
+	// Store in finish comes after f and the fast path's Load sees it only
+	// with everything f wrote (the natives are sequentially consistent).
+	// A plain bool here was a data race (TSan, conformance 08_once_atomic).
+	done atomic.Uint32
 }
 
 // Do calls the function f if and only if Do is being called for the first
 // time for this instance of Once.
 func (o *Once) Do(f func()) {
-	if o.done {
+	if o.done.Load() != 0 {
 		return
 	}
 	o.m.Lock()
 	defer o.m.Unlock()
-	if !o.done {
+	if o.done.Load() == 0 {
 		defer o.finish()
 		f()
 	}
 }
 
-func (o *Once) finish() { o.done = true }
+func (o *Once) finish() { o.done.Store(1) }
 
 // OnceFunc returns a function that invokes f only once.
 func OnceFunc(f func()) func() {
