@@ -151,12 +151,12 @@ static void vm_bind_args(Fiber *f, Closure *cl, uint32_t base, uint32_t nargs)
     memcpy(r, cl->caps, cl->nbound * sizeof(Slot));
 }
 
-/* A fiber for a new goroutine: an exited goroutine's (sched_take_dead_fiber),
- * reset with its register stack and frames kept when they are small, so
- * that spawning allocates nothing in the steady state; else a new one. */
-static Fiber *vm_fiber_alloc(VM *vm)
+/* A fiber for a new run: f (an exited goroutine's from sched_take_dead_fiber,
+ * or a finished nested call's) reset with its register stack and frames
+ * kept when they are small, so that spawning and calls from native code
+ * allocate nothing in the steady state; else a new one. */
+static Fiber *vm_fiber_recycle(VM *vm, Fiber *f)
 {
-    Fiber *f = sched_take_dead_fiber();
     if (!f || f->vm != vm || f->nregs > 256 || f->capframes > 16) return GC_MALLOC(sizeof(Fiber));
     Slot *regs = f->regs;
     uint32_t nregs = f->nregs;
@@ -174,7 +174,12 @@ static Fiber *vm_fiber_alloc(VM *vm)
 
 Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs)
 {
-    Fiber *f = vm_fiber_alloc(vm);
+    return vm_fiber_new_reusing(vm, sched_take_dead_fiber(), cl, args, nargs);
+}
+
+Fiber *vm_fiber_new_reusing(VM *vm, Fiber *reuse, Closure *cl, const Slot *args, uint32_t nargs)
+{
+    Fiber *f = vm_fiber_recycle(vm, reuse);
     f->vm = vm;
     Func *fn = cl->fn;
     uint32_t need = fn->nregs + nargs + cl->nbound + 16;

@@ -68,6 +68,9 @@ struct Fiber {
     int nframes, capframes;
     Panic *panic;   /* innermost panic in flight, NULL when none */
     bool nested;    /* a fiber running a call from native code */
+    /* a finished nested fiber kept for this fiber's next call from native
+     * code (sort.Slice's less, a String method): reused, not reallocated */
+    struct Fiber *spare;
     /* where the `go` statement that started it stood, for the "created by"
      * line of a traceback (go_fn NULL for main and host-started fibers) */
     const Func *go_fn;
@@ -96,6 +99,9 @@ int vm_execute(Fiber *f);
 /* A new fiber for a call of cl with `nargs` argument slots copied from
  * args. */
 Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs);
+/* The same, reusing `reuse` (a fiber whose run has ended and that nothing
+ * else refers to) when it is not too big; NULL allocates. */
+Fiber *vm_fiber_new_reusing(VM *vm, Fiber *reuse, Closure *cl, const Slot *args, uint32_t nargs);
 
 /* Makes sure the register stack holds `need` slots; may move it. */
 void vm_regs_ensure(Fiber *f, uint32_t need);

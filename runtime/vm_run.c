@@ -197,6 +197,23 @@ void vm_go(VM *vm, void *fn, const Type *fntype, Slot *args)
     sched_go(f);
 }
 
+/* The caller's spare nested fiber, taken (a call made inside this one
+ * finds none and allocates its own). */
+static Fiber *vm_take_spare(Fiber *outer)
+{
+    if (!outer) return NULL;
+    Fiber *s = outer->spare;
+    outer->spare = NULL;
+    return s;
+}
+
+/* A nested fiber that returned normally: its results have been copied
+ * out and nothing refers to it, so the caller's next call reuses it. */
+static void vm_keep_spare(Fiber *outer, Fiber *nf)
+{
+    if (outer && !outer->spare) outer->spare = nf;
+}
+
 /* Runs a nested fiber to completion for a native's callback. */
 static bool vm_run_nested(NativeCtx *ctx, Fiber *nf, Slot *res, uint32_t nres)
 {
@@ -230,8 +247,12 @@ bool vm_call_value(NativeCtx *ctx, void *fn, const Type *fntype, Slot *args, Slo
         if (ctx->fiber) vm_panic_msg(ctx->fiber, "invalid memory address or nil pointer dereference", true);
         return false;
     }
-    Fiber *nf = vm_fiber_new(ctx->vm, cl, args, vm_sig_slots(fntype, false));
-    return vm_run_nested(ctx, nf, res, vm_sig_slots(fntype, true));
+    Fiber *outer = ctx->fiber;
+    Fiber *nf = vm_fiber_new_reusing(ctx->vm, vm_take_spare(outer), cl, args,
+                                     vm_sig_slots(fntype, false));
+    bool ok = vm_run_nested(ctx, nf, res, vm_sig_slots(fntype, true));
+    if (ok) vm_keep_spare(outer, nf);
+    return ok;
 }
 
 bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name, String *out,
@@ -264,7 +285,8 @@ bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name, Str
     } else {
         memcpy(args, src, rt->size);
     }
-    Fiber *nf = vm_fiber_new(ctx->vm, vm_func_closure(m->fn), args, rs);
+    Fiber *nf = vm_fiber_new_reusing(ctx->vm, vm_take_spare(ctx->fiber), vm_func_closure(m->fn),
+                                     args, rs);
     Slot res[2];
     Panic *before = ctx->fiber ? ctx->fiber->panic : NULL;
     if (!vm_run_nested(ctx, nf, res, 2)) {
@@ -278,5 +300,6 @@ bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name, Str
         return true;
     }
     memcpy(out, res, sizeof(String));
+    vm_keep_spare(ctx->fiber, nf);
     return true;
 }
