@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sched.h"
 #include "value.h"
 
 /* Zero-size allocations (struct{}, [0]int, empty slices) all share one
@@ -28,13 +29,9 @@ void heap_init(void)
      * one marker per CPU whatever GOMAXPROCS says, so GOMAXPROCS=1 would
      * still mark on every core: give it GOMAXPROCS markers instead (an
      * explicit GC_MARKERS still wins). */
-    const char *procs = getenv("GOMAXPROCS");
-    if (procs && !getenv("GC_MARKERS")) {
-        char *end;
-        long n = strtol(procs, &end, 10);
-        if (*procs && *end == '\0' && n > 0)
-            GC_set_markers_count((unsigned)(n < 64 ? n : 64));
-    }
+    int procs = sched_env_procs();
+    if (procs > 0 && !getenv("GC_MARKERS"))
+        GC_set_markers_count((unsigned)(procs < 64 ? procs : 64));
     GC_INIT();
     /* GOGC as in Go: "off" turns the collector off; n lets the heap grow
      * to about (1 + n/100) times the live data before a collection. Boehm

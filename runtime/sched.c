@@ -287,6 +287,16 @@ static int64_t now_ns(void)
 
 /* ---- initialisation ----------------------------------------------- */
 
+int sched_env_procs(void)
+{
+    const char *env = getenv("GOMAXPROCS");
+    if (!env || !*env)
+        return 0;
+    char *end;
+    long v = strtol(env, &end, 10);
+    return *end == '\0' && v > 0 ? (int)(v < MAX_PROCS ? v : MAX_PROCS) : 0;
+}
+
 int sched_numcpu(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -325,10 +335,9 @@ void sched_init(int procs, SchedRunner runner)
     }
     sched.runner = runner;
     if (procs <= 0) {
-        const char *env = getenv("GOMAXPROCS");
-        char *end;
-        long v = env ? strtol(env, &end, 10) : 0;
-        procs = env && *env && *end == '\0' && v > 0 ? (int)v : sched_numcpu();
+        procs = sched_env_procs();
+        if (procs == 0)
+            procs = sched_numcpu();
     }
     if (procs > MAX_PROCS)
         procs = MAX_PROCS;

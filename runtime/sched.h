@@ -147,6 +147,8 @@ G *sched_current(void);
 /* GOMAXPROCS: returns the previous value; n <= 0 only reads it. */
 int sched_gomaxprocs(int n);
 int sched_numcpu(void);
+/* GOMAXPROCS from the environment (a positive integer, capped), else 0. */
+int sched_env_procs(void);
 /* Live goroutines (not yet exited), as runtime.NumGoroutine. */
 int sched_numgoroutine(void);
 
