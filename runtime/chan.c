@@ -382,12 +382,18 @@ const char *chan_close(Chan *c)
         list = sg;
     }
     pthread_mutex_unlock(&c->lock);
+    /* Readied as the list runs, last waiter first, as Go's closechan
+     * pops its gList: the first waiter ends in runnext and runs first. */
+    G *gs = NULL, **tail = &gs;
     while (list) {
         sg = list;
         list = sg->next;
         sg->next = NULL;
-        sched_ready(sg->g);
+        sg->g->schedlink = NULL;
+        *tail = sg->g;
+        tail = &sg->g->schedlink;
     }
+    sched_ready_list(gs);
     return NULL;
 }
 

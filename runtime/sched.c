@@ -247,7 +247,13 @@ static struct {
 
     G *runqhead, *runqtail;    /* global run queue */
     _Atomic int runqsize;
-    G *gfree;                  /* global dead-G cache */
+    /* The global dead-G cache has its own lock, as in Go: Ps spill and
+     * refill it in batches whenever goroutines come and go by the
+     * thousand, and doing that under sched.lock made every spawn or exit
+     * burst contend with the run queues. Taken after sched.lock when both
+     * are held (p_drain). */
+    pthread_mutex_t gfreelock;
+    G *gfree;
     _Atomic int ngfree;
 
     int nblocking;             /* Ms inside enter/exit_blocking */
@@ -260,7 +266,12 @@ static struct {
     pthread_cond_t sysmon_cv;
 
     pthread_mutex_t allglock;
-    G *allgs;                  /* every G ever made (dead ones are reused) */
+    /* Every G ever made (dead ones are reused), oldest first. An array,
+     * not a list through the Gs: the collector's parallel markers split a
+     * large array between them, where a million-long chain is marked one
+     * dependent load at a time by one marker. */
+    G **allgs;
+    size_t nallgs, allgcap;
     _Atomic uint64_t goid;
     _Atomic int ngoroutines;   /* of the current run */
     _Atomic uint32_t gen;      /* the current run; bumped by sched_stop */
@@ -324,6 +335,7 @@ void sched_init(int procs, SchedRunner runner)
     if (!sched.inited) {
         pthread_mutex_init(&sched.lock, NULL);
         pthread_mutex_init(&sched.allglock, NULL);
+        pthread_mutex_init(&sched.gfreelock, NULL);
         pthread_condattr_t a;
         pthread_condattr_init(&a);
         pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
@@ -581,6 +593,7 @@ static void p_drain(P *p)
     G *g;
     while ((g = runq_get(p, &inherit)) != NULL)
         globrunq_put(g);
+    pthread_mutex_lock(&sched.gfreelock);
     while (p->gfree) {
         G *x = p->gfree;
         p->gfree = x->schedlink;
@@ -589,6 +602,7 @@ static void p_drain(P *p)
         sched.gfree = x;
         sched.ngfree++;
     }
+    pthread_mutex_unlock(&sched.gfreelock);
     p->ngfree = 0;
 }
 
@@ -815,8 +829,8 @@ void sched_timers_changed(int64_t when)
 
 static G *gfget(P *p)
 {
-    if (!p->gfree && sched.ngfree > 0) {
-        pthread_mutex_lock(&sched.lock);
+    if (!p->gfree && atomic_load(&sched.ngfree) > 0) {
+        pthread_mutex_lock(&sched.gfreelock);
         while (sched.gfree && p->ngfree < GFREE_LOCAL_MAX / 2) {
             G *g = sched.gfree;
             sched.gfree = g->schedlink;
@@ -825,7 +839,7 @@ static G *gfget(P *p)
             p->gfree = g;
             p->ngfree++;
         }
-        pthread_mutex_unlock(&sched.lock);
+        pthread_mutex_unlock(&sched.gfreelock);
     }
     G *g = p->gfree;
     if (g) {
@@ -841,7 +855,7 @@ static void gfput(P *p, G *g)
     p->gfree = g;
     if (++p->ngfree <= GFREE_LOCAL_MAX)
         return;
-    pthread_mutex_lock(&sched.lock);
+    pthread_mutex_lock(&sched.gfreelock);
     while (p->ngfree > GFREE_LOCAL_MAX / 2) {
         G *x = p->gfree;
         p->gfree = x->schedlink;
@@ -851,31 +865,47 @@ static void gfput(P *p, G *g)
         sched.gfree = x;
         sched.ngfree++;
     }
-    pthread_mutex_unlock(&sched.lock);
+    pthread_mutex_unlock(&sched.gfreelock);
+}
+
+/* Appends g to allgs. A full array is replaced by a copy twice its size;
+ * the old one stays intact for a sched_foreach_g already walking it. */
+static void allg_add(G *g)
+{
+    pthread_mutex_lock(&sched.allglock);
+    if (sched.nallgs == sched.allgcap) {
+        size_t cap = sched.allgcap ? 2 * sched.allgcap : 256;
+        G **a = GC_MALLOC(cap * sizeof(G *));
+        if (sched.nallgs) memcpy(a, sched.allgs, sched.nallgs * sizeof(G *));
+        sched.allgs = a;
+        sched.allgcap = cap;
+    }
+    sched.allgs[sched.nallgs++] = g;
+    pthread_mutex_unlock(&sched.allglock);
 }
 
 G *sched_go(void *fiber)
 {
     M *m = cur_m;
     P *p = m ? m->p : NULL;
-    G *g = p ? gfget(p) : NULL;
-    if (!g) {
-        pthread_mutex_lock(&sched.lock);
+    G *g = NULL;
+    if (p) {
+        g = gfget(p); /* refills from the global cache when that has any */
+    } else if (atomic_load(&sched.ngfree) > 0) {
+        pthread_mutex_lock(&sched.gfreelock);
         if (sched.gfree) {
             g = sched.gfree;
             sched.gfree = g->schedlink;
             sched.ngfree--;
         }
-        pthread_mutex_unlock(&sched.lock);
+        pthread_mutex_unlock(&sched.gfreelock);
     }
     if (!g) {
         g = GC_MALLOC(sizeof(G));
-        pthread_mutex_lock(&sched.allglock);
-        g->allnext = sched.allgs;
-        sched.allgs = g;
-        pthread_mutex_unlock(&sched.allglock);
+        allg_add(g);
     }
-    /* Field by field: allnext and the cached sleep timer survive reuse. */
+    /* Field by field: the cached wait records, dead fiber and sleep timer
+     * survive reuse. */
     g->id = atomic_fetch_add(&sched.goid, 1);
     g->fiber = fiber;
     g->schedlink = NULL;
@@ -930,10 +960,13 @@ int sched_numgoroutine(void)
 void sched_foreach_g(void (*fn)(G *g, void *arg), void *arg)
 {
     pthread_mutex_lock(&sched.allglock);
-    G *list = sched.allgs;
+    G **all = sched.allgs;
+    size_t n = sched.nallgs;
     pthread_mutex_unlock(&sched.allglock);
-    /* New Gs are pushed at the head, so the list from `list` on is stable. */
-    for (G *g = list; g; g = g->allnext) {
+    /* Entries below n never change, and a growing array leaves this one
+     * intact. Newest first, as the dump has always listed them. */
+    for (size_t i = n; i-- > 0;) {
+        G *g = all[i];
         int s = atomic_load(&g->status);
         if (s != G_DEAD && s != G_IDLE && atomic_load(&g->gen) == atomic_load(&sched.gen))
             fn(g, arg);
@@ -991,6 +1024,19 @@ void sched_host_park(G *g)
 
 /* ---- making Gs runnable ---------------------------------------------- */
 
+/* The parked g becomes runnable (its parking operation will complete). */
+static void g_make_runnable(G *g)
+{
+    g->resumed = true;
+    int waiting = G_WAITING;
+    if (!atomic_compare_exchange_strong(&g->status, &waiting, G_RUNNABLE)) {
+        /* Readying a G that is not parked would queue it twice. */
+        fprintf(stderr, "fatal error: sched_ready of goroutine %llu in status %d\n",
+                (unsigned long long)g->id, waiting);
+        abort();
+    }
+}
+
 void sched_ready(G *g)
 {
     if (g->host) {
@@ -1001,14 +1047,7 @@ void sched_ready(G *g)
         pthread_mutex_unlock(&h->mu);
         return;
     }
-    g->resumed = true;
-    int waiting = G_WAITING;
-    if (!atomic_compare_exchange_strong(&g->status, &waiting, G_RUNNABLE)) {
-        /* Readying a G that is not parked would queue it twice. */
-        fprintf(stderr, "fatal error: sched_ready of goroutine %llu in status %d\n",
-                (unsigned long long)g->id, waiting);
-        abort();
-    }
+    g_make_runnable(g);
     M *m = cur_m;
     if (m && m->p) {
         runq_put(m->p, g, true);
@@ -1018,6 +1057,56 @@ void sched_ready(G *g)
         pthread_mutex_unlock(&sched.lock);
     }
     wakep();
+}
+
+/* Readies a chain of parked Gs (linked through schedlink) in chain order,
+ * as that many sched_ready calls would, but with one global-queue lock for
+ * all that overflow the local queue instead of one per half queue: a close
+ * waking a million receivers would otherwise fight every idle thread
+ * pulling from the global queue for sched.lock thousands of times. */
+void sched_ready_list(G *list)
+{
+    M *m = cur_m;
+    P *p = m ? m->p : NULL;
+    G *ovhead = NULL, *ovtail = NULL;
+    int nov = 0;
+    while (list) {
+        G *g = list;
+        list = g->schedlink;
+        g->schedlink = NULL;
+        if (g->host || !p) {
+            sched_ready(g);
+            continue;
+        }
+        g_make_runnable(g);
+        /* runq_put(p, g, true) without its spill: the G displaced from
+         * runnext goes to the local tail while there is room, else to the
+         * overflow chain (FIFO order is kept either way). */
+        G *old = atomic_exchange(&p->runnext, g);
+        if (!old)
+            continue;
+        uint32_t h = atomic_load_explicit(&p->runqhead, memory_order_acquire);
+        uint32_t t = atomic_load_explicit(&p->runqtail, memory_order_relaxed);
+        if (!ovhead && t - h < RUNQ_SIZE) {
+            atomic_store_explicit(&p->runq[t % RUNQ_SIZE], old, memory_order_relaxed);
+            atomic_store_explicit(&p->runqtail, t + 1, memory_order_release);
+            continue;
+        }
+        old->schedlink = NULL;
+        if (ovtail)
+            ovtail->schedlink = old;
+        else
+            ovhead = old;
+        ovtail = old;
+        nov++;
+    }
+    if (ovhead) {
+        pthread_mutex_lock(&sched.lock);
+        globrunq_putbatch(ovhead, ovtail, nov);
+        pthread_mutex_unlock(&sched.lock);
+    }
+    if (p)
+        wakep();
 }
 
 /* ---- stopping and deadlock --------------------------------------------- */

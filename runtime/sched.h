@@ -96,8 +96,6 @@ struct G {
                                calls; the VM yields when it runs out */
     _Atomic bool preempt;   /* set by the monitor: yield at the next check */
     bool is_main;           /* the program ends when main's G exits */
-    G *allnext;             /* list of all live Gs (keeps them reachable for
-                               the collector, and for the deadlock dump) */
 
     /* Added by the scheduler (sched.c). */
     struct SchedHost *host; /* non-NULL: the stand-in G of a host thread
@@ -139,6 +137,11 @@ void *sched_take_dead_fiber(void);
  * host threads). It goes to the waker's P's `runnext` slot when called from
  * a scheduler thread, so a woken goroutine runs next on the same thread. */
 void sched_ready(G *g);
+
+/* Readies every G of a chain linked through schedlink, in order, as
+ * repeated sched_ready calls would, taking the global queue's lock at most
+ * once for all of them (a close or broadcast waking many goroutines). */
+void sched_ready_list(G *list);
 
 /* The G running on the calling thread, or NULL on a thread outside the
  * scheduler. */
