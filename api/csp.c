@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csp.h"
+#include "api_priv.h"
 #include "csp_config.h"
 
 #include "../lang/ast.h"
@@ -21,13 +21,6 @@
 #include "../lang/compile.h"
 #include "../runtime/value.h"
 #include "../runtime/vm.h"
-
-struct CspVM {
-    CspOptions opts;
-    VMProgram *prog; /* the loaded program, NULL before a successful load */
-    CspError *errors; /* errors of the last failed call */
-    int nerrors;
-};
 
 /* The collector must be initialised once per process before any
  * allocation; csp_new is the first call any host makes. */
@@ -59,6 +52,7 @@ void csp_free(CspVM *vm)
     for (int i = 0; i < vm->nerrors; i++)
         free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
     free(vm->errors);
+    api_host_free(vm);
     free(vm);
 }
 
@@ -74,7 +68,7 @@ static void api_clear_errors(CspVM *vm)
 /* Records one error (malloc'd copies: the CspError outlives the GC'd
  * diagnostics only as long as the handle, and hosts may read it after
  * collections). */
-static void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, ...)
+void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
@@ -114,13 +108,15 @@ CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_
     if (diags.len)
         return api_diags(vm, &diags);
 
+    /* The host's packages are importable during this load only. */
+    stdlib_set_host_packages((const StdPackage *const *)vm->pkgs, vm->npkgs);
     Program *prog = check_program(&file, 1, &diags);
-    if (!prog || diags.len)
-        return api_diags(vm, &diags);
-
-    VMProgram *code = compile_program(prog, &diags);
+    VMProgram *code = prog && !diags.len ? compile_program(prog, &diags) : NULL;
+    stdlib_set_host_packages(NULL, 0);
     if (!code || diags.len)
         return api_diags(vm, &diags);
+    if (vm->npkgs && !api_host_validate(vm, code))
+        return CSP_ERR_COMPILE;
     vm->prog = code;
     return CSP_OK;
 }

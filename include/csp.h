@@ -34,7 +34,9 @@ typedef enum {
     CSP_ERR_IO,      /* the file could not be read */
     CSP_ERR_COMPILE, /* syntax or type errors: see csp_error() */
     CSP_ERR_RUNTIME, /* an unrecovered panic or a deadlock */
-    CSP_ERR_USAGE,   /* the call was out of order (e.g. run before load) */
+    CSP_ERR_USAGE,   /* the call was out of order (e.g. run before load),
+                        or an argument was unusable */
+    CSP_ERR_CLOSED,  /* a channel operation on a closed channel */
 } CspStatus;
 
 /* Options for csp_new(). Zero (or NULL) means the default of each. */
@@ -82,6 +84,113 @@ const CspError *csp_error(const CspVM *vm);
  * reports them). */
 int csp_error_count(const CspVM *vm);
 const CspError *csp_error_at(const CspVM *vm, int i);
+
+/* ---- Host packages: Go functions implemented by the host ----------------
+ *
+ * A host package is Go source whose bodyless functions are C functions of
+ * the host, imported by scripts like any package:
+ *
+ *     static void add(CspCall *c, void *ud) {
+ *         csp_ret_int(c, 0, csp_arg_int(c, 0) + csp_arg_int(c, 1));
+ *     }
+ *     static const CspNative natives[] = {{"Add", add}, {NULL}};
+ *     csp_register_package(vm, "calc",
+ *         "package calc\nfunc Add(a, b int) int\n", natives);
+ *
+ *     // script: import "calc" ... calc.Add(2, 3)
+ *
+ * The source may also hold ordinary Go (types, constants, functions with
+ * bodies) around the bodyless ones. Parameters and results of host
+ * functions may be booleans, integers, floats, strings, []byte, channels
+ * and (as results) error; a program using other types there does not load.
+ * Register before csp_load_*; packages stay registered for every later
+ * load of that CspVM. */
+
+typedef struct CspCall CspCall; /* one call of a host function */
+typedef struct CspChan CspChan; /* a channel handle held by the host */
+
+typedef void (*CspFunc)(CspCall *call, void *userdata);
+
+typedef struct CspNative {
+    const char *name;  /* the bodyless function's name */
+    CspFunc fn;
+    void *userdata;    /* passed to fn */
+    bool blocking;     /* fn may block its thread for long (I/O, waits):
+                          its processor runs other goroutines meanwhile,
+                          as Go does around a system call */
+} CspNative;
+
+/* Adds package `path` (its source starts with a package clause) whose
+ * bodyless functions are the natives, a table ended by a NULL name.
+ * CSP_ERR_USAGE for a path already taken or missing arguments. The
+ * strings and table are copied. */
+CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
+                               const CspNative *natives);
+
+/* Arguments, numbered from 0 as in the Go signature (a variadic last
+ * parameter is a []T: only []byte is readable). Each reads a parameter of
+ * its kind: _int any signed or unsigned integer (an unsigned one as its
+ * bits), _uint the same as unsigned, _float float32/float64, _string a
+ * string or []byte (a NUL-terminated copy, valid until fn returns; *len,
+ * when not NULL, gets its length, which counts embedded NULs), _chan a
+ * channel (a new handle: release it with csp_chan_release). Reading a
+ * parameter that does not exist or is of another kind makes the call
+ * panic in the script, and returns 0/NULL. */
+int csp_argc(const CspCall *call);
+int64_t csp_arg_int(CspCall *call, int i);
+uint64_t csp_arg_uint(CspCall *call, int i);
+double csp_arg_float(CspCall *call, int i);
+bool csp_arg_bool(CspCall *call, int i);
+const char *csp_arg_string(CspCall *call, int i, size_t *len);
+CspChan *csp_arg_chan(CspCall *call, int i);
+
+/* Results, numbered from 0; an unset result is Go's zero value. The same
+ * kinds as the arguments; csp_ret_string sets a string or []byte (copied);
+ * csp_ret_error sets an error result (msg NULL: nil); csp_ret_chan a
+ * channel result from a handle (the handle stays the host's). */
+void csp_ret_int(CspCall *call, int i, int64_t v);
+void csp_ret_uint(CspCall *call, int i, uint64_t v);
+void csp_ret_float(CspCall *call, int i, double v);
+void csp_ret_bool(CspCall *call, int i, bool v);
+void csp_ret_string(CspCall *call, int i, const char *s, size_t len);
+void csp_ret_error(CspCall *call, int i, const char *msg);
+void csp_ret_chan(CspCall *call, int i, CspChan *ch);
+
+/* After fn returns, the calling goroutine panics with the string msg, as
+ * panic(msg) would (recover() in the script gets the string). */
+void csp_panic(CspCall *call, const char *msg);
+
+/* ---- Channels shared by host threads and goroutines -----------------------
+ *
+ * A handle comes from csp_chan_make or from a host function's channel
+ * argument; hand it to the script as a host function's channel result.
+ * Any host thread may send and receive; a full or empty channel blocks the
+ * calling thread (never a scheduler thread) until a goroutine acts. While
+ * a handle is held, a program whose goroutines all wait is not reported
+ * as deadlocked: the host may still act. The element type is one of
+ * bool, int, int8..int64, uint, uint8..uint64, uintptr, float32, float64
+ * and string. */
+
+CspChan *csp_chan_make(CspVM *vm, const char *elemtype, int64_t cap);
+/* A second handle to the same channel (released separately). */
+CspChan *csp_chan_dup(CspChan *ch);
+void csp_chan_release(CspChan *ch);
+
+/* Sends block until received (or buffered); CSP_ERR_CLOSED when the
+ * channel is closed (where Go would panic), CSP_ERR_USAGE when the
+ * element type is not of that kind. Receives return CSP_ERR_CLOSED once
+ * the channel is closed and drained; a received string is a malloc'd,
+ * NUL-terminated copy for the caller to free. */
+CspStatus csp_chan_send_int(CspChan *ch, int64_t v);
+CspStatus csp_chan_send_float(CspChan *ch, double v);
+CspStatus csp_chan_send_bool(CspChan *ch, bool v);
+CspStatus csp_chan_send_string(CspChan *ch, const char *s, size_t len);
+CspStatus csp_chan_recv_int(CspChan *ch, int64_t *v);
+CspStatus csp_chan_recv_float(CspChan *ch, double *v);
+CspStatus csp_chan_recv_bool(CspChan *ch, bool *v);
+CspStatus csp_chan_recv_string(CspChan *ch, char **s, size_t *len);
+/* CSP_ERR_CLOSED if it was already closed. */
+CspStatus csp_chan_close(CspChan *ch);
 
 /* The library's version ("0.1.0"). */
 const char *csp_version(void);

@@ -729,7 +729,9 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                         name = named != sym->recv ? cstr_printf("*%s.%s", named->name, sym->name)
                                                   : cstr_printf("%s.%s", named->name, sym->name);
                     }
-                    fn->native = stdlib_native(pkg->path, name);
+                    const StdNative *nat = stdlib_native(pkg->path, name);
+                    fn->native = nat ? nat->fn : NULL;
+                    fn->native_data = nat ? nat->data : NULL;
                     fn->file = "<native>";
                     if (!fn->native) {
                         c->file = file->u.file.filename;

@@ -202,7 +202,7 @@ Closure *vm_func_closure(Func *fn)
 
 static inline NativeStatus vm_call_native(Fiber *f, Func *fn, Slot *args)
 {
-    NativeCtx ctx = {f->vm, f->g, f, fn->type};
+    NativeCtx ctx = {f->vm, f->g, f, fn->type, fn->native_data};
     return fn->native(&ctx, args, args);
 }
 

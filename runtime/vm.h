@@ -50,6 +50,7 @@ struct NativeCtx {
     G *g;          /* the calling goroutine */
     Fiber *fiber;
     const Type *fntype; /* the native's Go signature (FUNC type) */
+    const void *data;   /* the native's own datum (Func.native_data) */
 };
 
 /* Raising panics from natives. `native_panic_error` makes a runtime.Error
@@ -62,6 +63,10 @@ NativeStatus native_panic_value(NativeCtx *ctx, Iface v);
 /* A panic whose value is a plain string message, as Go's
  * panic("sync: negative WaitGroup counter") in library code. */
 NativeStatus native_panic_string(NativeCtx *ctx, const char *msg);
+
+/* An error value whose Error() is msg (Go's runtime.plainError: no
+ * "runtime error: " prefix), for natives that return errors. */
+Iface vm_plain_error(const char *msg, size_t len);
 
 /* Ends the calling goroutine as runtime.Goexit does: its deferred calls
  * run (recover() returns nil in them), then it exits. Returns NATIVE_PANIC
@@ -137,6 +142,7 @@ struct Func {
                            result registers after the deferred calls */
     uint32_t *rescells; /* triples: cell register, result slot, width */
     NativeFn native;  /* non-NULL: implemented in C */
+    const void *native_data; /* passed to it as NativeCtx.data */
     const Type *type; /* its FUNC type (receiver not included) */
     Closure *closure; /* the capture-less closure used as its value */
     Func *trampoline; /* natives: a bytecode function calling it (deferred

@@ -223,6 +223,15 @@ void vm_panic_msg(Fiber *f, const char *msg, bool prefix)
     vm_panic_begin(f, vm_error_value(msg, prefix), true, false);
 }
 
+Iface vm_plain_error(const char *msg, size_t len)
+{
+    char *b = GC_MALLOC_ATOMIC(len + 1);
+    memcpy(b, msg, len);
+    b[len] = '\0';
+    String s = {(const uint8_t *)b, (int64_t)len};
+    return iface_box(&vm_plain_type, &s);
+}
+
 NativeStatus native_panic_error(NativeCtx *ctx, const char *msg)
 {
     vm_panic_begin(ctx->fiber, vm_error_value(msg, true), true, true);

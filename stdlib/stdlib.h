@@ -23,6 +23,7 @@
 typedef struct StdNative {
     const char *name;
     NativeFn fn;
+    const void *data; /* NativeCtx.data for fn (host natives' records) */
 } StdNative;
 
 typedef struct StdPackage {
@@ -41,6 +42,11 @@ const StdPackage *stdlib_find(const char *path);
 const StdPackage *stdlib_find_by_name(const char *name);
 
 /* Looks a native up: package path and entry name. NULL when absent. */
-NativeFn stdlib_native(const char *path, const char *name);
+const StdNative *stdlib_native(const char *path, const char *name);
+
+/* Packages an embedding host adds for one load (api/host.c): found by
+ * stdlib_find and stdlib_native after the standard ones, on the calling
+ * thread only, until set again (NULL, 0 to clear). */
+void stdlib_set_host_packages(const StdPackage *const *pkgs, int n);
 
 #endif

@@ -1,12 +1,15 @@
 /* test_api.c — the embedding interface (include/csp.h) as a host sees it:
  * a run that ends abruptly (os.Exit, a fatal error, a panic outside main)
  * returns its status from csp_run and leaves the host running, and the
- * next program runs normally afterwards. Uses csp.h alone.
+ * next program runs normally afterwards; host packages (Go functions in C)
+ * and channels shared between host threads and goroutines. Uses csp.h
+ * alone.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* open_memstream */
 #endif
 #include <check.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +21,9 @@ typedef struct {
     char *out, *err;
 } Run;
 
+/* Called on a new CspVM before loading (host packages). */
+static void (*run_setup)(CspVM *vm);
+
 /* Loads src as a program and runs it with its streams captured. */
 static Run run(const char *src)
 {
@@ -27,7 +33,10 @@ static Run run(const char *src)
     CspOptions o = {.out = out, .err = err};
     CspVM *vm = csp_new(&o);
     ck_assert_ptr_nonnull(vm);
-    ck_assert_int_eq(csp_load_string(vm, "prog.go", src, strlen(src)), CSP_OK);
+    if (run_setup)
+        run_setup(vm);
+    CspStatus st = csp_load_string(vm, "prog.go", src, strlen(src));
+    ck_assert_msg(st == CSP_OK, "load: %s", csp_error(vm) ? csp_error(vm)->message : "?");
     r.status = csp_run(vm);
     csp_free(vm);
     fclose(out);
@@ -104,6 +113,279 @@ START_TEST(runs_again_after_abort)
 }
 END_TEST
 
+
+/* ---- host packages ------------------------------------------------------------ */
+
+static void h_add(CspCall *c, void *ud)
+{
+    ck_assert_int_eq(csp_argc(c), 2);
+    csp_ret_int(c, 0, csp_arg_int(c, 0) + csp_arg_int(c, 1) + *(int *)ud);
+}
+
+static void h_greet(CspCall *c, void *ud)
+{
+    (void)ud;
+    size_t n;
+    const char *who = csp_arg_string(c, 0, &n);
+    char buf[64];
+    int k = snprintf(buf, sizeof buf, "hello, %s (%zu)", who, n);
+    csp_ret_string(c, 0, buf, (size_t)k);
+}
+
+/* (float64, error): an error for a negative argument. */
+static void h_sqrt(CspCall *c, void *ud)
+{
+    (void)ud;
+    double x = csp_arg_float(c, 0);
+    if (x < 0) {
+        csp_ret_error(c, 1, "negative argument");
+        return;
+    }
+    double r = x;
+    for (int i = 0; i < 40; i++)
+        r = (r + x / r) / 2;
+    csp_ret_float(c, 0, x == 0 ? 0 : r);
+}
+
+static void h_fail(CspCall *c, void *ud)
+{
+    (void)ud;
+    csp_panic(c, "host says no");
+}
+
+/* Reads an argument with the wrong accessor: the script panics. */
+static void h_misuse(CspCall *c, void *ud)
+{
+    (void)ud;
+    ck_assert_int_eq(csp_arg_int(c, 0), 0);
+}
+
+static void h_bytes(CspCall *c, void *ud)
+{
+    (void)ud;
+    size_t n;
+    const char *b = csp_arg_string(c, 0, &n);
+    char up[32];
+    for (size_t i = 0; i < n && i < sizeof up; i++)
+        up[i] = (char)(b[i] >= 'a' && b[i] <= 'z' ? b[i] - 32 : b[i]);
+    csp_ret_string(c, 0, up, n < sizeof up ? n : sizeof up);
+    csp_ret_bool(c, 1, n > 3);
+    csp_ret_int(c, 2, -1); /* int8 */
+    csp_ret_uint(c, 3, 300); /* uint8: wraps to 44 */
+}
+
+static int h_offset = 1000;
+static const CspNative calc_natives[] = {
+    {"Add", h_add, &h_offset, false},
+    {"Greet", h_greet, NULL, false},
+    {"Sqrt", h_sqrt, NULL, true},
+    {"Fail", h_fail, NULL, false},
+    {"Misuse", h_misuse, NULL, false},
+    {"Upper", h_bytes, NULL, false},
+    {NULL, NULL, NULL, false},
+};
+static const char calc_src[] =
+    "package calc\n"
+    "\n"
+    "// Pi is ordinary Go beside the host's functions.\n"
+    "const Pi = 3.14\n"
+    "func Add(a, b int) int\n"
+    "func Greet(who string) string\n"
+    "func Sqrt(x float64) (float64, error)\n"
+    "func Fail()\n"
+    "func Misuse(s string)\n"
+    "func Upper(b []byte) ([]byte, bool, int8, uint8)\n"
+    "func Twice(a int) int { return Add(a, a) }\n";
+
+static void setup_calc(CspVM *vm)
+{
+    ck_assert_int_eq(csp_register_package(vm, "example.com/calc", calc_src, calc_natives), CSP_OK);
+    /* a path can be registered once, and never over a standard package */
+    ck_assert_int_eq(csp_register_package(vm, "example.com/calc", calc_src, calc_natives),
+                     CSP_ERR_USAGE);
+    ck_assert_int_eq(csp_register_package(vm, "fmt", "package fmt\n", NULL), CSP_ERR_USAGE);
+}
+
+START_TEST(host_package)
+{
+    run_setup = setup_calc;
+    Run r = run("package main\n\nimport (\"errors\"; \"fmt\"; \"example.com/calc\")\n\n"
+                "func main() {\n"
+                "\tfmt.Println(calc.Add(2, 3), calc.Twice(4), calc.Pi)\n"
+                "\tfmt.Println(calc.Greet(\"gopher\"))\n"
+                "\tv, err := calc.Sqrt(16)\n\tfmt.Println(v, err)\n"
+                "\t_, err = calc.Sqrt(-1)\n\tfmt.Println(err, err != nil, errors.Unwrap(err) == nil)\n"
+                "\tb, long, i8, u8 := calc.Upper([]byte(\"abcd\"))\n"
+                "\tfmt.Println(string(b), long, i8, u8)\n"
+                "\tfunc() {\n\t\tdefer func() { fmt.Println(\"recovered:\", recover()) }()\n"
+                "\t\tcalc.Fail()\n\t}()\n"
+                "\tdone := make(chan int)\n"
+                "\tfor i := 0; i < 8; i++ {\n\t\tgo func() { done <- calc.Add(i, 0) }()\n\t}\n"
+                "\ts := 0\n\tfor i := 0; i < 8; i++ {\n\t\ts += <-done\n\t}\n"
+                "\tfmt.Println(s)\n"
+                "\tcalc.Misuse(\"x\")\n"
+                "}\n");
+    run_setup = NULL;
+    ck_assert_str_eq(r.out, "1005 1008 3.14\n"
+                            "hello, gopher (6)\n"
+                            "4 <nil>\n"
+                            "negative argument true true\n"
+                            "ABCD true -1 44\n"
+                            "recovered: host says no\n"
+                            "8028\n");
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, "panic: csp: csp_arg_int(0): argument is string") != NULL, "%s",
+                  r.err);
+    run_free(&r);
+}
+END_TEST
+
+static void h_map(CspCall *c, void *ud)
+{
+    (void)c, (void)ud;
+}
+
+START_TEST(host_package_bad_types)
+{
+    /* A map parameter cannot cross to C: the load fails with a message. */
+    static const CspNative nat[] = {{"Keys", h_map, NULL, false}, {NULL, NULL, NULL, false}};
+    CspVM *vm = csp_new(NULL);
+    ck_assert_int_eq(csp_register_package(vm, "m", "package m\nfunc Keys(m map[string]int) int\n",
+                                          nat),
+                     CSP_OK);
+    const char *src = "package main\n\nimport \"m\"\n\nfunc main() { m.Keys(nil) }\n";
+    ck_assert_int_eq(csp_load_string(vm, "prog.go", src, strlen(src)), CSP_ERR_COMPILE);
+    ck_assert_str_eq(csp_error(vm)->message,
+                     "not supported yet: parameter of type map[string]int in host function m.Keys");
+    /* A bodyless function without a native does not load either. */
+    const char *src2 = "package main\n\nimport \"n\"\n\nfunc main() { n.F() }\n";
+    ck_assert_int_eq(csp_register_package(vm, "n", "package n\nfunc F()\n", NULL), CSP_OK);
+    ck_assert_int_eq(csp_load_string(vm, "prog.go", src2, strlen(src2)), CSP_ERR_COMPILE);
+    /* Nor does a package the host never registered. */
+    const char *src3 = "package main\n\nimport \"nosuch\"\n\nfunc main() { nosuch.F() }\n";
+    ck_assert_int_eq(csp_load_string(vm, "prog.go", src3, strlen(src3)), CSP_ERR_COMPILE);
+    csp_free(vm);
+}
+END_TEST
+
+/* ---- channels shared with host threads ------------------------------------------- */
+
+static CspChan *jobs, *results;
+
+static void h_jobs(CspCall *c, void *ud)
+{
+    (void)ud;
+    csp_ret_chan(c, 0, jobs);
+}
+
+static void h_results(CspCall *c, void *ud)
+{
+    (void)ud;
+    csp_ret_chan(c, 0, results);
+}
+
+/* A blocking host function may wait on a channel itself. */
+static void h_wait(CspCall *c, void *ud)
+{
+    (void)ud;
+    CspChan *ch = csp_arg_chan(c, 0);
+    char *s = NULL;
+    ck_assert_int_eq(csp_chan_recv_string(ch, &s, NULL), CSP_OK);
+    csp_ret_string(c, 0, s, strlen(s));
+    free(s);
+    csp_chan_release(ch);
+}
+
+/* A non-blocking one may not: it holds the goroutine's processor. */
+static void h_nowait(CspCall *c, void *ud)
+{
+    (void)ud;
+    CspChan *ch = csp_arg_chan(c, 0);
+    char *s = NULL;
+    csp_ret_bool(c, 0, csp_chan_recv_string(ch, &s, NULL) == CSP_ERR_USAGE);
+    csp_chan_release(ch);
+}
+
+static const CspNative pool_natives[] = {
+    {"Jobs", h_jobs, NULL, false},
+    {"Results", h_results, NULL, false},
+    {"Wait", h_wait, NULL, true},
+    {"NoWait", h_nowait, NULL, false},
+    {NULL, NULL, NULL, false},
+};
+
+static void setup_pool(CspVM *vm)
+{
+    ck_assert_int_eq(csp_register_package(vm, "pool",
+                                          "package pool\nfunc Jobs() <-chan int\n"
+                                          "func Results() chan<- int\n"
+                                          "func Wait(c chan string) string\n"
+                                          "func NoWait(c chan string) bool\n",
+                                          pool_natives),
+                     CSP_OK);
+}
+
+/* The host feeds jobs and sums the results while the script's workers
+ * square them. */
+static void *feeder(void *arg)
+{
+    (void)arg;
+    for (int64_t i = 1; i <= 1000; i++)
+        ck_assert_int_eq(csp_chan_send_int(jobs, i), CSP_OK);
+    ck_assert_int_eq(csp_chan_close(jobs), CSP_OK);
+    ck_assert_int_eq(csp_chan_close(jobs), CSP_ERR_CLOSED);
+    ck_assert_int_eq(csp_chan_send_int(jobs, 1), CSP_ERR_CLOSED);
+    return NULL;
+}
+
+static int64_t host_sum;
+static void *collector(void *arg)
+{
+    (void)arg;
+    int64_t v;
+    while (csp_chan_recv_int(results, &v) == CSP_OK)
+        host_sum += v;
+    return NULL;
+}
+
+START_TEST(host_channels)
+{
+    jobs = csp_chan_make(NULL, "int", 0);
+    results = csp_chan_make(NULL, "int", 16);
+    ck_assert_ptr_nonnull(jobs);
+    ck_assert_ptr_null(csp_chan_make(NULL, "map", 0));
+    ck_assert_int_eq(csp_chan_send_string(jobs, "x", 1), CSP_ERR_USAGE);
+    pthread_t f, c;
+    pthread_create(&f, NULL, feeder, NULL);
+    pthread_create(&c, NULL, collector, NULL);
+    run_setup = setup_pool;
+    Run r = run("package main\n\nimport (\"fmt\"; \"sync\"; \"pool\")\n\n"
+                "func main() {\n"
+                "\tjobs, results := pool.Jobs(), pool.Results()\n"
+                "\tvar wg sync.WaitGroup\n"
+                "\tfor w := 0; w < 4; w++ {\n\t\twg.Add(1)\n"
+                "\t\tgo func() {\n\t\t\tdefer wg.Done()\n"
+                "\t\t\tfor j := range jobs {\n\t\t\t\tresults <- j * j\n\t\t\t}\n\t\t}()\n\t}\n"
+                "\twg.Wait()\n"
+                "\tnote := make(chan string)\n"
+                "\tgo func() { note <- \"from a goroutine\" }()\n"
+                "\tfmt.Println(pool.Wait(note), pool.NoWait(note))\n"
+                "\tfmt.Println(\"workers done\")\n"
+                "}\n");
+    run_setup = NULL;
+    pthread_join(f, NULL);
+    /* results stays open: the collector ends when the host closes it */
+    ck_assert_int_eq(csp_chan_close(results), CSP_OK);
+    pthread_join(c, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "from a goroutine true\nworkers done\n");
+    ck_assert_int_eq(host_sum, (int64_t)1000 * 1001 * 2001 / 6);
+    csp_chan_release(jobs);
+    csp_chan_release(results);
+    run_free(&r);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -114,6 +396,12 @@ int main(void)
     tcase_add_test(tc, panic_in_goroutine);
     tcase_add_test(tc, fatal_error_in_goroutine);
     tcase_add_test(tc, runs_again_after_abort);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("host");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, host_package);
+    tcase_add_test(tc, host_package_bad_types);
+    tcase_add_test(tc, host_channels);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     /* One process for every test: runs share the scheduler, as in a host. */

@@ -545,7 +545,7 @@ START_TEST(test_registry)
             const char *eol = strchr(at + 1, '\n');
             ck_assert_msg(memchr(at + 1, '{', (size_t)(eol - at - 1)) == NULL, "%s: %s has a body",
                           paths[i], n->name);
-            ck_assert_ptr_eq(stdlib_native(paths[i], n->name), n->fn);
+            ck_assert_ptr_eq(stdlib_native(paths[i], n->name), n);
         }
     }
     ck_assert_ptr_null(stdlib_find("nosuch"));
@@ -557,8 +557,9 @@ END_TEST
 static void call(const char *pkg, const char *name, Slot *args, Slot *res)
 {
     NativeCtx ctx = {0};
-    NativeFn fn = stdlib_native(pkg, name);
-    ck_assert_ptr_nonnull(fn);
+    const StdNative *nat = stdlib_native(pkg, name);
+    ck_assert_ptr_nonnull(nat);
+    NativeFn fn = nat->fn;
     ck_assert_int_eq(fn(&ctx, args, res), NATIVE_OK);
 }
 

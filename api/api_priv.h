@@ -1,0 +1,37 @@
+/* api_priv.h — what the two halves of the public API share: the CspVM
+ * handle (api/csp.c: loading and running) and the host packages it carries
+ * (api/host.c: host functions and shared channels).
+ *
+ * Never included outside api/.
+ */
+#ifndef CSP_API_PRIV_H
+#define CSP_API_PRIV_H
+
+#include "csp.h"
+
+#include "../runtime/vm.h"
+#include "../stdlib/stdlib.h"
+
+struct CspVM {
+    CspOptions opts;
+    VMProgram *prog;  /* the loaded program, NULL before a successful load */
+    CspError *errors; /* errors of the last failed call */
+    int nerrors;
+    /* Host packages (csp_register_package), offered to every load. */
+    StdPackage **pkgs;
+    int npkgs;
+};
+
+/* Records an error of the current call (csp.c). */
+void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Checks that every host function program p binds has parameters and
+ * results of kinds the host API can move; records an error for each that
+ * has not. */
+bool api_host_validate(CspVM *vm, VMProgram *p);
+
+/* Frees what csp_register_package allocated for vm. */
+void api_host_free(CspVM *vm);
+
+#endif
