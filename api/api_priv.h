@@ -20,8 +20,17 @@ struct CspVM {
     /* Host packages (csp_register_package), offered to every load. */
     StdPackage **pkgs;
     int npkgs;
+    bool inited;   /* the loaded program's init has run (csp_run or a
+                      first csp_call) */
+    char **strs;   /* the last csp_call's result strings (malloc'd) */
+    int nstrs;
 };
 
+/* The VM options of a run of the loaded program. */
+VMOptions api_vm_options(const CspVM *vm);
+
+/* Forgets the errors of the last call (csp.c). */
+void api_clear_errors(CspVM *vm);
 /* Records an error of the current call (csp.c). */
 void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -31,7 +40,7 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
  * has not. */
 bool api_host_validate(CspVM *vm, VMProgram *p);
 
-/* Frees what csp_register_package allocated for vm. */
+/* Frees what csp_register_package and csp_call allocated for vm. */
 void api_host_free(CspVM *vm);
 
 #endif

@@ -20,6 +20,7 @@
 #include "../lang/check.h"
 #include "../lang/compile.h"
 #include "../runtime/value.h"
+#include "../runtime/sched.h"
 #include "../runtime/vm.h"
 
 /* The collector must be initialised once per process before any
@@ -37,6 +38,7 @@ static void api_init_once(void)
 CspVM *csp_new(const CspOptions *opts)
 {
     api_init_once();
+    sched_register_thread();
     CspVM *vm = calloc(1, sizeof *vm);
     if (!vm)
         return NULL;
@@ -56,7 +58,7 @@ void csp_free(CspVM *vm)
     free(vm);
 }
 
-static void api_clear_errors(CspVM *vm)
+void api_clear_errors(CspVM *vm)
 {
     for (int i = 0; i < vm->nerrors; i++)
         free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
@@ -93,6 +95,7 @@ static CspStatus api_diags(CspVM *vm, const Diags *d)
 
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len)
 {
+    sched_register_thread();
     api_clear_errors(vm);
     vm->prog = NULL;
 
@@ -118,6 +121,7 @@ CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_
     if (vm->npkgs && !api_host_validate(vm, code))
         return CSP_ERR_COMPILE;
     vm->prog = code;
+    vm->inited = false;
     return CSP_OK;
 }
 
@@ -155,12 +159,21 @@ CspStatus csp_load_file(CspVM *vm, const char *path)
 
 int csp_run(CspVM *vm)
 {
+    sched_register_thread();
     if (!vm->prog) {
         api_clear_errors(vm);
         api_error(vm, NULL, 0, 0, "csp_run: no program loaded");
         return 2;
     }
-    VMOptions o = {
+    VMOptions o = api_vm_options(vm);
+    VM *m = vm_new(vm->prog, &o);
+    vm->inited = true;
+    return vm_run(m);
+}
+
+VMOptions api_vm_options(const CspVM *vm)
+{
+    return (VMOptions){
         .gomaxprocs = vm->opts.gomaxprocs,
         .out = vm->opts.out ? vm->opts.out : stdout,
         .err = vm->opts.err ? vm->opts.err : stderr,
@@ -168,8 +181,6 @@ int csp_run(CspVM *vm)
         .argv = vm->opts.argv,
         .exit_process = vm->opts.exit_process,
     };
-    VM *m = vm_new(vm->prog, &o);
-    return vm_run(m);
 }
 
 CspStatus csp_disasm(CspVM *vm, FILE *out)

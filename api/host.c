@@ -65,6 +65,7 @@ static NativeStatus host_call(NativeCtx *ctx, Slot *args, Slot *res);
 CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
                                const CspNative *natives)
 {
+    sched_register_thread();
     if (!vm || !path || !*path || !source || host_pkg_taken(vm, path))
         return CSP_ERR_USAGE;
     int n = 0;
@@ -89,10 +90,20 @@ CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
     return CSP_OK;
 }
 
+static void host_free_strs(CspVM *vm)
+{
+    for (int i = 0; i < vm->nstrs; i++)
+        free(vm->strs[i]);
+    free(vm->strs);
+    vm->strs = NULL;
+    vm->nstrs = 0;
+}
+
 void api_host_free(CspVM *vm)
 {
     /* The package records stay: a program loaded from them may still be
      * referenced by the host's other handles, and they are small. */
+    host_free_strs(vm);
     free(vm->pkgs);
     vm->pkgs = NULL;
     vm->npkgs = 0;
@@ -443,6 +454,7 @@ static const Type *host_basic(const char *name)
 
 CspChan *csp_chan_make(CspVM *vm, const char *elemtype, int64_t cap)
 {
+    sched_register_thread();
     (void)vm;
     const Type *t = elemtype ? host_basic(elemtype) : NULL;
     if (!t || cap < 0)
@@ -453,11 +465,13 @@ CspChan *csp_chan_make(CspVM *vm, const char *elemtype, int64_t cap)
 
 CspChan *csp_chan_dup(CspChan *ch)
 {
+    sched_register_thread();
     return ch ? host_handle(ch->c, ch->elem) : NULL;
 }
 
 void csp_chan_release(CspChan *ch)
 {
+    sched_register_thread();
     if (!ch)
         return;
     sched_keepalive(-1);
@@ -516,6 +530,7 @@ CspStatus csp_chan_send_bool(CspChan *ch, bool v)
 
 CspStatus csp_chan_send_string(CspChan *ch, const char *str, size_t len)
 {
+    sched_register_thread();
     uint8_t *b = NULL;
     if (len) {
         b = GC_MALLOC_ATOMIC(len);
@@ -578,4 +593,198 @@ CspStatus csp_chan_close(CspChan *ch)
     if (!ch)
         return CSP_ERR_USAGE;
     return chan_close(ch->c) ? CSP_ERR_CLOSED : CSP_OK;
+}
+
+/* ---- calls into the script ------------------------------------------------ */
+
+/* The package-level function main.<name>, if the program has one. */
+static Func *host_find_func(VMProgram *p, const char *name)
+{
+    size_t n = strlen(name);
+    for (int i = 0; i < p->nfuncs; i++) {
+        const char *fn = p->funcs[i]->name;
+        if (fn && !strncmp(fn, "main.", 5) && !strncmp(fn + 5, name, n) && fn[5 + n] == '\0' &&
+            p->funcs[i] != p->entry && p->funcs[i] != p->init && p->funcs[i]->type)
+            return p->funcs[i];
+    }
+    return NULL;
+}
+
+/* Stores one argument into its parameter's slots; false if it does not
+ * fit the parameter's type. */
+static bool host_put_arg(const Type *t, const CspValue *v, Slot *s)
+{
+    switch (v->kind) {
+    case CSP_BOOL:
+        if (!is_bool(t)) return false;
+        s->u = v->u.b;
+        return true;
+    case CSP_INT:
+        if (!is_int(t)) return false;
+        host_set_int(t, s, (uint64_t)v->u.i);
+        return true;
+    case CSP_FLOAT:
+        if (!is_float(t)) return false;
+        if (t->kind == KIND_FLOAT32) {
+            s->u = 0;
+            s->f32 = (float)v->u.f;
+        } else {
+            s->f = v->u.f;
+        }
+        return true;
+    case CSP_STRING: {
+        if (!is_text(t)) return false;
+        size_t len = v->u.str.len;
+        uint8_t *b = NULL;
+        if (len) {
+            b = GC_MALLOC_ATOMIC(len);
+            memcpy(b, v->u.str.ptr, len);
+        }
+        if (t->kind == KIND_STRING) {
+            String x = {b, (int64_t)len};
+            memcpy(s, &x, sizeof x);
+        } else {
+            Slice x = {b, (int64_t)len, (int64_t)len};
+            memcpy(s, &x, sizeof x);
+        }
+        return true;
+    }
+    case CSP_CHAN:
+        if (!is_chan(t) || (v->u.chan && v->u.chan->elem && v->u.chan->elem->kind != t->elem->kind))
+            return false;
+        s->p = v->u.chan ? v->u.chan->c : NULL;
+        return true;
+    default:
+        return false;
+    }
+}
+
+typedef struct HostResults {
+    CspVM *vm;
+    const Type *ft;
+    CspValue *out;
+    int n;
+    bool returned;
+} HostResults;
+
+static const char *host_keep(CspVM *vm, const void *p, size_t len)
+{
+    char *c = malloc(len + 1);
+    char **all = realloc(vm->strs, (size_t)(vm->nstrs + 1) * sizeof *all);
+    if (!c || !all) {
+        free(c);
+        if (all) vm->strs = all;
+        return "";
+    }
+    if (len) memcpy(c, p, len);
+    c[len] = '\0';
+    vm->strs = all;
+    vm->strs[vm->nstrs++] = c;
+    return c;
+}
+
+/* The results, converted on the called goroutine itself (an error's
+ * Error method is script code). */
+static void host_take_results(NativeCtx *ctx, Slot *res, void *arg)
+{
+    HostResults *hr = arg;
+    hr->returned = true;
+    Slot *s = res;
+    for (int i = 0; i < hr->ft->nresults; i++) {
+        const Type *t = hr->ft->results[i];
+        if (i < hr->n) {
+            CspValue *v = &hr->out[i];
+            memset(v, 0, sizeof *v);
+            if (is_bool(t)) {
+                v->kind = CSP_BOOL, v->u.b = s->u & 1;
+            } else if (is_int(t)) {
+                v->kind = CSP_INT, v->u.i = host_get_int(t, s);
+            } else if (is_float(t)) {
+                v->kind = CSP_FLOAT, v->u.f = t->kind == KIND_FLOAT32 ? (double)s->f32 : s->f;
+            } else if (is_text(t)) {
+                const void *p;
+                int64_t n;
+                if (t->kind == KIND_STRING) {
+                    String x;
+                    memcpy(&x, s, sizeof x);
+                    p = x.ptr, n = x.len;
+                } else {
+                    Slice x;
+                    memcpy(&x, s, sizeof x);
+                    p = x.ptr, n = x.len;
+                }
+                v->kind = CSP_STRING;
+                v->u.str.ptr = host_keep(hr->vm, p, (size_t)n);
+                v->u.str.len = (size_t)n;
+            } else if (is_chan(t)) {
+                v->kind = CSP_CHAN;
+                v->u.chan = s->p ? host_handle(s->p, t->elem) : NULL;
+            } else if (is_error(t)) {
+                Iface e;
+                memcpy(&e, s, sizeof e);
+                v->kind = CSP_ERROR;
+                if (e.type) {
+                    String msg = {0};
+                    bool panicked = false;
+                    vm_call_string_method(ctx, &e, "Error", &msg, &panicked);
+                    v->u.str.ptr = host_keep(hr->vm, msg.ptr, (size_t)msg.len);
+                    v->u.str.len = (size_t)msg.len;
+                }
+            }
+        }
+        s += type_slots(t);
+    }
+}
+
+CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
+                   CspValue *results, int nresults)
+{
+    sched_register_thread();
+    api_clear_errors(vm);
+    host_free_strs(vm);
+    if (!vm->prog) {
+        api_error(vm, NULL, 0, 0, "csp_call: no program loaded");
+        return CSP_ERR_USAGE;
+    }
+    Func *fn = name ? host_find_func(vm->prog, name) : NULL;
+    if (!fn) {
+        api_error(vm, NULL, 0, 0, "csp_call: no function main.%s", name ? name : "(null)");
+        return CSP_ERR_USAGE;
+    }
+    const Type *ft = fn->type;
+    if (nargs != ft->nparams || ft->variadic) {
+        api_error(vm, NULL, 0, 0, "csp_call: main.%s takes %d arguments%s, not %d", name,
+                  ft->nparams, ft->variadic ? " (variadic: not supported yet)" : "", nargs);
+        return CSP_ERR_USAGE;
+    }
+    for (int i = 0; i < ft->nresults; i++) {
+        if (!host_type_ok(ft->results[i], true)) {
+            char buf[128];
+            api_error(vm, NULL, 0, 0, "not supported yet: result of type %s in csp_call",
+                      type_string(ft->results[i], true, buf, sizeof buf));
+            return CSP_ERR_USAGE;
+        }
+    }
+    uint32_t na = host_slots(ft->params, ft->nparams);
+    Slot *slots = GC_MALLOC((na ? na : 1) * sizeof(Slot));
+    Slot *s = slots;
+    for (int i = 0; i < nargs; i++) {
+        if (!host_put_arg(ft->params[i], &args[i], s)) {
+            char buf[128];
+            api_error(vm, NULL, 0, 0, "csp_call: argument %d does not fit parameter of type %s", i,
+                      type_string(ft->params[i], true, buf, sizeof buf));
+            return CSP_ERR_USAGE;
+        }
+        s += type_slots(ft->params[i]);
+    }
+    VMOptions o = api_vm_options(vm);
+    VM *m = vm_new(vm->prog, &o);
+    if (!vm->inited) {
+        vm->inited = true;
+        if (vm_run_func(m, vm->prog->init, NULL, 0, NULL, NULL) != 0)
+            return CSP_ERR_RUNTIME;
+    }
+    HostResults hr = {vm, ft, results, nresults, false};
+    int code = vm_run_func(m, fn, slots, na, host_take_results, &hr);
+    return code == 0 && hr.returned ? CSP_OK : CSP_ERR_RUNTIME;
 }

@@ -192,6 +192,49 @@ CspStatus csp_chan_recv_string(CspChan *ch, char **s, size_t *len);
 /* CSP_ERR_CLOSED if it was already closed. */
 CspStatus csp_chan_close(CspChan *ch);
 
+/* ---- Calling script functions from the host ------------------------------
+ *
+ * A loaded program (with a package clause) can serve as a library: the host
+ * calls its package-level functions. Before the first call (unless
+ * csp_run ran first) the program's package variables are initialised and
+ * its init functions run; main does not. Each call runs as the main
+ * goroutine of a run of its own: goroutines it starts and leaves running
+ * are abandoned when it returns, as when main returns; package variables
+ * keep their values from call to call. */
+
+typedef enum {
+    CSP_BOOL = 1,
+    CSP_INT,    /* any integer type (an unsigned one as its bits) */
+    CSP_FLOAT,  /* float32 or float64 */
+    CSP_STRING, /* string or []byte */
+    CSP_CHAN,   /* a channel handle */
+    CSP_ERROR,  /* results only: an error, its Error() text or NULL (nil) */
+} CspKind;
+
+typedef struct CspValue {
+    CspKind kind;
+    union {
+        bool b;
+        int64_t i;
+        double f;
+        struct {
+            const char *ptr; /* results: NUL-terminated, valid until the
+                                next csp_call, csp_run or csp_free */
+            size_t len;
+        } str;
+        CspChan *chan; /* results: a new handle, to release */
+    } u;
+} CspValue;
+
+/* Calls the program's function `name` with nargs arguments of the kinds
+ * its parameters need, storing up to nresults of its results. CSP_OK when
+ * it returned; CSP_ERR_USAGE (see csp_error) for no program, no such
+ * function, or arguments that do not fit its parameters;
+ * CSP_ERR_RUNTIME after an unrecovered panic, a deadlock (reported on the
+ * error stream) or os.Exit. */
+CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
+                   CspValue *results, int nresults);
+
 /* The library's version ("0.1.0"). */
 const char *csp_version(void);
 

@@ -773,11 +773,13 @@ VMProgram *compile_program(Program *prog, Diags *diags)
             if (s->kind == SYM_TYPE && s->type && s->type->name && s->type->pkg) compile_bind_promoted(c, s->type);
         }
     }
-    /* the entry: package initialisers, init()s, then main (or the script) */
-    Func *entry = GC_MALLOC(sizeof(Func));
-    entry->name = "main.main";
-    vp_add_func(c, entry);
-    FnState *fs = fs_new(c, NULL, entry, NULL, type_func(NULL, 0, NULL, 0, false));
+    /* main.init: every package's variable initialisers and init()s, in
+     * dependency order (as Go's traceback names it; the host may run it
+     * alone before calling functions, see vm_run_func) */
+    Func *initfn = GC_MALLOC(sizeof(Func));
+    initfn->name = "main.init";
+    vp_add_func(c, initfn);
+    FnState *fs = fs_new(c, NULL, initfn, NULL, type_func(NULL, 0, NULL, 0, false));
     fs->nreg = fs->nlocal = fs->maxreg = 0;
     for (int p = 0; p < prog->npkgs; p++) {
         Package *pkg = prog->pkgs[p];
@@ -805,6 +807,22 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                 fs->nreg = fs->nlocal;
             }
         }
+    }
+    fs->node = NULL;
+    fs_finish(fs);
+    c->vp->init = initfn;
+
+    /* the entry: main.init, then main (or the script's statements) */
+    Func *entry = GC_MALLOC(sizeof(Func));
+    entry->name = "main.main";
+    vp_add_func(c, entry);
+    fs = fs_new(c, NULL, entry, NULL, type_func(NULL, 0, NULL, 0, false));
+    fs->nreg = fs->nlocal = fs->maxreg = 0;
+    emit_call(fs, reg_alloc(fs, 1), initfn, 0);
+    fs->nreg = fs->nlocal;
+    for (int p = 0; p < prog->npkgs; p++) {
+        Package *pkg = prog->pkgs[p];
+        c->pkg = pkg;
         if (pkg->is_script) {
             for (int fi = 0; fi < pkg->files.len; fi++) {
                 Node *file = pkg->files.items[fi];

@@ -984,15 +984,42 @@ struct SchedHost {
 /* Uncollectable: a thread-local pointer is not a root of the collector. */
 static __thread G *host_g;
 
+/* A host thread that sched_host_g registered with the collector must leave
+ * it when it exits: the collector would otherwise keep signalling a thread
+ * that no longer exists at every collection, and give up ("Signals
+ * delivery fails constantly"). A key's destructor runs on the exiting
+ * thread itself, as GC_unregister_my_thread requires. */
+static pthread_key_t host_key;
+static pthread_once_t host_key_once = PTHREAD_ONCE_INIT;
+
+static void host_thread_exit(void *arg)
+{
+    (void)arg;
+    host_g = NULL;
+    GC_unregister_my_thread();
+}
+
+static void host_key_init(void)
+{
+    pthread_key_create(&host_key, host_thread_exit);
+}
+
+void sched_register_thread(void)
+{
+    if (GC_thread_is_registered())
+        return;
+    struct GC_stack_base sb;
+    if (GC_get_stack_base(&sb) == GC_SUCCESS && GC_register_my_thread(&sb) == GC_SUCCESS) {
+        pthread_once(&host_key_once, host_key_init);
+        pthread_setspecific(host_key, (void *)1);
+    }
+}
+
 G *sched_host_g(void)
 {
     if (host_g)
         return host_g;
-    if (!GC_thread_is_registered()) {
-        struct GC_stack_base sb;
-        if (GC_get_stack_base(&sb) == GC_SUCCESS)
-            GC_register_my_thread(&sb);
-    }
+    sched_register_thread();
     G *g = GC_MALLOC_UNCOLLECTABLE(sizeof(G));
     struct SchedHost *h = GC_MALLOC_UNCOLLECTABLE(sizeof(struct SchedHost));
     pthread_mutex_init(&h->mu, NULL);

@@ -203,6 +203,11 @@ bool sched_deadlocked(void);
 G *sched_host_g(void);
 void sched_host_park(G *g);
 
+/* Registers the calling thread with the collector if it is not (until the
+ * thread exits): a host thread must be before it touches collected memory
+ * or runs the scheduler. */
+void sched_register_thread(void);
+
 /* timer.c tells the scheduler that the earliest timer deadline may have
  * moved earlier to `when` (monotonic ns), so an idle thread can sleep less. */
 void sched_timers_changed(int64_t when);

@@ -162,7 +162,8 @@ struct Closure {
 
 /* A whole compiled program. */
 typedef struct VMProgram {
-    Func *entry;      /* runs package initialisers, init()s, then main */
+    Func *entry;      /* runs init, then main (or a script's statements) */
+    Func *init;       /* package variable initialisers and init()s */
     int nfuncs;
     Func **funcs;     /* every function, for the disassembler */
     int nglobals;
@@ -184,6 +185,17 @@ VM *vm_new(VMProgram *p, const VMOptions *opts);
 /* Runs package initialisation and main on the scheduler. Returns the exit
  * status Go would have (0; 2 after an unrecovered panic, printed). */
 int vm_run(VM *vm);
+/* Called when the main goroutine's function has returned, on its thread and
+ * still as that goroutine (so it may call vm_call_string_method), with its
+ * result slots. */
+typedef void (*VMReturnHook)(NativeCtx *ctx, Slot *results, void *arg);
+
+/* Runs fn (no receiver) with nargs argument slots as the main goroutine of
+ * a run of its own, as vm_run runs the entry: goroutines it leaves behind
+ * are abandoned when it returns. Returns the exit status (0; 2 after an
+ * unrecovered panic or a deadlock, reported; an os.Exit code). `done`
+ * (may be NULL) sees the results when fn returns normally. */
+int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg);
 /* The closure value of a Func (made once). */
 Closure *vm_func_closure(Func *fn);
 

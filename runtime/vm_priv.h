@@ -86,6 +86,8 @@ struct VM {
     const char *const *argv;
     bool exit_process;
     _Atomic int exit_code;
+    VMReturnHook main_done; /* see vm_run_func */
+    void *main_done_arg;
 };
 
 /* What vm_execute returns besides the RunResults. */

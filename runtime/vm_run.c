@@ -38,7 +38,12 @@ static RunResult vm_runner(G *g)
     g->preempt_budget = SCHED_PREEMPT_BUDGET;
     atomic_store(&g->preempt, false);
     switch (vm_execute(f)) {
-    case VM_DONE: return RUN_EXIT;
+    case VM_DONE:
+        if (g->is_main && f->vm->main_done) {
+            NativeCtx ctx = {f->vm, g, f, NULL, NULL};
+            f->vm->main_done(&ctx, f->regs, f->vm->main_done_arg);
+        }
+        return RUN_EXIT;
     case VM_YIELD: return RUN_YIELD;
     case VM_PARK: return RUN_PARK;
     case VM_GOEXIT:
@@ -135,19 +140,28 @@ static void vm_deadlock(void)
     atomic_store(&vm->exit_code, 2);
 }
 
-int vm_run(VM *vm)
+int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
+    atomic_store(&vm->exit_code, 0);
+    vm->main_done = done;
+    vm->main_done_arg = arg;
     sched_init(vm->gomaxprocs, vm_runner);
     sched_set_deadlock_hook(vm_deadlock);
-    Fiber *f = vm_fiber_new(vm, vm_func_closure(vm->prog->entry), NULL, 0);
+    Fiber *f = vm_fiber_new(vm, vm_func_closure(fn), args, nargs);
     vm_main_fiber = f;
     G *g = sched_go(f);
     f->g = g;
     sched_run_main(g);
     fflush(vm->out);
     fflush(vm->err);
+    vm->main_done = NULL;
     return atomic_load(&vm->exit_code);
+}
+
+int vm_run(VM *vm)
+{
+    return vm_run_func(vm, vm->prog->entry, NULL, 0, NULL, NULL);
 }
 
 FILE *vm_stdout(VM *vm) { return vm ? vm->out : stdout; }

@@ -386,6 +386,99 @@ START_TEST(host_channels)
 }
 END_TEST
 
+/* ---- calls from the host into the script --------------------------------------- */
+
+static const char lib_src[] =
+    "package main\n\n"
+    "import (\"errors\"; \"fmt\"; \"strings\")\n\n"
+    "var calls int\n"
+    "var table = build()\n\n"
+    "func build() map[string]int { fmt.Println(\"init ran\"); return map[string]int{\"a\": 1} }\n\n"
+    "func init() { calls = 100 }\n\n"
+    "func main() { fmt.Println(\"main must not run\") }\n\n"
+    "func Count() int { calls++; return calls }\n\n"
+    "func Shout(s string, n int8) (string, bool) { return strings.Repeat(strings.ToUpper(s), int(n)), n > 1 }\n\n"
+    "func Div(a, b float64) (float64, error) {\n"
+    "\tif b == 0 { return 0, errors.New(\"division by zero\") }\n"
+    "\treturn a / b, nil\n}\n\n"
+    "// SumPar squares 1..n in goroutines and sums them over a channel.\n"
+    "func SumPar(n int) int {\n"
+    "\tc := make(chan int)\n"
+    "\tfor i := 1; i <= n; i++ { go func() { c <- i * i }() }\n"
+    "\ts := 0\n\tfor i := 0; i < n; i++ { s += <-c }\n\treturn s\n}\n\n"
+    "func Boom() { panic(\"boom\") }\n\n"
+    "func Feed(c chan<- int, n int) { for i := 0; i < n; i++ { c <- i }; close(c) }\n";
+
+START_TEST(host_calls)
+{
+    char *out = NULL, *err = NULL;
+    size_t on = 0, en = 0;
+    FILE *os = open_memstream(&out, &on), *es = open_memstream(&err, &en);
+    CspOptions o = {.out = os, .err = es};
+    CspVM *vm = csp_new(&o);
+    CspValue r[2];
+    ck_assert_int_eq(csp_call(vm, "Count", NULL, 0, r, 1), CSP_ERR_USAGE); /* nothing loaded */
+    ck_assert_int_eq(csp_load_string(vm, "lib.go", lib_src, strlen(lib_src)), CSP_OK);
+
+    /* init runs once, before the first call; package state persists */
+    ck_assert_int_eq(csp_call(vm, "Count", NULL, 0, r, 1), CSP_OK);
+    ck_assert_int_eq(r[0].kind, CSP_INT);
+    ck_assert_int_eq(r[0].u.i, 101);
+    ck_assert_int_eq(csp_call(vm, "Count", NULL, 0, r, 1), CSP_OK);
+    ck_assert_int_eq(r[0].u.i, 102);
+
+    CspValue a[2] = {{.kind = CSP_STRING, .u.str = {"ab", 2}}, {.kind = CSP_INT, .u.i = 3}};
+    ck_assert_int_eq(csp_call(vm, "Shout", a, 2, r, 2), CSP_OK);
+    ck_assert_int_eq(r[0].kind, CSP_STRING);
+    ck_assert_str_eq(r[0].u.str.ptr, "ABABAB");
+    ck_assert_int_eq(r[0].u.str.len, 6);
+    ck_assert(r[1].kind == CSP_BOOL && r[1].u.b);
+
+    CspValue d[2] = {{.kind = CSP_FLOAT, .u.f = 7}, {.kind = CSP_FLOAT, .u.f = 2}};
+    ck_assert_int_eq(csp_call(vm, "Div", d, 2, r, 2), CSP_OK);
+    ck_assert(r[0].kind == CSP_FLOAT && r[0].u.f == 3.5);
+    ck_assert(r[1].kind == CSP_ERROR && r[1].u.str.ptr == NULL);
+    d[1].u.f = 0;
+    ck_assert_int_eq(csp_call(vm, "Div", d, 2, r, 2), CSP_OK);
+    ck_assert_int_eq(r[1].kind, CSP_ERROR);
+    ck_assert_str_eq(r[1].u.str.ptr, "division by zero");
+
+    CspValue n = {.kind = CSP_INT, .u.i = 100};
+    ck_assert_int_eq(csp_call(vm, "SumPar", &n, 1, r, 1), CSP_OK);
+    ck_assert_int_eq(r[0].u.i, 338350);
+
+    /* a channel the host drains while the called function feeds it */
+    CspChan *c = csp_chan_make(vm, "int", 4);
+    CspValue fa[2] = {{.kind = CSP_CHAN, .u.chan = c}, {.kind = CSP_INT, .u.i = 4}};
+    ck_assert_int_eq(csp_call(vm, "Feed", fa, 2, NULL, 0), CSP_OK);
+    int64_t v, sum = 0;
+    while (csp_chan_recv_int(c, &v) == CSP_OK)
+        sum += v;
+    ck_assert_int_eq(sum, 6);
+    csp_chan_release(c);
+
+    /* misuse is reported, not run */
+    ck_assert_int_eq(csp_call(vm, "Nope", NULL, 0, NULL, 0), CSP_ERR_USAGE);
+    ck_assert_str_eq(csp_error(vm)->message, "csp_call: no function main.Nope");
+    ck_assert_int_eq(csp_call(vm, "Div", d, 1, r, 2), CSP_ERR_USAGE);
+    ck_assert_int_eq(csp_call(vm, "Shout", d, 2, r, 2), CSP_ERR_USAGE);
+    ck_assert_str_eq(csp_error(vm)->message,
+                     "csp_call: argument 0 does not fit parameter of type string");
+
+    /* a panic ends the call, reported as Go reports it; the next call works */
+    ck_assert_int_eq(csp_call(vm, "Boom", NULL, 0, NULL, 0), CSP_ERR_RUNTIME);
+    ck_assert_int_eq(csp_call(vm, "Count", NULL, 0, r, 1), CSP_OK);
+    ck_assert_int_eq(r[0].u.i, 103);
+    csp_free(vm);
+    fclose(os);
+    fclose(es);
+    ck_assert_str_eq(out, "init ran\n");
+    ck_assert_msg(strstr(err, "panic: boom") && strstr(err, "main.Boom()"), "%s", err);
+    free(out);
+    free(err);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -402,6 +495,7 @@ int main(void)
     tcase_add_test(tc, host_package);
     tcase_add_test(tc, host_package_bad_types);
     tcase_add_test(tc, host_channels);
+    tcase_add_test(tc, host_calls);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     /* One process for every test: runs share the scheduler, as in a host. */
