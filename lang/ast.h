@@ -122,6 +122,13 @@ typedef struct Pos {
 } Pos;
 
 typedef struct Node Node;
+
+/* A `//csp:...` comment (csp's directives, as Go's `//go:` ones): the
+ * line it is on and its text after "//csp:". */
+typedef struct Directive {
+    int line;
+    const char *text;
+} Directive;
 typedef struct Symbol Symbol;   /* lang/check.h */
 typedef struct ConstVal ConstVal; /* lang/check.h */
 typedef struct Scope Scope;     /* lang/check.h */
@@ -444,6 +451,8 @@ struct Node {
             NodeList decls;
             NodeList stmts;
             const char *filename;
+            Directive *directives; /* its `//csp:` comments, in order */
+            int ndirectives;
         } file;
     } u;
 };

@@ -541,7 +541,18 @@ static void collect_funcdecl(Checker *c, PkgState *ps, Node *fd)
     nm->u.ident.sym = s;
     fd->u.funcdecl.sym = s;
     if (s->native && !c->is_std) {
-        check_error(c, nm->pos, "missing function body");
+        /* `//csp:foreign LIB [SYMBOL]` on the line above: a C function
+         * called through libffi (runtime/foreign.c) */
+        Node *file = c->file_node;
+        for (int i = 0; file && i < file->u.file.ndirectives; i++) {
+            const Directive *d = &file->u.file.directives[i];
+            if (d->line == fd->pos.line - 1 && !strncmp(d->text, "foreign ", 8))
+                s->foreign = d->text + 8;
+        }
+        if (!s->foreign)
+            check_error(c, nm->pos, "missing function body");
+        else if (fd->u.funcdecl.recv)
+            check_error(c, nm->pos, "not supported yet: foreign method %s", nm->u.ident.name);
     }
     if (fd->u.funcdecl.recv && fd->u.funcdecl.recv->u.field.type) {
         Node *tn = unparen(fd->u.funcdecl.recv->u.field.type);

@@ -78,6 +78,8 @@ struct Symbol {
                            receiver is called on it): heap cell too */
     bool used;          /* for "declared and not used" */
     bool native;        /* FUNC: declared without a body */
+    const char *foreign; /* FUNC: a foreign C function, "LIB [SYMBOL]" from
+                            the `//csp:foreign` comment above it */
     Node *funclit;      /* VAR: the FUNCLIT (or NULL for a FUNCDECL) whose
                            frame owns it; lets the compiler tell captures */
     Node *owner;        /* VAR: the FUNCDECL or FUNCLIT declaring it */

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../runtime/foreign.h"
 #include "../runtime/map.h"
 #include "../stdlib/stdlib.h"
 #include "compile_priv.h"
@@ -729,11 +730,20 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                         name = named != sym->recv ? cstr_printf("*%s.%s", named->name, sym->name)
                                                   : cstr_printf("%s.%s", named->name, sym->name);
                     }
-                    const StdNative *nat = stdlib_native(pkg->path, name);
+                    const StdNative *nat = sym->foreign ? NULL : stdlib_native(pkg->path, name);
                     fn->native = nat ? nat->fn : NULL;
                     fn->native_data = nat ? nat->data : NULL;
                     fn->file = "<native>";
-                    if (!fn->native) {
+                    if (sym->foreign) {
+                        char err[512];
+                        fn->native = foreign_bind(sym->foreign, sym->name, sym->type, &fn->native_data,
+                                                  err, sizeof err);
+                        if (!fn->native) {
+                            c->file = file->u.file.filename;
+                            diags_add(diags, c->file, decl->u.funcdecl.name->pos, "%s", err);
+                            c->failed = true;
+                        }
+                    } else if (!fn->native) {
                         c->file = file->u.file.filename;
                         diags_add(diags, c->file, decl->pos, "not supported yet: native %s.%s",
                                   pkg->path, name);

@@ -60,6 +60,8 @@ typedef struct Lexer {
     LexTok lasttok;  /* and its data (for error messages) */
     int tok_line;    /* line and line start of the current token */
     const unsigned char *tok_bol;
+    Directive *dirs; /* the `//csp:` comments met so far */
+    int ndirs, capdirs;
 } Lexer;
 
 /* Whether a frame is an if/for/switch header frame. */

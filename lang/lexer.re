@@ -68,6 +68,24 @@ bool lex_report(Diags *d, const char *filename, Pos pos, const char *msg)
     return true;
 }
 
+/* Records the `//csp:` comment just scanned (lx->tok .. lx->cur). */
+static void lex_directive(Lexer *lx)
+{
+    if (lx->ndirs == lx->capdirs) {
+        int cap = lx->capdirs ? 2 * lx->capdirs : 4;
+        Directive *d = GC_MALLOC((size_t)cap * sizeof *d);
+        if (lx->ndirs)
+            memcpy(d, lx->dirs, (size_t)lx->ndirs * sizeof *d);
+        lx->dirs = d;
+        lx->capdirs = cap;
+    }
+    size_t n = (size_t)(lx->cur - lx->tok - 6);
+    char *t = GC_MALLOC_ATOMIC(n + 1);
+    memcpy(t, lx->tok + 6, n);
+    t[n] = '\0';
+    lx->dirs[lx->ndirs++] = (Directive){lx->line, t};
+}
+
 void lex_init(Lexer *lx, const char *filename, const char *src, int64_t len,
               Diags *diags)
 {
@@ -665,7 +683,11 @@ again:
     $ { return 0; }
     [ \t\r]+ { goto again; }
     "\n" { lx->line++; lx->bol = lx->cur; return -1; }
-    "//" [^\n\x00]* { goto again; }
+    "//" [^\n\x00]* {
+        if (lx->cur - lx->tok > 6 && !memcmp(lx->tok, "//csp:", 6))
+            lex_directive(lx);
+        goto again;
+    }
     "/*" { goto block_comment; }
 
     "break"       { return T_BREAK; }

@@ -1779,5 +1779,7 @@ Node *parse_file(const char *filename, const char *src, int64_t len, Diags *diag
     int first = diags->len;
     yyparse(p);
     diags_sort(diags, first);
+    p->file->u.file.directives = p->lx.dirs;
+    p->file->u.file.ndirectives = p->lx.ndirs;
     return p->file;
 }
