@@ -26,6 +26,12 @@ struct CspVM {
     int nstrs;
 };
 
+/* Brackets a run (csp_run, csp_call): false, with an error recorded, when
+ * none can start (no program; called by a goroutine of the run in
+ * progress); else waits until no other run is in progress. */
+bool api_run_begin(CspVM *vm, const char *who);
+void api_run_end(void);
+
 /* The VM options of a run of the loaded program. */
 VMOptions api_vm_options(const CspVM *vm);
 

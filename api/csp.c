@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <gc.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,18 +158,44 @@ CspStatus csp_load_file(CspVM *vm, const char *path)
     return st;
 }
 
-int csp_run(CspVM *vm)
+/* The scheduler is the process's: one run at a time. A run started while
+ * another is in progress (another CspVM on another thread) waits for it to
+ * end. */
+static pthread_mutex_t api_run_lock = PTHREAD_MUTEX_INITIALIZER;
+
+bool api_run_begin(CspVM *vm, const char *who)
 {
     sched_register_thread();
-    if (!vm->prog) {
-        api_clear_errors(vm);
-        api_error(vm, NULL, 0, 0, "csp_run: no program loaded");
-        return 2;
+    api_clear_errors(vm);
+    if (sched_current()) {
+        /* a goroutine of the run in progress (a host function): waiting
+         * for the run to end would never end */
+        api_error(vm, NULL, 0, 0, "%s: called from inside a run", who);
+        return false;
     }
+    if (!vm->prog) {
+        api_error(vm, NULL, 0, 0, "%s: no program loaded", who);
+        return false;
+    }
+    pthread_mutex_lock(&api_run_lock);
+    return true;
+}
+
+void api_run_end(void)
+{
+    pthread_mutex_unlock(&api_run_lock);
+}
+
+int csp_run(CspVM *vm)
+{
+    if (!api_run_begin(vm, "csp_run"))
+        return 2;
     VMOptions o = api_vm_options(vm);
     VM *m = vm_new(vm->prog, &o);
     vm->inited = true;
-    return vm_run(m);
+    int status = vm_run(m);
+    api_run_end();
+    return status;
 }
 
 VMOptions api_vm_options(const CspVM *vm)

@@ -746,6 +746,10 @@ CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
         api_error(vm, NULL, 0, 0, "csp_call: no program loaded");
         return CSP_ERR_USAGE;
     }
+    if (sched_current()) {
+        api_error(vm, NULL, 0, 0, "csp_call: called from inside a run");
+        return CSP_ERR_USAGE;
+    }
     Func *fn = name ? host_find_func(vm->prog, name) : NULL;
     if (!fn) {
         api_error(vm, NULL, 0, 0, "csp_call: no function main.%s", name ? name : "(null)");
@@ -777,14 +781,19 @@ CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
         }
         s += type_slots(ft->params[i]);
     }
+    if (!api_run_begin(vm, "csp_call"))
+        return CSP_ERR_USAGE;
     VMOptions o = api_vm_options(vm);
     VM *m = vm_new(vm->prog, &o);
     if (!vm->inited) {
         vm->inited = true;
-        if (vm_run_func(m, vm->prog->init, NULL, 0, NULL, NULL) != 0)
+        if (vm_run_func(m, vm->prog->init, NULL, 0, NULL, NULL) != 0) {
+            api_run_end();
             return CSP_ERR_RUNTIME;
+        }
     }
     HostResults hr = {vm, ft, results, nresults, false};
     int code = vm_run_func(m, fn, slots, na, host_take_results, &hr);
+    api_run_end();
     return code == 0 && hr.returned ? CSP_OK : CSP_ERR_RUNTIME;
 }

@@ -65,7 +65,10 @@ CspStatus csp_load_file(CspVM *vm, const char *path);
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len);
 
 /* Runs the loaded program to its end (main() returning, the last script
- * statement, or os.Exit). Returns the process exit status Go would have:
+ * statement, or os.Exit). The goroutine scheduler is the process's: while
+ * one CspVM runs (csp_run or csp_call), a run of another CspVM started on
+ * another thread waits for it to end; from inside a run (a host function)
+ * neither can be called. Returns the process exit status Go would have:
  * 0, the os.Exit code, or 2 after an unrecovered panic or a deadlock (whose
  * report has then been written to the error stream). */
 int csp_run(CspVM *vm);

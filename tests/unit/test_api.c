@@ -479,6 +479,69 @@ START_TEST(host_calls)
 }
 END_TEST
 
+/* ---- runs from several host threads --------------------------------------------- */
+
+static void *run_in_thread(void *arg)
+{
+    int k = *(int *)arg;
+    char src[512];
+    snprintf(src, sizeof src,
+             "package main\n\nimport \"fmt\"\n\nfunc main() {\n"
+             "\tc := make(chan int)\n\tfor i := 0; i < 50; i++ {\n\t\tgo func() { c <- i * %d }()\n\t}\n"
+             "\ts := 0\n\tfor i := 0; i < 50; i++ {\n\t\ts += <-c\n\t}\n\tfmt.Println(s)\n}\n",
+             k);
+    Run r = run(src);
+    char want[32];
+    snprintf(want, sizeof want, "%d\n", 1225 * k);
+    ck_assert_str_eq(r.out, want);
+    ck_assert_int_eq(r.status, 0);
+    run_free(&r);
+    return NULL;
+}
+
+START_TEST(runs_from_threads)
+{
+    /* Two hosts threads run their own CspVMs at once, three times each:
+     * the runs take turns on the process's scheduler. */
+    pthread_t th[2];
+    int k[2] = {1, 2};
+    for (int rep = 0; rep < 3; rep++) {
+        for (int i = 0; i < 2; i++)
+            pthread_create(&th[i], NULL, run_in_thread, &k[i]);
+        for (int i = 0; i < 2; i++)
+            pthread_join(th[i], NULL);
+    }
+}
+END_TEST
+
+static CspVM *nested_vm;
+static void h_nested(CspCall *c, void *ud)
+{
+    (void)ud;
+    csp_ret_bool(c, 0, csp_call(nested_vm, "main", NULL, 0, NULL, 0) == CSP_ERR_USAGE &&
+                           csp_run(nested_vm) == 2);
+}
+
+START_TEST(no_run_inside_a_run)
+{
+    static const CspNative nat[] = {{"Nested", h_nested, NULL, false}, {NULL, NULL, NULL, false}};
+    char *out = NULL;
+    size_t on = 0;
+    FILE *os = open_memstream(&out, &on);
+    CspOptions o = {.out = os};
+    nested_vm = csp_new(&o);
+    ck_assert_int_eq(csp_register_package(nested_vm, "host", "package host\nfunc Nested() bool\n", nat),
+                     CSP_OK);
+    const char *src = "package main\n\nimport (\"fmt\"; \"host\")\n\nfunc main() { fmt.Println(host.Nested()) }\n";
+    ck_assert_int_eq(csp_load_string(nested_vm, "prog.go", src, strlen(src)), CSP_OK);
+    ck_assert_int_eq(csp_run(nested_vm), 0);
+    fclose(os);
+    ck_assert_str_eq(out, "true\n");
+    free(out);
+    csp_free(nested_vm);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -496,6 +559,8 @@ int main(void)
     tcase_add_test(tc, host_package_bad_types);
     tcase_add_test(tc, host_channels);
     tcase_add_test(tc, host_calls);
+    tcase_add_test(tc, runs_from_threads);
+    tcase_add_test(tc, no_run_inside_a_run);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     /* One process for every test: runs share the scheduler, as in a host. */
