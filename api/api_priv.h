@@ -20,9 +20,9 @@ struct CspVM {
     /* Host packages (csp_register_package), offered to every load. */
     StdPackage **pkgs;
     int npkgs;
-    bool inited;   /* the loaded program's init has run (csp_run or a
-                      first csp_call) */
-    char **strs;   /* the last csp_call's result strings (malloc'd) */
+    bool inited; /* the loaded program's init has run (csp_run or a
+                    first csp_call) */
+    char **strs; /* the last csp_call's result strings (malloc'd) */
     int nstrs;
 };
 

@@ -33,9 +33,9 @@ typedef struct HostFunc {
 
 struct CspCall {
     NativeCtx *ctx;
-    const Type *ft;   /* the Go signature */
-    Slot *args;       /* a copy of the argument slots (results overwrite) */
-    Slot *res;        /* the result slots */
+    const Type *ft;    /* the Go signature */
+    Slot *args;        /* a copy of the argument slots (results overwrite) */
+    Slot *res;         /* the result slots */
     const char *panic; /* set by csp_panic or a misuse */
 };
 
@@ -173,8 +173,8 @@ static const char *host_kind(const Type *t)
     return type_kind_name(t->kind);
 }
 
-static Slot *host_typed(CspCall *call, bool result, int i, const char *what, bool (*ok)(const Type *),
-                        const Type **tp)
+static Slot *host_typed(CspCall *call, bool result, int i, const char *what,
+                        bool (*ok)(const Type *), const Type **tp)
 {
     const Type *t;
     Slot *s = host_slot(call, result, i, &t, what);
@@ -190,10 +190,22 @@ static Slot *host_typed(CspCall *call, bool result, int i, const char *what, boo
     return s;
 }
 
-static bool is_int(const Type *t) { return kind_is_integer(t->kind); }
-static bool is_float(const Type *t) { return t->kind == KIND_FLOAT32 || t->kind == KIND_FLOAT64; }
-static bool is_bool(const Type *t) { return t->kind == KIND_BOOL; }
-static bool is_chan(const Type *t) { return t->kind == KIND_CHAN; }
+static bool is_int(const Type *t)
+{
+    return kind_is_integer(t->kind);
+}
+static bool is_float(const Type *t)
+{
+    return t->kind == KIND_FLOAT32 || t->kind == KIND_FLOAT64;
+}
+static bool is_bool(const Type *t)
+{
+    return t->kind == KIND_BOOL;
+}
+static bool is_chan(const Type *t)
+{
+    return t->kind == KIND_CHAN;
+}
 static bool is_error(const Type *t)
 {
     return t->kind == KIND_INTERFACE && t->name && !t->pkg && !strcmp(t->name, "error");
@@ -202,37 +214,64 @@ static bool is_bytes(const Type *t)
 {
     return t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8;
 }
-static bool is_text(const Type *t) { return t->kind == KIND_STRING || is_bytes(t); }
+static bool is_text(const Type *t)
+{
+    return t->kind == KIND_STRING || is_bytes(t);
+}
 
 /* An integer slot's value as the type's own width says (registers may
  * hold the narrower types unnormalised above their width). */
 static int64_t host_get_int(const Type *t, const Slot *s)
 {
     switch (t->kind) {
-    case KIND_INT8: return (int8_t)s->i;
-    case KIND_INT16: return (int16_t)s->i;
-    case KIND_INT32: return (int32_t)s->i;
-    case KIND_UINT8: return (uint8_t)s->u;
-    case KIND_UINT16: return (uint16_t)s->u;
-    case KIND_UINT32: return (uint32_t)s->u;
-    default: return s->i;
+    case KIND_INT8:
+        return (int8_t)s->i;
+    case KIND_INT16:
+        return (int16_t)s->i;
+    case KIND_INT32:
+        return (int32_t)s->i;
+    case KIND_UINT8:
+        return (uint8_t)s->u;
+    case KIND_UINT16:
+        return (uint16_t)s->u;
+    case KIND_UINT32:
+        return (uint32_t)s->u;
+    default:
+        return s->i;
     }
 }
 
 static void host_set_int(const Type *t, Slot *s, uint64_t v)
 {
     switch (t->kind) {
-    case KIND_INT8: s->i = (int8_t)v; break;
-    case KIND_INT16: s->i = (int16_t)v; break;
-    case KIND_INT32: s->i = (int32_t)v; break;
-    case KIND_UINT8: s->u = (uint8_t)v; break;
-    case KIND_UINT16: s->u = (uint16_t)v; break;
-    case KIND_UINT32: s->u = (uint32_t)v; break;
-    default: s->u = v; break;
+    case KIND_INT8:
+        s->i = (int8_t)v;
+        break;
+    case KIND_INT16:
+        s->i = (int16_t)v;
+        break;
+    case KIND_INT32:
+        s->i = (int32_t)v;
+        break;
+    case KIND_UINT8:
+        s->u = (uint8_t)v;
+        break;
+    case KIND_UINT16:
+        s->u = (uint16_t)v;
+        break;
+    case KIND_UINT32:
+        s->u = (uint32_t)v;
+        break;
+    default:
+        s->u = v;
+        break;
     }
 }
 
-int csp_argc(const CspCall *call) { return call->ft->nparams; }
+int csp_argc(const CspCall *call)
+{
+    return call->ft->nparams;
+}
 
 int64_t csp_arg_int(CspCall *call, int i)
 {
@@ -616,15 +655,18 @@ static bool host_put_arg(const Type *t, const CspValue *v, Slot *s)
 {
     switch (v->kind) {
     case CSP_BOOL:
-        if (!is_bool(t)) return false;
+        if (!is_bool(t))
+            return false;
         s->u = v->u.b;
         return true;
     case CSP_INT:
-        if (!is_int(t)) return false;
+        if (!is_int(t))
+            return false;
         host_set_int(t, s, (uint64_t)v->u.i);
         return true;
     case CSP_FLOAT:
-        if (!is_float(t)) return false;
+        if (!is_float(t))
+            return false;
         if (t->kind == KIND_FLOAT32) {
             s->u = 0;
             s->f32 = (float)v->u.f;
@@ -633,7 +675,8 @@ static bool host_put_arg(const Type *t, const CspValue *v, Slot *s)
         }
         return true;
     case CSP_STRING: {
-        if (!is_text(t)) return false;
+        if (!is_text(t))
+            return false;
         size_t len = v->u.str.len;
         uint8_t *b = NULL;
         if (len) {
@@ -673,10 +716,12 @@ static const char *host_keep(CspVM *vm, const void *p, size_t len)
     char **all = realloc(vm->strs, (size_t)(vm->nstrs + 1) * sizeof *all);
     if (!c || !all) {
         free(c);
-        if (all) vm->strs = all;
+        if (all)
+            vm->strs = all;
         return "";
     }
-    if (len) memcpy(c, p, len);
+    if (len)
+        memcpy(c, p, len);
     c[len] = '\0';
     vm->strs = all;
     vm->strs[vm->nstrs++] = c;
@@ -736,8 +781,8 @@ static void host_take_results(NativeCtx *ctx, Slot *res, void *arg)
     }
 }
 
-CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
-                   CspValue *results, int nresults)
+CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs, CspValue *results,
+                   int nresults)
 {
     sched_register_thread();
     api_clear_errors(vm);

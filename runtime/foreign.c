@@ -34,23 +34,37 @@ typedef struct Foreign {
 static ffi_type *foreign_ctype(const Type *t, bool result)
 {
     switch (t->kind) {
-    case KIND_BOOL: return &ffi_type_uint8;
-    case KIND_INT8: return &ffi_type_sint8;
-    case KIND_INT16: return &ffi_type_sint16;
-    case KIND_INT32: return &ffi_type_sint32;
+    case KIND_BOOL:
+        return &ffi_type_uint8;
+    case KIND_INT8:
+        return &ffi_type_sint8;
+    case KIND_INT16:
+        return &ffi_type_sint16;
+    case KIND_INT32:
+        return &ffi_type_sint32;
     case KIND_INT:
-    case KIND_INT64: return &ffi_type_sint64;
-    case KIND_UINT8: return &ffi_type_uint8;
-    case KIND_UINT16: return &ffi_type_uint16;
-    case KIND_UINT32: return &ffi_type_uint32;
+    case KIND_INT64:
+        return &ffi_type_sint64;
+    case KIND_UINT8:
+        return &ffi_type_uint8;
+    case KIND_UINT16:
+        return &ffi_type_uint16;
+    case KIND_UINT32:
+        return &ffi_type_uint32;
     case KIND_UINT:
     case KIND_UINT64:
-    case KIND_UINTPTR: return &ffi_type_uint64;
-    case KIND_FLOAT32: return &ffi_type_float;
-    case KIND_FLOAT64: return &ffi_type_double;
-    case KIND_STRING: return &ffi_type_pointer;
-    case KIND_SLICE: return !result && t->elem->kind == KIND_UINT8 ? &ffi_type_pointer : NULL;
-    default: return NULL;
+    case KIND_UINTPTR:
+        return &ffi_type_uint64;
+    case KIND_FLOAT32:
+        return &ffi_type_float;
+    case KIND_FLOAT64:
+        return &ffi_type_double;
+    case KIND_STRING:
+        return &ffi_type_pointer;
+    case KIND_SLICE:
+        return !result && t->elem->kind == KIND_UINT8 ? &ffi_type_pointer : NULL;
+    default:
+        return NULL;
     }
 }
 
@@ -73,15 +87,33 @@ static void foreign_arg(const Type *t, const Slot *s, CVal *v)
 {
     v->u = 0;
     switch (t->kind) {
-    case KIND_BOOL: v->u8 = s->u & 1; break;
-    case KIND_INT8: v->i8 = (int8_t)s->i; break;
-    case KIND_INT16: v->i16 = (int16_t)s->i; break;
-    case KIND_INT32: v->i32 = (int32_t)s->i; break;
-    case KIND_UINT8: v->u8 = (uint8_t)s->u; break;
-    case KIND_UINT16: v->u16 = (uint16_t)s->u; break;
-    case KIND_UINT32: v->u32 = (uint32_t)s->u; break;
-    case KIND_FLOAT32: v->f32 = s->f32; break;
-    case KIND_FLOAT64: v->f = s->f; break;
+    case KIND_BOOL:
+        v->u8 = s->u & 1;
+        break;
+    case KIND_INT8:
+        v->i8 = (int8_t)s->i;
+        break;
+    case KIND_INT16:
+        v->i16 = (int16_t)s->i;
+        break;
+    case KIND_INT32:
+        v->i32 = (int32_t)s->i;
+        break;
+    case KIND_UINT8:
+        v->u8 = (uint8_t)s->u;
+        break;
+    case KIND_UINT16:
+        v->u16 = (uint16_t)s->u;
+        break;
+    case KIND_UINT32:
+        v->u32 = (uint32_t)s->u;
+        break;
+    case KIND_FLOAT32:
+        v->f32 = s->f32;
+        break;
+    case KIND_FLOAT64:
+        v->f = s->f;
+        break;
     case KIND_STRING: {
         String x;
         memcpy(&x, s, sizeof x);
@@ -98,23 +130,43 @@ static void foreign_arg(const Type *t, const Slot *s, CVal *v)
         v->p = x.len ? x.ptr : NULL;
         break;
     }
-    default: v->i = s->i; break;
+    default:
+        v->i = s->i;
+        break;
     }
 }
 
 static void foreign_result(const Type *t, const CVal *v, Slot *s)
 {
     switch (t->kind) {
-    case KIND_BOOL: s->u = v->u8 != 0; break;
+    case KIND_BOOL:
+        s->u = v->u8 != 0;
+        break;
     /* libffi widens integer results narrower than a word to ffi_arg */
-    case KIND_INT8: s->i = (int8_t)v->i; break;
-    case KIND_INT16: s->i = (int16_t)v->i; break;
-    case KIND_INT32: s->i = (int32_t)v->i; break;
-    case KIND_UINT8: s->u = (uint8_t)v->u; break;
-    case KIND_UINT16: s->u = (uint16_t)v->u; break;
-    case KIND_UINT32: s->u = (uint32_t)v->u; break;
-    case KIND_FLOAT32: s->u = 0, s->f32 = v->f32; break;
-    case KIND_FLOAT64: s->f = v->f; break;
+    case KIND_INT8:
+        s->i = (int8_t)v->i;
+        break;
+    case KIND_INT16:
+        s->i = (int16_t)v->i;
+        break;
+    case KIND_INT32:
+        s->i = (int32_t)v->i;
+        break;
+    case KIND_UINT8:
+        s->u = (uint8_t)v->u;
+        break;
+    case KIND_UINT16:
+        s->u = (uint16_t)v->u;
+        break;
+    case KIND_UINT32:
+        s->u = (uint32_t)v->u;
+        break;
+    case KIND_FLOAT32:
+        s->u = 0, s->f32 = v->f32;
+        break;
+    case KIND_FLOAT64:
+        s->f = v->f;
+        break;
     case KIND_STRING: {
         const char *c = v->p;
         size_t n = c ? strlen(c) : 0;
@@ -127,7 +179,9 @@ static void foreign_result(const Type *t, const CVal *v, Slot *s)
         memcpy(s, &x, sizeof x);
         break;
     }
-    default: s->i = v->i; break;
+    default:
+        s->i = v->i;
+        break;
     }
 }
 
