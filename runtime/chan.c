@@ -16,10 +16,10 @@
  */
 #include <gc.h>
 
-#include <pthread.h>
 #include <string.h>
 
 #include "chan.h"
+#include "lock.h"
 #include "sched.h"
 
 /* A FIFO of waiting goroutines (doubly linked, for select's removal). */
@@ -28,7 +28,7 @@ typedef struct WaitList {
 } WaitList;
 
 struct Chan {
-    pthread_mutex_t lock;
+    Lock lock; /* lock.h: zeroed is free */
     size_t elemsize;
     uint64_t cap;
     uint64_t qcount; /* values in the buffer */
@@ -43,7 +43,6 @@ Chan *chan_make(size_t elemsize, int64_t cap, bool elem_has_ptrs)
     if (cap < 0 || (elemsize && (uint64_t)cap > (uint64_t)INT64_MAX / elemsize))
         return NULL; /* the caller panics: "makechan: size out of range" */
     Chan *c = GC_MALLOC(sizeof(Chan));
-    pthread_mutex_init(&c->lock, NULL);
     c->elemsize = elemsize;
     c->cap = (uint64_t)cap;
     size_t bytes = elemsize * (size_t)cap;
@@ -163,7 +162,7 @@ static inline void elem_zero(void *dst, size_t n)
 
 static void chan_unlockf(void *arg)
 {
-    pthread_mutex_unlock(&((Chan *)arg)->lock);
+    lock_release(&((Chan *)arg)->lock);
 }
 
 /* A nil channel (or select with no live case) waits forever. */
@@ -242,25 +241,25 @@ ChanStatus chan_send(Chan *c, const void *elem, G *g, bool block)
     bool host = g == NULL;
     if (host && block)
         g = sched_host_g();
-    pthread_mutex_lock(&c->lock);
+    lock_acquire(&c->lock);
     if (c->closed) {
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         return CHAN_CLOSED;
     }
     Sudog *sg = wl_dequeue(&c->recvq);
     if (sg) {
         chan_send_direct(c, sg, elem);
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         sched_ready(sg->g);
         return CHAN_OK;
     }
     if (c->qcount < c->cap) {
         chan_buf_put(c, elem);
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         return CHAN_OK;
     }
     if (!block) {
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         return CHAN_WOULDBLOCK;
     }
     sg = sudog_new(g, c, (void *)elem);
@@ -302,9 +301,9 @@ ChanStatus chan_recv(Chan *c, void *elem, bool *ok, G *g, bool block)
     bool host = g == NULL;
     if (host && block)
         g = sched_host_g();
-    pthread_mutex_lock(&c->lock);
+    lock_acquire(&c->lock);
     if (c->closed && c->qcount == 0) {
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         elem_zero(elem, c->elemsize);
         if (ok)
             *ok = false;
@@ -313,7 +312,7 @@ ChanStatus chan_recv(Chan *c, void *elem, bool *ok, G *g, bool block)
     Sudog *sg = wl_dequeue(&c->sendq);
     if (sg) {
         chan_recv_direct(c, sg, elem);
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         sched_ready(sg->g);
         if (ok)
             *ok = true;
@@ -321,13 +320,13 @@ ChanStatus chan_recv(Chan *c, void *elem, bool *ok, G *g, bool block)
     }
     if (c->qcount > 0) {
         chan_buf_get(c, elem);
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         if (ok)
             *ok = true;
         return CHAN_OK;
     }
     if (!block) {
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         return CHAN_WOULDBLOCK;
     }
     sg = sudog_new(g, c, elem);
@@ -359,9 +358,9 @@ const char *chan_close(Chan *c)
 {
     if (!c)
         return "close of nil channel";
-    pthread_mutex_lock(&c->lock);
+    lock_acquire(&c->lock);
     if (c->closed) {
-        pthread_mutex_unlock(&c->lock);
+        lock_release(&c->lock);
         return "close of closed channel";
     }
     c->closed = true;
@@ -381,7 +380,7 @@ const char *chan_close(Chan *c)
         sg->next = list;
         list = sg;
     }
-    pthread_mutex_unlock(&c->lock);
+    lock_release(&c->lock);
     /* Readied as the list runs, last waiter first, as Go's closechan
      * pops its gList: the first waiter ends in runnext and runs first. */
     G *gs = NULL, **tail = &gs;
@@ -401,9 +400,9 @@ int64_t chan_len(Chan *c)
 {
     if (!c)
         return 0;
-    pthread_mutex_lock(&c->lock);
+    lock_acquire(&c->lock);
     int64_t n = (int64_t)c->qcount;
-    pthread_mutex_unlock(&c->lock);
+    lock_release(&c->lock);
     return n;
 }
 
@@ -434,7 +433,7 @@ static void sel_lock(SelectCase *cases, const int *lockorder, int n)
     for (int k = 0; k < n; k++) {
         Chan *c = cases[lockorder[k]].c;
         if (c != last)
-            pthread_mutex_lock(&c->lock);
+            lock_acquire(&c->lock);
         last = c;
     }
 }
@@ -445,7 +444,7 @@ static void sel_unlock(SelectCase *cases, const int *lockorder, int n)
     for (int k = n - 1; k >= 0; k--) {
         Chan *c = cases[lockorder[k]].c;
         if (c != last)
-            pthread_mutex_unlock(&c->lock);
+            lock_release(&c->lock);
         last = c;
     }
 }
@@ -462,12 +461,12 @@ static void sel_unlockf(void *arg)
         Sudog *next = sg->waitlink;
         Chan *c = sg->c;
         if (last && c != last)
-            pthread_mutex_unlock(&last->lock);
+            lock_release(&last->lock);
         last = c;
         sg = next;
     }
     if (last)
-        pthread_mutex_unlock(&last->lock);
+        lock_release(&last->lock);
 }
 
 int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
@@ -601,7 +600,7 @@ int chan_select_resume(SelectCase *cases, int n, G *g, bool *recvok)
     Chan *last = NULL;
     for (Sudog *sg = g->waiting; sg; sg = sg->waitlink) {
         if (sg->c != last)
-            pthread_mutex_lock(&sg->c->lock);
+            lock_acquire(&sg->c->lock);
         last = sg->c;
     }
     for (Sudog *sg = g->waiting; sg; sg = sg->waitlink) {
