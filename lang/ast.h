@@ -74,7 +74,8 @@
     X(TYPESPEC)       /* name [=] type */                                     \
     X(GENDECL)        /* import/const/type/var ( specs ) */                   \
     X(FUNCDECL)       /* func (recv) name(params) results { body } */         \
-    X(FILE)
+    X(FILE)                                                                   \
+    X(REGVAL)         /* compiler only: a value already in registers */
 
 typedef enum {
 #define X(k) AST_##k,
@@ -327,6 +328,11 @@ struct Node {
             Node *label; /* IDENT */
             Node *stmt;
         } labeledstmt;
+        struct { /* REGVAL: the compiler's stand-in for an argument it
+                    evaluated earlier (the thunk of `defer delete(m, k)`
+                    receives m and k as parameters); `type` is set */
+            int reg;
+        } regval;
         struct { /* EXPRSTMT */
             Node *x;
         } exprstmt;

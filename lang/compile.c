@@ -689,6 +689,26 @@ Func *compile_method_thunk(Compiler *c, Type *rt, const char *name, const Method
     return fn;
 }
 
+Func *compile_call_thunk(FnState *parent, Node *call, int nparams, bool is_go)
+{
+    Compiler *c = parent->c;
+    Func *fn = GC_MALLOC(sizeof(Func));
+    /* Go names these main.f.deferwrap1 / gowrap1; tracebacks show them */
+    const char *outer = parent->fn && parent->fn->name ? parent->fn->name : "main";
+    fn->name = cstr_printf("%s.%s%d", outer, is_go ? "gowrap" : "deferwrap", ++parent->nwraps);
+    Type *sig = type_func(NULL, 0, NULL, 0, false);
+    fn->type = sig;
+    fn->nparams = (uint32_t)nparams;
+    vp_add_func(c, fn);
+    FnState *fs = fs_new(c, NULL, fn, NULL, sig);
+    fs->nreg = fs->nlocal = fs->maxreg = nparams;
+    fs->wrapper = true;
+    emit_line(fs, call);
+    compile_call_to(fs, call, -1);
+    fs_finish(fs);
+    return fn;
+}
+
 void compile_bind_promoted(Compiler *c, Type *named)
 {
     if (!named) return;

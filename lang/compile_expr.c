@@ -407,6 +407,7 @@ int expr(FnState *fs, Node *e)
         if (s && s->kind == SYM_VAR && s->compiled == fs && !var_in_cell(s) && !s->global)
             return s->index;
     }
+    if (u->kind == AST_REGVAL) return u->u.regval.reg;
     Type *t = ctype(e->type);
     if (t && t->kind == KIND_TUPLE) return compile_call(fs, u);
     /* len/cap of a slice or string in registers: read its header slot */
@@ -534,6 +535,9 @@ void expr_to(FnState *fs, Node *e, int dst)
     }
     case AST_UNARY: compile_unary(fs, e, dst); return;
     case AST_BINARY: compile_binary(fs, e, dst); return;
+    case AST_REGVAL:
+        if (slots(t) && dst != e->u.regval.reg) emit(fs, OP_MOVN, dst, e->u.regval.reg, slots(t));
+        return;
     default: break;
     }
     emit_error(fs, e, "not supported yet: expression %s", ast_kind_name(e->kind));
