@@ -348,6 +348,8 @@ struct Node {
             Token tok; /* ASSIGN, DEFINE, ADD_ASSIGN, ... */
             NodeList rhs;
             bool *is_new; /* checker, DEFINE: which lhs names are new */
+            Pos tokpos;   /* parser: the operator, where Go places the
+                             statement (goto "jumps over declaration") */
         } assignstmt;
         struct { /* GOSTMT, DEFERSTMT */
             Node *call; /* CALL */

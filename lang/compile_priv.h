@@ -49,6 +49,10 @@ struct FnState {
     uint32_t *rescells;
     int nrescells;
     int fallthrough_jump; /* pending fallthrough jump to patch, or -1 */
+    struct GotoLabel { Node *stmt; int pc; } *labels; /* labels compiled so far */
+    int nlabels, caplabels;
+    struct GotoLabel *gotos; /* forward gotos: stmt their target, pc the jump */
+    int ngotos, capgotos;
     bool wrapper;      /* a go/defer thunk: a recover() in it is not called
                           directly by the deferred function, so it
                           recovers nothing (as Go's deferwrap) */

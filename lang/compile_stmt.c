@@ -582,7 +582,31 @@ static void compile_branch(FnState *fs, Node *s)
         fs->fallthrough_jump = emit(fs, OP_JMP, 0);
         return;
     }
-    emit_error(fs, s, "not supported yet: goto");
+    /* goto: the checker resolved the target (a LABELEDSTMT of this
+     * function). Nothing is unwound: blocks own no run-time state, and a
+     * declaration jumped back over runs again, making a fresh variable. */
+    Node *target = s->u.branchstmt.target;
+    for (int i = 0; i < fs->nlabels; i++)
+        if (fs->labels[i].stmt == target) {
+            emit(fs, OP_JMP, fs->labels[i].pc);
+            return;
+        }
+    compile_grow((void **)&fs->gotos, &fs->capgotos, fs->ngotos + 1, sizeof *fs->gotos);
+    fs->gotos[fs->ngotos++] = (struct GotoLabel){target, emit(fs, OP_JMP, 0)};
+}
+
+/* A label: where gotos land. Forward ones waiting for it are patched. */
+static void compile_label(FnState *fs, Node *s)
+{
+    int pc = emit_here(fs);
+    compile_grow((void **)&fs->labels, &fs->caplabels, fs->nlabels + 1, sizeof *fs->labels);
+    fs->labels[fs->nlabels++] = (struct GotoLabel){s, pc};
+    int k = 0;
+    for (int i = 0; i < fs->ngotos; i++) {
+        if (fs->gotos[i].stmt == s) emit_patch_jump(fs, fs->gotos[i].pc, pc);
+        else fs->gotos[k++] = fs->gotos[i];
+    }
+    fs->ngotos = k;
 }
 
 static void compile_if(FnState *fs, Node *s)
@@ -1281,7 +1305,10 @@ static void compile_stmt(FnState *fs, Node *s)
     case AST_SWITCHSTMT: compile_switch(fs, s); break;
     case AST_TYPESWITCHSTMT: compile_typeswitch(fs, s); break;
     case AST_SELECTSTMT: compile_select(fs, s); break;
-    case AST_LABELEDSTMT: compile_stmt(fs, s->u.labeledstmt.stmt); break;
+    case AST_LABELEDSTMT:
+        compile_label(fs, s);
+        compile_stmt(fs, s->u.labeledstmt.stmt);
+        break;
     default: emit_error(fs, s, "not supported yet: %s statement", ast_kind_name(s->kind)); break;
     }
     fs->nreg = fs->nlocal;

@@ -1175,7 +1175,7 @@ simple_stmt:
                 break;
             }
         $$->u.assignstmt.lhs = $1; $$->u.assignstmt.tok = TOK_DEFINE;
-        $$->u.assignstmt.rhs = $3;
+        $$->u.assignstmt.rhs = $3; $$->u.assignstmt.tokpos = @2;
         p->opnode = $$; p->oppos = @2;
     }
   ;
