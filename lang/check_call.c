@@ -34,7 +34,7 @@ static const char *have_str(Node **args, int n)
         if (!t)
             s = "invalid type";
         else if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                 t->kind == KIND_UNTYPED_RUNE)
+                 t->kind == KIND_UNTYPED_RUNE || t->kind == KIND_UNTYPED_COMPLEX)
             s = "number";
         else
             s = tstr(t);
@@ -301,7 +301,8 @@ void check_call(Checker *c, Node *n)
 static bool const_type(const Type *t)
 {
     TypeKind k = under(t)->kind;
-    return k == KIND_BOOL || k == KIND_STRING || kind_is_integer(k) || kind_is_float(k);
+    return k == KIND_BOOL || k == KIND_STRING || kind_is_integer(k) || kind_is_float(k) ||
+           kind_is_complex(k);
 }
 
 void check_conversion(Checker *c, Node *n, Type *t)
@@ -665,12 +666,94 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         novalue(n);
         return;
     }
-    case BUILTIN_COMPLEX:
-    case BUILTIN_REAL:
-    case BUILTIN_IMAG:
-        check_error(c, n->pos, "not supported yet: complex numbers");
-        set_invalid(n);
+    case BUILTIN_COMPLEX: {
+        if (!builtin_nargs(c, n, 2, true))
+            return;
+        Node *x = args->items[0], *y = args->items[1];
+        check_expr(c, x, NULL);
+        check_expr(c, y, NULL);
+        if (x->mode == MODE_INVALID || y->mode == MODE_INVALID) {
+            set_invalid(n);
+            return;
+        }
+        /* untyped operands take the other's type, or become untyped
+         * floats together (types2's builtin complex) */
+        if (is_untyped(x->type) && !is_untyped(y->type))
+            check_convert_untyped(c, x, y->type);
+        else if (is_untyped(y->type) && !is_untyped(x->type))
+            check_convert_untyped(c, y, x->type);
+        else if (is_untyped(x->type) && is_untyped(y->type) && is_numeric(x->type) &&
+                 is_numeric(y->type)) {
+            check_convert_untyped(c, x, type_basic[KIND_UNTYPED_FLOAT]);
+            check_convert_untyped(c, y, type_basic[KIND_UNTYPED_FLOAT]);
+        }
+        if (x->mode == MODE_INVALID || y->mode == MODE_INVALID || is_invalid(x->type) ||
+            is_invalid(y->type)) {
+            set_invalid(n);
+            return;
+        }
+        if (x->type != y->type) {
+            check_error(c, x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(n),
+                        tstr(x->type), tstr(y->type));
+            set_invalid(n);
+            return;
+        }
+        TypeKind k = under(x->type)->kind;
+        Type *rt = k == KIND_FLOAT32         ? type_basic[KIND_COMPLEX64]
+                   : k == KIND_FLOAT64       ? type_basic[KIND_COMPLEX128]
+                   : k == KIND_UNTYPED_FLOAT ? type_basic[KIND_UNTYPED_COMPLEX]
+                                             : NULL;
+        if (!rt) {
+            check_error(c, x->pos, "invalid argument: arguments have type %s, expected floating-point",
+                        tstr(x->type));
+            set_invalid(n);
+            return;
+        }
+        if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
+            long double re = x->cv->kind == CONST_INT ? (long double)x->cv->i : x->cv->f;
+            long double im = y->cv->kind == CONST_INT ? (long double)y->cv->i : y->cv->f;
+            result(n, rt, MODE_CONST);
+            n->cv = cv_complex(re, im);
+        } else {
+            result(n, rt, MODE_VALUE);
+        }
         return;
+    }
+    case BUILTIN_REAL:
+    case BUILTIN_IMAG: {
+        if (!builtin_nargs(c, n, 1, true))
+            return;
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode == MODE_INVALID) {
+            set_invalid(n);
+            return;
+        }
+        /* an untyped numeric constant counts as an untyped complex one */
+        if (x->mode == MODE_CONST && is_untyped(x->type) && is_numeric(x->type))
+            check_convert_untyped(c, x, type_basic[KIND_UNTYPED_COMPLEX]);
+        TypeKind k = under(x->type)->kind;
+        Type *rt = k == KIND_COMPLEX64           ? type_basic[KIND_FLOAT32]
+                   : k == KIND_COMPLEX128        ? type_basic[KIND_FLOAT64]
+                   : k == KIND_UNTYPED_COMPLEX   ? type_basic[KIND_UNTYPED_FLOAT]
+                                                 : NULL;
+        if (!rt) {
+            check_error(c, x->pos, "invalid argument: argument has type %s, expected complex type",
+                        tstr(x->type));
+            set_invalid(n);
+            return;
+        }
+        if (x->mode == MODE_CONST) {
+            const ConstVal *v = x->cv;
+            long double part = b == BUILTIN_REAL ? (v->kind == CONST_INT ? (long double)v->i : v->f)
+                                                 : (v->kind == CONST_COMPLEX ? v->im : 0);
+            result(n, rt, MODE_CONST);
+            n->cv = cv_float(part);
+        } else {
+            result(n, rt, MODE_VALUE);
+        }
+        return;
+    }
     case BUILTIN_COPY: {
         if (!builtin_nargs(c, n, 2, true))
             return;

@@ -1300,7 +1300,7 @@ static void check_binary(Checker *c, Node *n)
         return;
     }
     if ((op == TOK_QUO || op == TOK_REM) && y->mode == MODE_CONST && is_numeric(y->type)) {
-        bool zero = y->cv->kind == CONST_INT ? y->cv->i == 0 : y->cv->f == 0;
+        bool zero = cv_is_zero(y->cv);
         if (zero && (x->mode == MODE_CONST || is_integer_t(x->type))) {
             check_error(c, y->pos, "invalid operation: division by zero");
             set_invalid(n);

@@ -1148,7 +1148,7 @@ static void check_incdec(Checker *c, Node *s)
         return;
     }
     TypeKind k = under(x->type)->kind;
-    if (!kind_is_integer(k) && !kind_is_float(k)) {
+    if (!kind_is_integer(k) && !kind_is_float(k) && !kind_is_complex(k)) {
         check_error(c, x->pos, "invalid operation: %s%s (non-numeric type %s)", expr_str(x),
                     token_string(s->u.incdecstmt.tok), tstr(x->type));
     }

@@ -66,12 +66,6 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
                     ts->restricted ? "contains type constraints" : "is (or embeds) comparable");
         return t_invalid;
     }
-    if (sym->type->kind == KIND_COMPLEX64 || sym->type->kind == KIND_COMPLEX128) {
-        if (sym->type->name && !sym->type->pkg) {
-            check_error(c, n->pos, "not supported yet: complex numbers");
-            return t_invalid;
-        }
-    }
     return sym->type;
 }
 

@@ -533,6 +533,22 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
         emit(fs, OP_MOVN, dst, acc, slots(rt));
         return dst;
     }
+    case BUILTIN_COMPLEX: {
+        int x = expr_as_reg(fs, a0, ctype(a0->type));
+        int y = expr_as_reg(fs, args->items[1], ctype(args->items[1]->type));
+        if (t->underlying->kind == KIND_COMPLEX64) emit(fs, OP_CPLX64, dst, x, y, C64_MAKE);
+        else emit(fs, OP_MKC, dst, x, y);
+        return dst;
+    }
+    case BUILTIN_REAL:
+    case BUILTIN_IMAG: {
+        int x = expr(fs, a0);
+        if (u0->kind == KIND_COMPLEX64)
+            emit(fs, OP_CPLX64, dst, x, x, b == BUILTIN_REAL ? C64_REAL : C64_IMAG);
+        else
+            emit(fs, OP_MOV, dst, x + (b == BUILTIN_IMAG));
+        return dst;
+    }
     case BUILTIN_CLEAR: {
         int r = expr(fs, a0);
         if (u0->kind == KIND_MAP) emit(fs, OP_MAPCLEAR, r);

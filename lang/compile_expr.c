@@ -46,10 +46,16 @@ void emit_zero(FnState *fs, int dst, Type *t)
 
 /* ---- constants ---- */
 
+/* The real value of a numeric constant (a complex one's real part). */
+static long double const_real(const ConstVal *cv)
+{
+    return cv->kind == CONST_INT ? (long double)cv->i : cv->f;
+}
+
 int float64_const(FnState *fs, Node *e)
 {
     ConstVal *cv = e->cv;
-    long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+    long double d = const_real(cv);
     if (d == 0) d = 0; /* exact constants have no negative zero */
     Slot k;
     k.f = (double)d;
@@ -80,13 +86,30 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
         return;
     }
     case KIND_FLOAT32: {
-        long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+        long double d = const_real(cv);
         if (d == 0) d = 0; /* exact constants have no negative zero */
         k.f32 = (float)d;
         emit(fs, OP_LOADK, dst, emit_const(fs, k));
         return;
     }
     case KIND_FLOAT64: emit(fs, OP_LOADK, dst, float64_const(fs, e)); return;
+    case KIND_COMPLEX64:
+    case KIND_COMPLEX128: {
+        /* exact constants have no negative zero (the + 0 below) */
+        long double re = const_real(cv) + 0, im = (cv->kind == CONST_COMPLEX ? cv->im : 0) + 0;
+        if (u->kind == KIND_COMPLEX64) {
+            float p[2] = {(float)re, (float)im};
+            memcpy(&k, p, sizeof p);
+            emit(fs, OP_LOADK, dst, emit_const(fs, k));
+            return;
+        }
+        Slot ki;
+        k.f = (double)re;
+        ki.f = (double)im;
+        emit(fs, OP_LOADK, dst, emit_const(fs, k));
+        emit(fs, OP_LOADK, dst + 1, emit_const(fs, ki));
+        return;
+    }
     case KIND_INTERFACE: {
         /* a constant converted to an interface: its default type */
         Type *dt = e->type && e->type->kind != KIND_INTERFACE ? ctype(e->type) : NULL;
@@ -95,6 +118,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
             case CONST_BOOL: dt = type_basic[KIND_BOOL]; break;
             case CONST_INT: dt = type_basic[KIND_INT]; break;
             case CONST_FLOAT: dt = type_basic[KIND_FLOAT64]; break;
+            case CONST_COMPLEX: dt = type_basic[KIND_COMPLEX128]; break;
             case CONST_STRING: dt = type_basic[KIND_STRING]; break;
             }
         }
@@ -105,7 +129,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
     }
     default:
         if (kind_is_integer(u->kind)) {
-            __int128 v = cv->kind == CONST_INT ? cv->i : cv->kind == CONST_FLOAT ? (__int128)cv->f : 0;
+            __int128 v = cv->kind == CONST_INT ? cv->i : cv->kind == CONST_FLOAT || cv->kind == CONST_COMPLEX ? (__int128)cv->f : 0;
             int64_t x = (int64_t)(uint64_t)v;
             if (x >= INT32_MIN && x <= INT32_MAX) {
                 emit(fs, OP_LOADI, dst, (int)x);
@@ -365,6 +389,10 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
             }
             return;
         }
+    }
+    if (kind_is_complex(tu->kind) && kind_is_complex(fu->kind) && tu->kind != fu->kind) {
+        emit(fs, OP_CPLX64, dst, src, src, tu->kind == KIND_COMPLEX64 ? C64_FROM128 : C64_TO128);
+        return;
     }
     if (tu->kind == KIND_STRING) {
         if (kind_is_integer(fu->kind)) {
@@ -936,6 +964,14 @@ void emit_binop(FnState *fs, Token op, Type *t, int dst, int x, int y, Type *yty
         Opcode o = op == TOK_ADD ? OP_ADDF32 : op == TOK_SUB ? OP_SUBF32 : op == TOK_MUL ? OP_MULF32 : OP_DIVF32;
         emit(fs, o, dst, x, y);
         return;
+    } else if (k == KIND_COMPLEX128) {
+        Opcode o = op == TOK_ADD ? OP_ADDC : op == TOK_SUB ? OP_SUBC : op == TOK_MUL ? OP_MULC : OP_DIVC;
+        emit(fs, o, dst, x, y);
+        return;
+    } else if (k == KIND_COMPLEX64) {
+        int code = op == TOK_ADD ? C64_ADD : op == TOK_SUB ? C64_SUB : op == TOK_MUL ? C64_MUL : C64_DIV;
+        emit(fs, OP_CPLX64, dst, x, y, code);
+        return;
     } else if (kind_is_integer(k)) {
         bool uns = kind_is_unsigned(k);
         Opcode o;
@@ -991,8 +1027,8 @@ static void emit_eq(FnState *fs, int dst, int x, Type *xt, int y, Type *yt, bool
         emit(fs, OP_EQV, dst, x, y, emit_const_ptr(fs, xt));
         if (neg) emit(fs, OP_NOT, dst, dst);
         return;
-    case KIND_COMPLEX64:
-    case KIND_COMPLEX128: emit_error(fs, at, "not supported yet: complex numbers"); return;
+    case KIND_COMPLEX64: emit(fs, OP_CPLX64, dst, x, y, neg ? C64_NE : C64_EQ); return;
+    case KIND_COMPLEX128: emit(fs, neg ? OP_NEC : OP_EQC, dst, x, y); return;
     default: emit(fs, neg ? OP_NE : OP_EQ, dst, x, y); return;
     }
 }
@@ -1204,6 +1240,8 @@ static void compile_unary(FnState *fs, Node *e, int dst)
         Type *u = t->underlying;
         if (u->kind == KIND_FLOAT64) emit(fs, OP_NEGF, dst, r);
         else if (u->kind == KIND_FLOAT32) emit(fs, OP_NEGF32, dst, r);
+        else if (u->kind == KIND_COMPLEX128) emit(fs, OP_NEGC, dst, r);
+        else if (u->kind == KIND_COMPLEX64) emit(fs, OP_CPLX64, dst, r, r, C64_NEG);
         else {
             emit(fs, OP_NEG, dst, r);
             if (u->size < 8) emit(fs, OP_NORM, dst, dst, u->kind);

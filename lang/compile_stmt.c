@@ -255,8 +255,21 @@ static void opassign_rhs(FnState *fs, Token op, Type *t, Node *rhs, int imm, int
         }
     } else {
         *yt = t;
-        *y = reg_alloc(fs, 1);
-        if (kind_is_float(t->kind)) {
+        *y = reg_alloc(fs, slots(t));
+        TypeKind tk = t->underlying->kind;
+        if (kind_is_complex(tk)) {
+            /* x++ on a complex: adds imm + 0i */
+            Slot re, im;
+            re.u = im.u = 0;
+            if (tk == KIND_COMPLEX64) {
+                float p[2] = {(float)imm, 0};
+                memcpy(&re, p, sizeof p);
+            } else {
+                re.f = imm;
+            }
+            emit(fs, OP_LOADK, *y, emit_const(fs, re));
+            if (tk == KIND_COMPLEX128) emit(fs, OP_LOADK, *y + 1, emit_const(fs, im));
+        } else if (kind_is_float(t->kind)) {
             Slot k;
             if (t->kind == KIND_FLOAT32) {
                 k.u = 0;

@@ -327,6 +327,21 @@ void vm_print_value(FILE *o, const Type *t, const Slot *v)
         break;
     case KIND_FLOAT64: vm_print_float(o, v->f); break;
     case KIND_FLOAT32: vm_print_float(o, (double)v->f32); break;
+    case KIND_COMPLEX64:
+    case KIND_COMPLEX128: {
+        /* Go's printcomplex: both parts signed, "(+1.000000e+000+2.000000e+000i)" */
+        double re = v[0].f, im = t->kind == KIND_COMPLEX128 ? v[1].f : 0;
+        if (t->kind == KIND_COMPLEX64) {
+            float p[2];
+            memcpy(p, v, sizeof p);
+            re = p[0], im = p[1];
+        }
+        fputc('(', o);
+        vm_print_float(o, re);
+        vm_print_float(o, im);
+        fputs("i)", o);
+        break;
+    }
     case KIND_STRING: {
         const String *s = (const String *)v;
         fwrite(s->ptr, 1, (size_t)s->len, o);
@@ -363,7 +378,7 @@ static void vm_print_panic_value(FILE *o, Fiber *f, const Iface *v)
     }
     const Type *t = v->type;
     Slot data[2] = {{0}, {0}};
-    if (t->kind <= KIND_STRING && t->kind != KIND_COMPLEX64 && t->kind != KIND_COMPLEX128) {
+    if (t->kind <= KIND_STRING) {
         memcpy(data, iface_data(v), t->size > 16 ? 16 : t->size);
         if (t->kind == KIND_INT8) data[0].i = (int8_t)data[0].i;
         if (t->kind == KIND_INT16) data[0].i = (int16_t)data[0].i;
