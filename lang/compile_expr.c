@@ -451,6 +451,15 @@ int expr(FnState *fs, Node *e)
                 return s->index + (u->u.call.builtin == BUILTIN_LEN ? 1 : 2);
         }
     }
+    /* real/imag of a complex128: its slot 0 or 1, wherever it lives */
+    if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind == CALL_BUILTIN &&
+        (u->u.call.builtin == BUILTIN_REAL || u->u.call.builtin == BUILTIN_IMAG) &&
+        u->u.call.args.len == 1) {
+        Node *a = u->u.call.args.items[0];
+        Type *at = ctype(a->type);
+        if (at && at->underlying->kind == KIND_COMPLEX128)
+            return expr(fs, a) + (u->u.call.builtin == BUILTIN_IMAG);
+    }
     /* a call's results stay where the call left them */
     if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind != CALL_BUILTIN &&
         u->u.call.kind != CALL_CONVERSION)
