@@ -1177,13 +1177,14 @@ static bool infer_from_core(Checker *c, GenInfo *gi, Type **bound, int i)
 }
 
 /* The rank of an untyped constant kind for inference (Go picks the
- * "largest" of several untyped arguments: int < rune < float). */
+ * "largest" of several untyped arguments: int < rune < float < complex). */
 static int untyped_rank(TypeKind k)
 {
     switch (k) {
     case KIND_UNTYPED_INT: return 1;
     case KIND_UNTYPED_RUNE: return 2;
     case KIND_UNTYPED_FLOAT: return 3;
+    case KIND_UNTYPED_COMPLEX: return 4;
     default: return 0;
     }
 }

@@ -627,7 +627,7 @@ static void check_switch(Checker *c, Node *s)
                                   ((e->type->kind == KIND_UNTYPED_BOOL) == (tk == KIND_BOOL) &&
                                    (e->type->kind == KIND_UNTYPED_STRING) == (tk == KIND_STRING) &&
                                    (tk == KIND_BOOL || tk == KIND_STRING || kind_is_integer(tk) ||
-                                    kind_is_float(tk)));
+                                    kind_is_float(tk) || kind_is_complex(tk)));
                 if (!same_class) {
                     check_error(c, e->pos, "cannot convert %s to type %s", operand_str(c, e),
                                 tstr(tt));
@@ -1044,7 +1044,7 @@ static void check_return(Checker *c, Node *s)
         for (int i = 0; i < res->len && n < sizeof have; i++) {
             Type *t = res->items[i]->type;
             const char *ts = t && (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                                   t->kind == KIND_UNTYPED_RUNE)
+                                   t->kind == KIND_UNTYPED_RUNE || t->kind == KIND_UNTYPED_COMPLEX)
                                  ? "number"
                                  : tstr(t);
             n += (size_t)snprintf(have + n, sizeof have - n, "%s%s", i ? ", " : "", ts);
