@@ -985,11 +985,8 @@ static void check_unary(Checker *c, Node *n, Type *hint)
         if (!is_untyped(t)) {
             ConstVal *cc = cv_convert(cv, t, NULL);
             if (!cc) {
-                check_error(c, n->pos,
-                            "cannot use %s (untyped int constant %s) as %s value in "
-                            "expression (overflows)",
-                            expr_str(n), cv_str(cv), tstr(t));
-                check_error(c, n->pos, "constant %s overflows %s", cv_str(cv), tstr(t));
+                check_error(c, n->pos, "%s (constant %s of type %s) overflows %s", expr_str(n),
+                            cv_str(cv), tstr(t), tstr(t));
                 set_invalid(n);
                 return;
             }
@@ -1100,8 +1097,12 @@ static void check_shift(Checker *c, Node *n)
         ConstVal *r = cv_shift(op, x->cv, (uint64_t)(s > 100000 ? 100000 : s), &err);
         ConstVal *cc = r ? cv_convert(r, x->type, NULL) : NULL;
         if (!cc) {
-            check_error(c, n->pos, "constant %s overflows %s", r ? cv_str(r) : "shift",
-                        tstr(x->type));
+            if (r && !is_untyped(x->type))
+                check_error(c, n->pos, "%s (constant %s of type %s) overflows %s", expr_str(n),
+                            cv_str(r), tstr(x->type), tstr(x->type));
+            else
+                check_error(c, n->pos, "constant %s overflows %s", r ? cv_str(r) : "shift",
+                            tstr(x->type));
             set_invalid(n);
             return;
         }
