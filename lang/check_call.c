@@ -31,13 +31,7 @@ static const char *have_str(Node **args, int n)
             }
             continue;
         }
-        if (!t)
-            s = "invalid type";
-        else if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                 t->kind == KIND_UNTYPED_RUNE || t->kind == KIND_UNTYPED_COMPLEX)
-            s = "number";
-        else
-            s = tstr(t);
+        s = summary_type(t);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
         if (len >= sizeof buf)
             len = sizeof buf - 1;

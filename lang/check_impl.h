@@ -127,6 +127,16 @@ static inline bool is_complex_t(const Type *t)
     TypeKind k = under(t)->kind;
     return kind_is_complex(k) || k == KIND_UNTYPED_COMPLEX;
 }
+/* A type as Go lists it in "have (...)": untyped numbers are "number",
+ * other untyped kinds lose the qualifier ("string", "nil"). */
+static inline const char *summary_type(const Type *t)
+{
+    if (!t || t->kind == KIND_INVALID)
+        return "unknown type";
+    if (is_untyped(t))
+        return is_numeric(t) ? "number" : type_kind_name(t->kind) + strlen("untyped ");
+    return tstr(t);
+}
 static inline bool is_integer_t(const Type *t)
 {
     TypeKind k = under(t)->kind;

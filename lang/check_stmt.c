@@ -1031,7 +1031,9 @@ static void check_return(Checker *c, Node *s)
                         tstr(type_default(v->type)));
             return;
         }
-        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s", tstr(v->type),
+        /* an untyped numeric constant is a "number" in Go's listing */
+        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s",
+                    summary_type(v->type),
                     tstr(type_tuple(sig->results, sig->nresults)));
         return;
     }
@@ -1042,16 +1044,13 @@ static void check_return(Checker *c, Node *s)
         size_t n = 0;
         n += (size_t)snprintf(have + n, sizeof have - n, "(");
         for (int i = 0; i < res->len && n < sizeof have; i++) {
-            Type *t = res->items[i]->type;
-            const char *ts = t && (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                                   t->kind == KIND_UNTYPED_RUNE || t->kind == KIND_UNTYPED_COMPLEX)
-                                 ? "number"
-                                 : tstr(t);
+            const char *ts = summary_type(res->items[i]->type);
             n += (size_t)snprintf(have + n, sizeof have - n, "%s%s", i ? ", " : "", ts);
         }
         if (n < sizeof have)
             snprintf(have + n, sizeof have - n, ")");
-        check_error(c, res->items[res->len > want ? want : 0]->pos,
+        /* Go points at the first extra value, or the last one given */
+        check_error(c, res->items[res->len > want ? want : res->len - 1]->pos,
                     "%s return values\n\thave %s\n\twant %s",
                     res->len < want ? "not enough" : "too many", have,
                     tstr(type_tuple(sig->results, sig->nresults)));
