@@ -932,7 +932,7 @@ bool mul_fusable(Node *e, Type *t)
     TypeKind k = t->underlying->kind;
     if (kind_is_integer(k))
         return e->u.binary.x->mode != MODE_CONST && e->u.binary.y->mode != MODE_CONST;
-    return k == KIND_FLOAT64;
+    return k == KIND_FLOAT64 || k == KIND_COMPLEX128;
 }
 
 /* Evaluates the factors of a product mul_fusable accepted into registers. */
@@ -950,6 +950,10 @@ void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z)
     Type *u = t->underlying;
     if (u->kind == KIND_FLOAT64) {
         emit(fs, op == TOK_ADD ? OP_MADDF : OP_MSUBF, dst, b, c, z);
+        return;
+    }
+    if (u->kind == KIND_COMPLEX128) {
+        emit(fs, op == TOK_ADD ? OP_MADDC : OP_MSUBC, dst, b, c, z);
         return;
     }
     emit(fs, op == TOK_ADD ? OP_MADD : OP_MSUB, dst, b, c, z);

@@ -124,6 +124,8 @@
     X(SUBC, "rrr", "R[A..A+2) := R[B..B+2) - R[C..C+2)")                            \
     X(MULC, "rrr", "R[A..A+2) := R[B..B+2) * R[C..C+2) (Go's formula, no FMA)")     \
     X(DIVC, "rrr", "R[A..A+2) := R[B..B+2) / R[C..C+2) (Go's complex128div)")       \
+    X(MADDC, "rrrr", "R[A..A+2) := R[B..B+2) * R[C..C+2) + R[D..D+2) (as MULC, ADDC)") \
+    X(MSUBC, "rrrr", "R[A..A+2) := R[D..D+2) - R[B..B+2) * R[C..C+2) (as MULC, SUBC)") \
     X(NEGC, "rr", "R[A..A+2) := -R[B..B+2)")                                        \
     X(MKC, "rrr", "R[A..A+2) := complex(R[B].f, R[C].f)")                           \
     X(EQC, "rrr", "R[A] := R[B..B+2) == R[C..C+2)")                                 \

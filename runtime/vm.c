@@ -923,6 +923,20 @@ vm_dispatch:
         R[A].f = re, R[A + 1].f = im;
         NEXT(3);
     }
+    VM_CASE(MADDC) {
+        double a = R[B].f, b = R[B + 1].f, c = R[C].f, d = R[C + 1].f;
+        double re = vm_rounded(vm_rounded(a * c) - vm_rounded(b * d)) + R[D].f;
+        double im = vm_rounded(vm_rounded(a * d) + vm_rounded(b * c)) + R[D + 1].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(4);
+    }
+    VM_CASE(MSUBC) {
+        double a = R[B].f, b = R[B + 1].f, c = R[C].f, d = R[C + 1].f;
+        double re = R[D].f - vm_rounded(vm_rounded(a * c) - vm_rounded(b * d));
+        double im = R[D + 1].f - vm_rounded(vm_rounded(a * d) + vm_rounded(b * c));
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(4);
+    }
     VM_CASE(DIVC) {
         double re, im;
         cplx_div(R[B].f, R[B + 1].f, R[C].f, R[C + 1].f, &re, &im);
