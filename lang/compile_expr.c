@@ -1366,6 +1366,25 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
             return;
         }
     }
+    /* float64 orderings: one compare-and-jump too; a false condition
+     * jumps on !(p < q), never on q <= p, so that NaN compares false */
+    if (u->kind == AST_BINARY && u->mode != MODE_CONST) {
+        Token op = u->u.binary.op;
+        Node *a = u->u.binary.x, *b = u->u.binary.y;
+        Type *at = ctype(a->type), *bt = ctype(b->type);
+        if ((op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ) && at && bt &&
+            at->underlying->kind == KIND_FLOAT64 && bt->underlying->kind == KIND_FLOAT64) {
+            Type *t = a->mode == MODE_CONST ? bt : at;
+            int x = expr_as_reg(fs, a, t);
+            int y = expr_as_reg(fs, b, t);
+            bool swap = op == TOK_GTR || op == TOK_GEQ; /* a > b is b < a */
+            bool le = op == TOK_LEQ || op == TOK_GEQ;
+            Opcode o = when ? (le ? OP_JLEF : OP_JLTF) : (le ? OP_JNLEF : OP_JNLTF);
+            *patch = emit(fs, o, swap ? y : x, swap ? x : y, 0);
+            fs->nreg = save;
+            return;
+        }
+    }
     /* x == nil, x != nil on a pointer, map, chan, func or slice: its
      * first slot against zero, as emit_eq compares it, in one jump */
     if (u->kind == AST_BINARY && (u->u.binary.op == TOK_EQL || u->u.binary.op == TOK_NEQ) &&

@@ -169,6 +169,10 @@
     X(JLEU, "rrj", "if R[A].u <= R[B].u jump to C")                                 \
     X(JEQ, "rrj", "if R[A] == R[B] (64-bit) jump to C")                             \
     X(JNE, "rrj", "if R[A] != R[B] (64-bit) jump to C")                             \
+    X(JLTF, "rrj", "if R[A].f < R[B].f jump to C")                                  \
+    X(JLEF, "rrj", "if R[A].f <= R[B].f jump to C")                                 \
+    X(JNLTF, "rrj", "if !(R[A].f < R[B].f) jump to C (NaN jumps)")                  \
+    X(JNLEF, "rrj", "if !(R[A].f <= R[B].f) jump to C (NaN jumps)")                 \
     X(JLTI, "rij", "if R[A].i < B jump to C")                                       \
     X(JLEI, "rij", "if R[A].i <= B jump to C")                                      \
     X(JGTI, "rij", "if R[A].i > B jump to C")                                       \

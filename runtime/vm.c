@@ -1079,6 +1079,10 @@ vm_dispatch:
     VM_CASE(JLEU) CJUMP(R[A].u <= R[B].u);
     VM_CASE(JEQ) CJUMP(R[A].u == R[B].u);
     VM_CASE(JNE) CJUMP(R[A].u != R[B].u);
+    VM_CASE(JLTF) CJUMP(R[A].f < R[B].f);
+    VM_CASE(JLEF) CJUMP(R[A].f <= R[B].f);
+    VM_CASE(JNLTF) CJUMP(!(R[A].f < R[B].f));
+    VM_CASE(JNLEF) CJUMP(!(R[A].f <= R[B].f));
     VM_CASE(JLTI) CJUMP(R[A].i < B);
     VM_CASE(JLEI) CJUMP(R[A].i <= B);
     VM_CASE(JGTI) CJUMP(R[A].i > B);
