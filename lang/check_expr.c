@@ -55,6 +55,31 @@ static void update_untyped(Node *n, Type *t)
     }
 }
 
+/* The first non-constant shift whose type an untyped n decides (what
+ * update_untyped would give a type), or NULL. */
+static Node *untyped_shift_in(Node *n)
+{
+    if (!n || !is_untyped(n->type) || n->mode == MODE_CONST)
+        return NULL;
+    switch (n->kind) {
+    case AST_PAREN:
+        return untyped_shift_in(n->u.paren.x);
+    case AST_UNARY:
+        return untyped_shift_in(n->u.unary.x);
+    case AST_BINARY:
+        if (is_comparison(n->u.binary.op))
+            return NULL;
+        if (n->u.binary.op == TOK_SHL || n->u.binary.op == TOK_SHR)
+            return n;
+        {
+            Node *r = untyped_shift_in(n->u.binary.x);
+            return r ? r : untyped_shift_in(n->u.binary.y);
+        }
+    default:
+        return NULL;
+    }
+}
+
 /* Converts an untyped n to t. context NULL: an operand of a binary
  * operation (other message forms). Returns false on error (reported). */
 static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
@@ -92,6 +117,14 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return true;
         }
         Type *d = type_default(n->type);
+        Node *sh = untyped_shift_in(n);
+        if (sh && !is_integer_t(d)) {
+            check_error(c, sh->u.binary.x->pos,
+                        "invalid operation: shifted operand %s (type %s) must be integer",
+                        expr_str(sh->u.binary.x), tstr(d));
+            n->type = t_invalid;
+            return false;
+        }
         if (n->mode == MODE_CONST && !cv_convert(n->cv, d, NULL)) {
             check_error(c, n->pos, "cannot use %s as %s value in %s (overflows)", operand_str(c, n),
                         tstr(d), context ? context : "expression");
@@ -146,11 +179,13 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return false;
         }
     }
-    /* a non-constant shift of an untyped constant must end up integer */
-    if (n->kind == AST_BINARY && (n->u.binary.op == TOK_SHL || n->u.binary.op == TOK_SHR) &&
-        n->mode != MODE_CONST && !is_integer_t(tu)) {
-        check_error(c, n->pos, "invalid operation: shifted operand %s (type %s) must be integer",
-                    expr_str(n->u.binary.x), tstr(t));
+    /* a non-constant shift of an untyped constant must end up integer,
+     * also inside a larger untyped expression (1<<s + 1.5) */
+    Node *sh = untyped_shift_in(n);
+    if (sh && !is_integer_t(tu)) {
+        check_error(c, sh->u.binary.x->pos,
+                    "invalid operation: shifted operand %s (type %s) must be integer",
+                    expr_str(sh->u.binary.x), tstr(t));
         return false;
     }
     update_untyped(n, t);
@@ -1075,9 +1110,8 @@ static void check_shift(Checker *c, Node *n)
             n->type = x->type->kind == KIND_UNTYPED_FLOAT ? type_basic[KIND_UNTYPED_INT] : x->type;
             return;
         }
-        /* non-constant shift: the type comes from the context */
-        if (x->type->kind == KIND_UNTYPED_FLOAT)
-            x->type = type_basic[KIND_UNTYPED_INT];
+        /* non-constant shift: the type comes from the context, and must
+         * be an integer one then (1.0 << s is a float64 by default) */
         n->type = x->type;
         n->mode = MODE_VALUE;
         return;
