@@ -251,8 +251,11 @@ void check_call(Checker *c, Node *n)
     }
     if (fun->mode == MODE_BUILTIN) {
         n->u.call.kind = CALL_BUILTIN;
+        Node *id = fun; /* (len)(s) is len(s) */
+        while (id->kind == AST_PAREN)
+            id = id->u.paren.x;
         Builtin b =
-            fun->kind == AST_IDENT && fun->u.ident.sym ? fun->u.ident.sym->builtin : BUILTIN_NONE;
+            id->kind == AST_IDENT && id->u.ident.sym ? id->u.ident.sym->builtin : BUILTIN_NONE;
         n->u.call.builtin = b;
         check_builtin(c, n, b);
         return;
@@ -324,7 +327,6 @@ void check_conversion(Checker *c, Node *n, Type *t)
     Type *tu = under(t);
     if (x->mode == MODE_CONST && const_type(t)) {
         ConstVal *cv = NULL;
-        bool trunc = false;
         if (tu->kind == KIND_STRING && is_integer_t(x->type)) {
             /* string(rune constant) */
             __int128 r;
@@ -337,23 +339,17 @@ void check_conversion(Checker *c, Node *n, Type *t)
             if (is_untyped(x->type))
                 check_default(c, x);
         } else if (type_convertible(x->type, t)) {
-            bool num = is_numeric(x->type) && is_numeric(t);
-            if (num && kind_is_float(tu->kind)) {
-                cv = cv_convert(x->cv, t, &trunc);
-            } else if (num && kind_is_integer(tu->kind)) {
-                cv = cv_convert(x->cv, t, &trunc);
-            } else {
-                cv = cv_convert(x->cv, t, &trunc);
-            }
+            cv = cv_convert(x->cv, t, NULL);
             if (!cv) {
                 /* Go names the type as written (byte, not uint8) */
                 Node *fun = n->u.call.fun;
                 const char *tn = fun->kind == AST_IDENT ? fun->u.ident.name : tstr(t);
-                if (trunc)
-                    check_error(c, x->pos, "cannot convert %s to type %s (truncated)",
-                                operand_str(c, x), tn);
-                else
+                /* types2: only integer to integer gets the concise
+                 * overflow message (go.dev/issue/63563) */
+                if (is_integer_t(x->type) && kind_is_integer(tu->kind))
                     check_error(c, x->pos, "constant %s overflows %s", cv_str(x->cv), tn);
+                else
+                    check_error(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tn);
                 set_invalid(n);
                 return;
             }
