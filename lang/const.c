@@ -445,10 +445,10 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
     }
     if (cv->kind == CONST_COMPLEX) {
         /* a complex constant is representable as a real number only
-         * when its imaginary part is zero (Go: "truncated" otherwise) */
+         * when its imaginary part is zero; Go calls the failure
+         * "truncated" for an integer type, "overflows" for a float one */
         if (cv->im != 0) {
-            if (truncated && k != KIND_BOOL && k != KIND_STRING && k != KIND_UNTYPED_BOOL &&
-                k != KIND_UNTYPED_STRING)
+            if (truncated && (kind_is_integer(k) || k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE))
                 *truncated = true;
             return NULL;
         }
