@@ -439,6 +439,13 @@ static void cell_params(FnState *fs, NodeList *fields)
 static void fs_finish(FnState *fs)
 {
     Func *fn = fs->fn;
+    /* falling off the end returns at the closing brace: the line Go's
+     * tracebacks give a frame running its deferred calls there */
+    Node *body = !fs->node                          ? NULL
+                 : fs->node->kind == AST_FUNCDECL ? fs->node->u.funcdecl.body
+                 : fs->node->kind == AST_FUNCLIT  ? fs->node->u.funclit.body
+                                                  : NULL;
+    if (body && body->u.blockstmt.rbrace.line > 0) emit_line_at(fs, body->u.blockstmt.rbrace.line);
     emit(fs, OP_RET);
     fn->code = fs->code;
     fn->ncode = (uint32_t)fs->ncode;

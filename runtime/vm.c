@@ -1214,6 +1214,9 @@ vm_dispatch:
             ip = fr->ret_ip;
             VM_DISPATCH();
         }
+        /* the deferred calls see this frame at its return (Go's
+         * traceback line of deferreturn): pc just past the RET */
+        fr->pc = (uint32_t)(ip - fn->code) + 1;
         goto do_return;
     }
     VM_CASE(RET1) {
@@ -1231,6 +1234,9 @@ vm_dispatch:
             VM_DISPATCH();
         }
         R[fn->resreg] = R[A];
+        /* the deferred calls see this frame at its return (Go's
+         * traceback line of deferreturn): pc just past the RET */
+        fr->pc = (uint32_t)(ip - fn->code) + 1;
         goto do_return;
     }
     VM_CASE(GO) {
