@@ -942,8 +942,12 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     case BUILTIN_PRINTLN:
         for (int i = 0; i < na; i++) {
             Node *x = args->items[i];
-            check_expr(c, x, NULL);
-            if (x->mode == MODE_INVALID)
+            /* println(f()) prints every result of f */
+            if (na == 1)
+                check_multi(c, x);
+            else
+                check_expr(c, x, NULL);
+            if (x->mode == MODE_INVALID || x->type->kind == KIND_TUPLE)
                 continue;
             if (x->type->kind == KIND_UNTYPED_NIL) {
                 check_error(c, x->pos, "use of untyped nil in argument to %s", name);

@@ -251,6 +251,29 @@ void compile_go_defer(FnState *fs, Node *call, bool is_go)
         int n = args->len;
         Node *copy = ast_new(AST_CALL, call->pos);
         *copy = *call;
+        if (n == 1 && args->items[0]->type && args->items[0]->type->kind == KIND_TUPLE) {
+            /* defer println(f()): f runs now, and its results (left
+             * side by side by the call) are the thunk's parameters, one
+             * argument each */
+            Type *tt = args->items[0]->type;
+            int base = compile_call(fs, unparen(args->items[0]));
+            copy->u.call.args.items = GC_MALLOC(sizeof(Node *) * (size_t)(tt->nresults + 1));
+            copy->u.call.args.len = copy->u.call.args.cap = tt->nresults;
+            int off = 0;
+            for (int i = 0; i < tt->nresults; i++) {
+                Node *rv = ast_new(AST_REGVAL, args->items[0]->pos);
+                rv->type = tt->results[i];
+                rv->mode = MODE_VALUE;
+                rv->u.regval.reg = off;
+                copy->u.call.args.items[i] = rv;
+                off += slots(tt->results[i]);
+            }
+            Func *fn = compile_call_thunk(fs, copy, off, is_go);
+            int clo = reg_alloc(fs, 1);
+            emit(fs, OP_LOADK, clo, emit_const_ptr(fs, vm_func_closure(fn)));
+            emit(fs, op, base, clo, off);
+            return;
+        }
         copy->u.call.args.items = GC_MALLOC(sizeof(Node *) * (size_t)(n + 1));
         copy->u.call.args.len = copy->u.call.args.cap = n;
         int total = 0;
@@ -488,6 +511,18 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
     }
     case BUILTIN_PRINT:
     case BUILTIN_PRINTLN:
+        if (args->len == 1 && a0->type && a0->type->kind == KIND_TUPLE) {
+            /* println(f()): each result where the call left them */
+            Type *tt = a0->type;
+            int base = compile_call(fs, unparen(a0));
+            for (int i = 0, off = 0; i < tt->nresults; i++) {
+                if (i && b == BUILTIN_PRINTLN) emit(fs, OP_PRINTSP);
+                emit(fs, OP_PRINT, base + off, emit_const_ptr(fs, tt->results[i]));
+                off += slots(tt->results[i]);
+            }
+            if (b == BUILTIN_PRINTLN) emit(fs, OP_PRINTNL);
+            return dst;
+        }
         for (int i = 0; i < args->len; i++) {
             if (i && b == BUILTIN_PRINTLN) emit(fs, OP_PRINTSP);
             Node *a = args->items[i];

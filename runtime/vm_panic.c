@@ -7,6 +7,7 @@
  * frames itself: that is vm.c's dispatch loop.
  */
 #include <gc.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,9 +348,13 @@ void vm_print_value(FILE *o, const Type *t, const Slot *v)
         fwrite(s->ptr, 1, (size_t)s->len, o);
         break;
     }
-    case KIND_INTERFACE: fprintf(o, "(%p,%p)", v[0].p, v[1].p); break;
-    case KIND_SLICE: fprintf(o, "[%lld/%lld]%p", (long long)v[1].i, (long long)v[2].i, v[0].p); break;
-    default: fprintf(o, "%p", v->p); break;
+    /* pointers as Go's runtime prints them: 0x0 for nil (C's %p says
+     * "(nil)") */
+    case KIND_INTERFACE: fprintf(o, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p, (uintptr_t)v[1].p); break;
+    case KIND_SLICE:
+        fprintf(o, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i, (long long)v[2].i, (uintptr_t)v[0].p);
+        break;
+    default: fprintf(o, "0x%" PRIxPTR, (uintptr_t)v->p); break;
     }
 }
 
