@@ -954,6 +954,12 @@ void check_builtin(Checker *c, Node *n, Builtin b)
                 continue;
             }
             check_default_ctx(c, x, check_fmt("argument to %s", name));
+            /* the compiler's back end has no print for aggregates (Go
+             * reports it at the call's parenthesis, as "print") */
+            TypeKind k = x->type ? under(x->type)->kind : KIND_INVALID;
+            if (k == KIND_STRUCT || k == KIND_ARRAY)
+                check_error(c, n->u.call.lparen.line ? n->u.call.lparen : n->pos,
+                            "illegal types for operand: print\n\t%s", tstr(x->type));
         }
         novalue(n);
         return;
