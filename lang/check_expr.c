@@ -9,6 +9,7 @@
 #include <gc.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_impl.h"
 
@@ -482,6 +483,34 @@ static Type *path_type(Type *t, Lookup *lk)
     return t;
 }
 
+/* A field or method of t (or *t) spelled like name but for case, for
+ * Go's "has no field or method X, but does have x"; another package's
+ * unexported names are not offered. */
+static const char *case_folded_member(Checker *c, Type *t, const char *name)
+{
+    Type *u = under(t);
+    Type *named = t;
+    if (u->kind == KIND_POINTER) {
+        named = u->elem;
+        u = under(u->elem);
+    }
+    bool foreign = named->pkg && c->pkg && strcmp(named->pkg, c->pkg->path) != 0;
+    const char *alt = NULL;
+    if (u->kind == KIND_STRUCT)
+        for (int i = 0; i < u->nfields && !alt; i++)
+            if (u->fields[i].name && strcasecmp(u->fields[i].name, name) == 0)
+                alt = u->fields[i].name;
+    const Method *ms[2] = {named->methods, named->ptrmethods};
+    int ns[2] = {named->nmethods, named->nptrmethods};
+    for (int k = 0; k < 2 && !alt; k++)
+        for (int i = 0; i < ns[k] && !alt; i++)
+            if (strcasecmp(ms[k][i].name, name) == 0)
+                alt = ms[k][i].name;
+    if (alt && foreign && !(alt[0] >= 'A' && alt[0] <= 'Z'))
+        return NULL;
+    return alt;
+}
+
 void check_selector(Checker *c, Node *n)
 {
     Node *x = n->u.selector.x;
@@ -675,9 +704,10 @@ undefined:
                     "%s.%s undefined (type %s is pointer to interface, not interface)", expr_str(x),
                     name, tstr(T));
     } else {
+        const char *alt = case_folded_member(c, T, name);
         check_error(c, n->u.selector.sel->pos,
-                    "%s.%s undefined (type %s has no field or method %s)", expr_str(x), name,
-                    tstr(T), name);
+                    "%s.%s undefined (type %s has no field or method %s%s%s)", expr_str(x), name,
+                    tstr(T), name, alt ? ", but does have " : "", alt ? alt : "");
     }
     set_invalid(n);
 }
