@@ -242,6 +242,15 @@ static const char *why_not_implements(Checker *c, Type *v, Type *t)
         return check_fmt(": %s does not implement %s (method %s has pointer receiver)", tstr(v),
                          tstr(t), missing);
     const Method *m = type_method(v, missing);
+    const Method *want = type_method(t, missing);
+    if (m && want && m->sig && want->sig) {
+        /* signatures without their "func" keyword: M(int) */
+        const char *h = tstr(m->sig), *w = tstr(want->sig);
+        return check_fmt(": %s does not implement %s (wrong type for method %s)\n\t\thave %s%s\n"
+                         "\t\twant %s%s",
+                         tstr(v), tstr(t), missing, missing, h + (strncmp(h, "func", 4) ? 0 : 4),
+                         missing, w + (strncmp(w, "func", 4) ? 0 : 4));
+    }
     if (m)
         return check_fmt(": %s does not implement %s (wrong type for method %s)", tstr(v), tstr(t),
                          missing);
@@ -929,10 +938,13 @@ static void check_typeassert(Checker *c, Node *n)
         const char *missing;
         bool wrong;
         if (!type_implements(t, under(x->type), &missing, &wrong)) {
-            check_error(
-                c, n->pos,
-                "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)",
-                expr_str(n), tstr(t), tstr(x->type), missing ? missing : "?");
+            /* the reason as in an assignment: why_not_implements's text
+             * without its leading ": " */
+            const char *why = why_not_implements(c, t, x->type);
+            check_error(c, n->pos, "impossible type assertion: %s\n\t%s", expr_str(n),
+                        why[0] ? why + 2
+                               : check_fmt("%s does not implement %s (missing method %s)", tstr(t),
+                                           tstr(x->type), missing ? missing : "?"));
             set_invalid(n);
             return;
         }
