@@ -767,7 +767,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             return;
         }
         if (su->kind != KIND_SLICE) {
-            check_error(c, s->pos,
+            /* Go reports either operand's fault at the first argument */
+            check_error(c, d->pos,
                         "invalid argument: copy expects slice arguments; found %s and %s",
                         operand_str(c, d), operand_str(c, s));
             return;
