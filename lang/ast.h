@@ -216,6 +216,8 @@ struct Node {
         struct { /* COMPOSITELIT */
             Node *type;  /* NULL when elided inside another literal */
             NodeList elts;
+            Pos rbrace;  /* parser: the closing brace ("too few values");
+                            {0,0} unknown */
         } compositelit;
         struct { /* FUNCLIT */
             Node *type; /* FUNCTYPE */

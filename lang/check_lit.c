@@ -241,8 +241,10 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
             }
         }
         if (!keyed && elts->len < u->nfields && elts->len > 0)
-            check_error(c, n->pos /* Go: at the closing brace */,
-                        "too few values in struct literal of type %s", tstr(base));
+            check_error(c, n->u.compositelit.rbrace.line ? n->u.compositelit.rbrace : n->pos,
+                        "too few values in struct literal of type %s",
+                        /* Go names an elided literal's type by its structure */
+                        tstr(n->u.compositelit.type ? base : under(base)));
         break;
     }
     case KIND_ARRAY:
