@@ -51,8 +51,8 @@ void check_error(Checker *c, Pos pos, const char *fmt, ...)
      * "x declared and not used" beside the error in its initializer */
     for (int i = 0; i < c->diags->len; i++) {
         Diag *d = &c->diags->items[i];
-        if (d->pos.line == pos.line && d->filename && c->file && strcmp(d->filename, c->file) == 0 &&
-            strcmp(d->msg, tmp) == 0)
+        if (d->pos.line == pos.line && d->filename && c->file &&
+            strcmp(d->filename, c->file) == 0 && strcmp(d->msg, tmp) == 0)
             return;
     }
     diags_add(c->diags, c->file, pos, "%s", tmp);

@@ -683,8 +683,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             return;
         }
         if (x->type != y->type) {
-            check_error(c, x->pos, "invalid operation: %s (mismatched types %s and %s)", expr_str(n),
-                        tstr(x->type), tstr(y->type));
+            check_error(c, x->pos, "invalid operation: %s (mismatched types %s and %s)",
+                        expr_str(n), tstr(x->type), tstr(y->type));
             set_invalid(n);
             return;
         }
@@ -694,7 +694,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
                    : k == KIND_UNTYPED_FLOAT ? type_basic[KIND_UNTYPED_COMPLEX]
                                              : NULL;
         if (!rt) {
-            check_error(c, x->pos, "invalid argument: arguments have type %s, expected floating-point",
+            check_error(c, x->pos,
+                        "invalid argument: arguments have type %s, expected floating-point",
                         tstr(x->type));
             set_invalid(n);
             return;
@@ -723,10 +724,10 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         if (x->mode == MODE_CONST && is_untyped(x->type) && is_numeric(x->type))
             check_convert_untyped(c, x, type_basic[KIND_UNTYPED_COMPLEX]);
         TypeKind k = under(x->type)->kind;
-        Type *rt = k == KIND_COMPLEX64           ? type_basic[KIND_FLOAT32]
-                   : k == KIND_COMPLEX128        ? type_basic[KIND_FLOAT64]
-                   : k == KIND_UNTYPED_COMPLEX   ? type_basic[KIND_UNTYPED_FLOAT]
-                                                 : NULL;
+        Type *rt = k == KIND_COMPLEX64         ? type_basic[KIND_FLOAT32]
+                   : k == KIND_COMPLEX128      ? type_basic[KIND_FLOAT64]
+                   : k == KIND_UNTYPED_COMPLEX ? type_basic[KIND_UNTYPED_FLOAT]
+                                               : NULL;
         if (!rt) {
             check_error(c, x->pos, "invalid argument: argument has type %s, expected complex type",
                         tstr(x->type));

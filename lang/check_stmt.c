@@ -240,8 +240,8 @@ static void goto_block(Checker *c, GotoBlock *parent, Pos start, NodeList *body,
                         over |= bad.items[m] == g;
                     if (over)
                         check_error(c, g->u.branchstmt.label->pos,
-                                    "goto %s jumps over declaration of %s at %s:%d:%d", name, varname,
-                                    c->file, varpos.line, varpos.col);
+                                    "goto %s jumps over declaration of %s at %s:%d:%d", name,
+                                    varname, c->file, varpos.line, varpos.col);
                 }
                 fwd.len = k;
             }
@@ -252,7 +252,8 @@ static void goto_block(Checker *c, GotoBlock *parent, Pos start, NodeList *body,
         switch (s->kind) {
         case AST_DECLSTMT: {
             Node *d = s->u.declstmt.decl;
-            if (d && d->kind == AST_GENDECL && d->u.gendecl.tok == TOK_VAR && d->u.gendecl.specs.len) {
+            if (d && d->kind == AST_GENDECL && d->u.gendecl.tok == TOK_VAR &&
+                d->u.gendecl.specs.len) {
                 Node *spec = d->u.gendecl.specs.items[0];
                 if (spec->u.valuespec.names.len) {
                     varpos = spec->u.valuespec.names.items[0]->pos;
@@ -309,7 +310,8 @@ static void goto_block(Checker *c, GotoBlock *parent, Pos start, NodeList *body,
             goto_block(c, b, s->u.forstmt.body->pos, &s->u.forstmt.body->u.blockstmt.list, &fwd);
             break;
         case AST_RANGESTMT:
-            goto_block(c, b, s->u.rangestmt.body->pos, &s->u.rangestmt.body->u.blockstmt.list, &fwd);
+            goto_block(c, b, s->u.rangestmt.body->pos, &s->u.rangestmt.body->u.blockstmt.list,
+                       &fwd);
             break;
         case AST_SWITCHSTMT:
         case AST_TYPESWITCHSTMT:
@@ -319,7 +321,8 @@ static void goto_block(Checker *c, GotoBlock *parent, Pos start, NodeList *body,
                                                         : s->u.selectstmt.body;
             for (int j = 0; blk && j < blk->u.blockstmt.list.len; j++) {
                 Node *cc = blk->u.blockstmt.list.items[j];
-                NodeList *l = cc->kind == AST_COMMCLAUSE ? &cc->u.commclause.body : &cc->u.caseclause.body;
+                NodeList *l =
+                    cc->kind == AST_COMMCLAUSE ? &cc->u.commclause.body : &cc->u.caseclause.body;
                 goto_block(c, b, cc->pos, l, &fwd);
             }
             break;
@@ -344,8 +347,9 @@ static void check_labels(Checker *c, NodeList *body, Pos start)
         Label *l = label_find(name);
         if (l && l->block) {
             l->used = true;
-            check_error(c, g->u.branchstmt.label->pos, "goto %s jumps into block starting at %s:%d:%d", name,
-                        c->file, l->block->start.line, l->block->start.col);
+            check_error(c, g->u.branchstmt.label->pos,
+                        "goto %s jumps into block starting at %s:%d:%d", name, c->file,
+                        l->block->start.line, l->block->start.col);
         } else {
             check_error(c, g->u.branchstmt.label->pos, "label %s not defined", name);
         }
@@ -1033,8 +1037,7 @@ static void check_return(Checker *c, Node *s)
         }
         /* an untyped numeric constant is a "number" in Go's listing */
         check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s",
-                    summary_type(v->type),
-                    tstr(type_tuple(sig->results, sig->nresults)));
+                    summary_type(v->type), tstr(type_tuple(sig->results, sig->nresults)));
         return;
     }
     for (int i = 0; i < res->len; i++)

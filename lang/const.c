@@ -336,7 +336,8 @@ static int cmp3(const ConstVal *a, const ConstVal *b)
         return a->i < b->i ? -1 : a->i > b->i;
     if (a->kind == CONST_COMPLEX || b->kind == CONST_COMPLEX) {
         /* only == and != reach here: any difference is "unequal" */
-        long double ai = a->kind == CONST_COMPLEX ? a->im : 0, bi = b->kind == CONST_COMPLEX ? b->im : 0;
+        long double ai = a->kind == CONST_COMPLEX ? a->im : 0,
+                    bi = b->kind == CONST_COMPLEX ? b->im : 0;
         return as_float(a) == as_float(b) && ai == bi ? 0 : 1;
     }
     long double x = as_float(a), y = as_float(b);
@@ -448,7 +449,8 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
          * when its imaginary part is zero; Go calls the failure
          * "truncated" for an integer type, "overflows" for a float one */
         if (cv->im != 0) {
-            if (truncated && (kind_is_integer(k) || k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE))
+            if (truncated &&
+                (kind_is_integer(k) || k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE))
                 *truncated = true;
             return NULL;
         }
@@ -553,9 +555,10 @@ const char *cv_str(const ConstVal *cv)
     }
     case CONST_COMPLEX: {
         /* Go's form: (1 + 2i) */
-        ConstVal re = {.kind = CONST_FLOAT, .f = cv->f}, im = {.kind = CONST_FLOAT, .f = fabsl(cv->im)};
-        snprintf(buf, 80, "(%s %c %si)", cv_str(&re), cv->im < 0 || (cv->im == 0 && signbit(cv->im)) ? '-' : '+',
-                 cv_str(&im));
+        ConstVal re = {.kind = CONST_FLOAT, .f = cv->f},
+                 im = {.kind = CONST_FLOAT, .f = fabsl(cv->im)};
+        snprintf(buf, 80, "(%s %c %si)", cv_str(&re),
+                 cv->im < 0 || (cv->im == 0 && signbit(cv->im)) ? '-' : '+', cv_str(&im));
         return buf;
     }
     case CONST_STRING: {

@@ -62,13 +62,16 @@
 static double math_hypot(double p, double q)
 {
     p = fabs(p), q = fabs(q);
-    if (isinf(p) || isinf(q)) return INFINITY;
-    if (isnan(p) || isnan(q)) return NAN;
+    if (isinf(p) || isinf(q))
+        return INFINITY;
+    if (isnan(p) || isnan(q))
+        return NAN;
     if (p < q) {
         double t = p;
         p = q, q = t;
     }
-    if (p == 0) return 0;
+    if (p == 0)
+        return 0;
     q = q / p;
     return p * sqrt(1 + q * q);
 }
