@@ -87,6 +87,7 @@ Node *ast_clone(const Node *n)
     case AST_BAD:
     case AST_EMPTYSTMT:
     case AST_BASICLIT:
+    case AST_REGVAL:
     case AST__COUNT:
         break;
     case AST_IDENT: m->u.ident.sym = NULL; break;
@@ -291,6 +292,7 @@ static void dump(const Node *n, FILE *f)
     case AST_BAD:
     case AST_EMPTYSTMT:
         break;
+    case AST_REGVAL: fprintf(f, " R%d", n->u.regval.reg); break;
     case AST_IDENT:
         fprintf(f, " %s", n->u.ident.name);
         break;

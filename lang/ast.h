@@ -74,7 +74,8 @@
     X(TYPESPEC)       /* name [=] type */                                     \
     X(GENDECL)        /* import/const/type/var ( specs ) */                   \
     X(FUNCDECL)       /* func (recv) name(params) results { body } */         \
-    X(FILE)
+    X(FILE)                                                                   \
+    X(REGVAL)         /* compiler only: a value already in registers */
 
 typedef enum {
 #define X(k) AST_##k,
@@ -222,6 +223,8 @@ struct Node {
         struct { /* COMPOSITELIT */
             Node *type;  /* NULL when elided inside another literal */
             NodeList elts;
+            Pos rbrace;  /* parser: the closing brace ("too few values");
+                            {0,0} unknown */
         } compositelit;
         struct { /* FUNCLIT */
             Node *type; /* FUNCTYPE */
@@ -334,6 +337,11 @@ struct Node {
             Node *label; /* IDENT */
             Node *stmt;
         } labeledstmt;
+        struct { /* REGVAL: the compiler's stand-in for an argument it
+                    evaluated earlier (the thunk of `defer delete(m, k)`
+                    receives m and k as parameters); `type` is set */
+            int reg;
+        } regval;
         struct { /* EXPRSTMT */
             Node *x;
         } exprstmt;
@@ -349,6 +357,8 @@ struct Node {
             Token tok; /* ASSIGN, DEFINE, ADD_ASSIGN, ... */
             NodeList rhs;
             bool *is_new; /* checker, DEFINE: which lhs names are new */
+            Pos tokpos;   /* parser: the operator, where Go places the
+                             statement (goto "jumps over declaration") */
         } assignstmt;
         struct { /* GOSTMT, DEFERSTMT */
             Node *call; /* CALL */

@@ -46,10 +46,13 @@ void check_error(Checker *c, Pos pos, const char *fmt, ...)
     char tmp[1024];
     vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    /* one error per line, as Go's compiler reports */
+    /* Go's compiler drops only repeats of the same message on a line
+     * (base.ErrorfAt); different errors on one line are all reported,
+     * "x declared and not used" beside the error in its initializer */
     for (int i = 0; i < c->diags->len; i++) {
         Diag *d = &c->diags->items[i];
-        if (d->pos.line == pos.line && d->filename && c->file && strcmp(d->filename, c->file) == 0)
+        if (d->pos.line == pos.line && d->filename && c->file &&
+            strcmp(d->filename, c->file) == 0 && strcmp(d->msg, tmp) == 0)
             return;
     }
     diags_add(c->diags, c->file, pos, "%s", tmp);

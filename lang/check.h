@@ -33,14 +33,15 @@
 /* An exact constant. Integers are 128-bit (Go requires at least 256 bits
  * for untyped integer constants; values beyond 128 bits are reported as
  * "constant overflow" rather than silently wrapped). Floats are long
- * double. Runes are integers. */
-typedef enum { CONST_BOOL, CONST_INT, CONST_FLOAT, CONST_STRING } ConstKind;
+ * double. Runes are integers. A complex constant is `f` + `im`i. */
+typedef enum { CONST_BOOL, CONST_INT, CONST_FLOAT, CONST_COMPLEX, CONST_STRING } ConstKind;
 
 struct ConstVal {
     ConstKind kind;
     bool b;
     __int128 i;
     long double f;
+    long double im; /* COMPLEX: the imaginary part (f is the real one) */
     String s;
 };
 

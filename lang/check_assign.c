@@ -69,7 +69,8 @@ void check_valuespec(Checker *c, Node *spec, bool is_const, bool global)
             if (t) {
                 if (!is_invalid(t) &&
                     !(under(t)->kind == KIND_BOOL || under(t)->kind == KIND_STRING ||
-                      kind_is_integer(under(t)->kind) || kind_is_float(under(t)->kind))) {
+                      kind_is_integer(under(t)->kind) || kind_is_float(under(t)->kind) ||
+                      kind_is_complex(under(t)->kind))) {
                     check_error(c, spec->u.valuespec.type->pos, "invalid constant type %s",
                                 tstr(t));
                     s->type = t_invalid;
@@ -593,7 +594,7 @@ static void check_opassign(Checker *c, Node *s)
         return;
     }
     bool ok;
-    bool num = kind_is_integer(k) || kind_is_float(k);
+    bool num = kind_is_integer(k) || kind_is_float(k) || kind_is_complex(k);
     switch (op) {
     case TOK_ADD:
         ok = num || k == KIND_STRING;

@@ -31,13 +31,7 @@ static const char *have_str(Node **args, int n)
             }
             continue;
         }
-        if (!t)
-            s = "invalid type";
-        else if (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                 t->kind == KIND_UNTYPED_RUNE)
-            s = "number";
-        else
-            s = tstr(t);
+        s = summary_type(t);
         len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", s);
         if (len >= sizeof buf)
             len = sizeof buf - 1;
@@ -257,8 +251,11 @@ void check_call(Checker *c, Node *n)
     }
     if (fun->mode == MODE_BUILTIN) {
         n->u.call.kind = CALL_BUILTIN;
+        Node *id = fun; /* (len)(s) is len(s) */
+        while (id->kind == AST_PAREN)
+            id = id->u.paren.x;
         Builtin b =
-            fun->kind == AST_IDENT && fun->u.ident.sym ? fun->u.ident.sym->builtin : BUILTIN_NONE;
+            id->kind == AST_IDENT && id->u.ident.sym ? id->u.ident.sym->builtin : BUILTIN_NONE;
         n->u.call.builtin = b;
         check_builtin(c, n, b);
         return;
@@ -301,7 +298,8 @@ void check_call(Checker *c, Node *n)
 static bool const_type(const Type *t)
 {
     TypeKind k = under(t)->kind;
-    return k == KIND_BOOL || k == KIND_STRING || kind_is_integer(k) || kind_is_float(k);
+    return k == KIND_BOOL || k == KIND_STRING || kind_is_integer(k) || kind_is_float(k) ||
+           kind_is_complex(k);
 }
 
 void check_conversion(Checker *c, Node *n, Type *t)
@@ -329,7 +327,6 @@ void check_conversion(Checker *c, Node *n, Type *t)
     Type *tu = under(t);
     if (x->mode == MODE_CONST && const_type(t)) {
         ConstVal *cv = NULL;
-        bool trunc = false;
         if (tu->kind == KIND_STRING && is_integer_t(x->type)) {
             /* string(rune constant) */
             __int128 r;
@@ -342,23 +339,17 @@ void check_conversion(Checker *c, Node *n, Type *t)
             if (is_untyped(x->type))
                 check_default(c, x);
         } else if (type_convertible(x->type, t)) {
-            bool num = is_numeric(x->type) && is_numeric(t);
-            if (num && kind_is_float(tu->kind)) {
-                cv = cv_convert(x->cv, t, &trunc);
-            } else if (num && kind_is_integer(tu->kind)) {
-                cv = cv_convert(x->cv, t, &trunc);
-            } else {
-                cv = cv_convert(x->cv, t, &trunc);
-            }
+            cv = cv_convert(x->cv, t, NULL);
             if (!cv) {
                 /* Go names the type as written (byte, not uint8) */
                 Node *fun = n->u.call.fun;
                 const char *tn = fun->kind == AST_IDENT ? fun->u.ident.name : tstr(t);
-                if (trunc)
-                    check_error(c, x->pos, "cannot convert %s to type %s (truncated)",
-                                operand_str(c, x), tn);
-                else
+                /* types2: only integer to integer gets the concise
+                 * overflow message (go.dev/issue/63563) */
+                if (is_integer_t(x->type) && kind_is_integer(tu->kind))
                     check_error(c, x->pos, "constant %s overflows %s", cv_str(x->cv), tn);
+                else
+                    check_error(c, x->pos, "cannot convert %s to type %s", operand_str(c, x), tn);
                 set_invalid(n);
                 return;
             }
@@ -665,12 +656,95 @@ void check_builtin(Checker *c, Node *n, Builtin b)
         novalue(n);
         return;
     }
-    case BUILTIN_COMPLEX:
-    case BUILTIN_REAL:
-    case BUILTIN_IMAG:
-        check_error(c, n->pos, "not supported yet: complex numbers");
-        set_invalid(n);
+    case BUILTIN_COMPLEX: {
+        if (!builtin_nargs(c, n, 2, true))
+            return;
+        Node *x = args->items[0], *y = args->items[1];
+        check_expr(c, x, NULL);
+        check_expr(c, y, NULL);
+        if (x->mode == MODE_INVALID || y->mode == MODE_INVALID) {
+            set_invalid(n);
+            return;
+        }
+        /* untyped operands take the other's type, or become untyped
+         * floats together (types2's builtin complex) */
+        if (is_untyped(x->type) && !is_untyped(y->type))
+            check_convert_untyped(c, x, y->type);
+        else if (is_untyped(y->type) && !is_untyped(x->type))
+            check_convert_untyped(c, y, x->type);
+        else if (is_untyped(x->type) && is_untyped(y->type) && is_numeric(x->type) &&
+                 is_numeric(y->type)) {
+            check_convert_untyped(c, x, type_basic[KIND_UNTYPED_FLOAT]);
+            check_convert_untyped(c, y, type_basic[KIND_UNTYPED_FLOAT]);
+        }
+        if (x->mode == MODE_INVALID || y->mode == MODE_INVALID || is_invalid(x->type) ||
+            is_invalid(y->type)) {
+            set_invalid(n);
+            return;
+        }
+        if (x->type != y->type) {
+            check_error(c, x->pos, "invalid operation: %s (mismatched types %s and %s)",
+                        expr_str(n), tstr(x->type), tstr(y->type));
+            set_invalid(n);
+            return;
+        }
+        TypeKind k = under(x->type)->kind;
+        Type *rt = k == KIND_FLOAT32         ? type_basic[KIND_COMPLEX64]
+                   : k == KIND_FLOAT64       ? type_basic[KIND_COMPLEX128]
+                   : k == KIND_UNTYPED_FLOAT ? type_basic[KIND_UNTYPED_COMPLEX]
+                                             : NULL;
+        if (!rt) {
+            check_error(c, x->pos,
+                        "invalid argument: arguments have type %s, expected floating-point",
+                        tstr(x->type));
+            set_invalid(n);
+            return;
+        }
+        if (x->mode == MODE_CONST && y->mode == MODE_CONST) {
+            long double re = x->cv->kind == CONST_INT ? (long double)x->cv->i : x->cv->f;
+            long double im = y->cv->kind == CONST_INT ? (long double)y->cv->i : y->cv->f;
+            result(n, rt, MODE_CONST);
+            n->cv = cv_complex(re, im);
+        } else {
+            result(n, rt, MODE_VALUE);
+        }
         return;
+    }
+    case BUILTIN_REAL:
+    case BUILTIN_IMAG: {
+        if (!builtin_nargs(c, n, 1, true))
+            return;
+        Node *x = args->items[0];
+        check_expr(c, x, NULL);
+        if (x->mode == MODE_INVALID) {
+            set_invalid(n);
+            return;
+        }
+        /* an untyped numeric constant counts as an untyped complex one */
+        if (x->mode == MODE_CONST && is_untyped(x->type) && is_numeric(x->type))
+            check_convert_untyped(c, x, type_basic[KIND_UNTYPED_COMPLEX]);
+        TypeKind k = under(x->type)->kind;
+        Type *rt = k == KIND_COMPLEX64         ? type_basic[KIND_FLOAT32]
+                   : k == KIND_COMPLEX128      ? type_basic[KIND_FLOAT64]
+                   : k == KIND_UNTYPED_COMPLEX ? type_basic[KIND_UNTYPED_FLOAT]
+                                               : NULL;
+        if (!rt) {
+            check_error(c, x->pos, "invalid argument: argument has type %s, expected complex type",
+                        tstr(x->type));
+            set_invalid(n);
+            return;
+        }
+        if (x->mode == MODE_CONST) {
+            const ConstVal *v = x->cv;
+            long double part = b == BUILTIN_REAL ? (v->kind == CONST_INT ? (long double)v->i : v->f)
+                                                 : (v->kind == CONST_COMPLEX ? v->im : 0);
+            result(n, rt, MODE_CONST);
+            n->cv = cv_float(part);
+        } else {
+            result(n, rt, MODE_VALUE);
+        }
+        return;
+    }
     case BUILTIN_COPY: {
         if (!builtin_nargs(c, n, 2, true))
             return;
@@ -694,7 +768,8 @@ void check_builtin(Checker *c, Node *n, Builtin b)
             return;
         }
         if (su->kind != KIND_SLICE) {
-            check_error(c, s->pos,
+            /* Go reports either operand's fault at the first argument */
+            check_error(c, d->pos,
                         "invalid argument: copy expects slice arguments; found %s and %s",
                         operand_str(c, d), operand_str(c, s));
             return;
@@ -869,14 +944,24 @@ void check_builtin(Checker *c, Node *n, Builtin b)
     case BUILTIN_PRINTLN:
         for (int i = 0; i < na; i++) {
             Node *x = args->items[i];
-            check_expr(c, x, NULL);
-            if (x->mode == MODE_INVALID)
+            /* println(f()) prints every result of f */
+            if (na == 1)
+                check_multi(c, x);
+            else
+                check_expr(c, x, NULL);
+            if (x->mode == MODE_INVALID || x->type->kind == KIND_TUPLE)
                 continue;
             if (x->type->kind == KIND_UNTYPED_NIL) {
                 check_error(c, x->pos, "use of untyped nil in argument to %s", name);
                 continue;
             }
             check_default_ctx(c, x, check_fmt("argument to %s", name));
+            /* the compiler's back end has no print for aggregates (Go
+             * reports it at the call's parenthesis, as "print") */
+            TypeKind k = x->type ? under(x->type)->kind : KIND_INVALID;
+            if (k == KIND_STRUCT || k == KIND_ARRAY)
+                check_error(c, n->u.call.lparen.line ? n->u.call.lparen : n->pos,
+                            "illegal types for operand: print\n\t%s", tstr(x->type));
         }
         novalue(n);
         return;

@@ -9,6 +9,7 @@
 #include <gc.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_impl.h"
 
@@ -55,6 +56,31 @@ static void update_untyped(Node *n, Type *t)
     }
 }
 
+/* The first non-constant shift whose type an untyped n decides (what
+ * update_untyped would give a type), or NULL. */
+static Node *untyped_shift_in(Node *n)
+{
+    if (!n || !is_untyped(n->type) || n->mode == MODE_CONST)
+        return NULL;
+    switch (n->kind) {
+    case AST_PAREN:
+        return untyped_shift_in(n->u.paren.x);
+    case AST_UNARY:
+        return untyped_shift_in(n->u.unary.x);
+    case AST_BINARY:
+        if (is_comparison(n->u.binary.op))
+            return NULL;
+        if (n->u.binary.op == TOK_SHL || n->u.binary.op == TOK_SHR)
+            return n;
+        {
+            Node *r = untyped_shift_in(n->u.binary.x);
+            return r ? r : untyped_shift_in(n->u.binary.y);
+        }
+    default:
+        return NULL;
+    }
+}
+
 /* Converts an untyped n to t. context NULL: an operand of a binary
  * operation (other message forms). Returns false on error (reported). */
 static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
@@ -92,6 +118,14 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return true;
         }
         Type *d = type_default(n->type);
+        Node *sh = untyped_shift_in(n);
+        if (sh && !is_integer_t(d)) {
+            check_error(c, sh->u.binary.x->pos,
+                        "invalid operation: shifted operand %s (type %s) must be integer",
+                        expr_str(sh->u.binary.x), tstr(d));
+            n->type = t_invalid;
+            return false;
+        }
         if (n->mode == MODE_CONST && !cv_convert(n->cv, d, NULL)) {
             check_error(c, n->pos, "cannot use %s as %s value in %s (overflows)", operand_str(c, n),
                         tstr(d), context ? context : "expression");
@@ -146,11 +180,13 @@ static bool convert_untyped(Checker *c, Node *n, Type *t, const char *context)
             return false;
         }
     }
-    /* a non-constant shift of an untyped constant must end up integer */
-    if (n->kind == AST_BINARY && (n->u.binary.op == TOK_SHL || n->u.binary.op == TOK_SHR) &&
-        n->mode != MODE_CONST && !is_integer_t(tu)) {
-        check_error(c, n->pos, "invalid operation: shifted operand %s (type %s) must be integer",
-                    expr_str(n->u.binary.x), tstr(t));
+    /* a non-constant shift of an untyped constant must end up integer,
+     * also inside a larger untyped expression (1<<s + 1.5) */
+    Node *sh = untyped_shift_in(n);
+    if (sh && !is_integer_t(tu)) {
+        check_error(c, sh->u.binary.x->pos,
+                    "invalid operation: shifted operand %s (type %s) must be integer",
+                    expr_str(sh->u.binary.x), tstr(t));
         return false;
     }
     update_untyped(n, t);
@@ -206,6 +242,15 @@ static const char *why_not_implements(Checker *c, Type *v, Type *t)
         return check_fmt(": %s does not implement %s (method %s has pointer receiver)", tstr(v),
                          tstr(t), missing);
     const Method *m = type_method(v, missing);
+    const Method *want = type_method(t, missing);
+    if (m && want && m->sig && want->sig) {
+        /* signatures without their "func" keyword: M(int) */
+        const char *h = tstr(m->sig), *w = tstr(want->sig);
+        return check_fmt(": %s does not implement %s (wrong type for method %s)\n\t\thave %s%s\n"
+                         "\t\twant %s%s",
+                         tstr(v), tstr(t), missing, missing, h + (strncmp(h, "func", 4) ? 0 : 4),
+                         missing, w + (strncmp(w, "func", 4) ? 0 : 4));
+    }
     if (m)
         return check_fmt(": %s does not implement %s (wrong type for method %s)", tstr(v), tstr(t),
                          missing);
@@ -447,6 +492,34 @@ static Type *path_type(Type *t, Lookup *lk)
     return t;
 }
 
+/* A field or method of t (or *t) spelled like name but for case, for
+ * Go's "has no field or method X, but does have x"; another package's
+ * unexported names are not offered. */
+static const char *case_folded_member(Checker *c, Type *t, const char *name)
+{
+    Type *u = under(t);
+    Type *named = t;
+    if (u->kind == KIND_POINTER) {
+        named = u->elem;
+        u = under(u->elem);
+    }
+    bool foreign = named->pkg && c->pkg && strcmp(named->pkg, c->pkg->path) != 0;
+    const char *alt = NULL;
+    if (u->kind == KIND_STRUCT)
+        for (int i = 0; i < u->nfields && !alt; i++)
+            if (u->fields[i].name && strcasecmp(u->fields[i].name, name) == 0)
+                alt = u->fields[i].name;
+    const Method *ms[2] = {named->methods, named->ptrmethods};
+    int ns[2] = {named->nmethods, named->nptrmethods};
+    for (int k = 0; k < 2 && !alt; k++)
+        for (int i = 0; i < ns[k] && !alt; i++)
+            if (strcasecmp(ms[k][i].name, name) == 0)
+                alt = ms[k][i].name;
+    if (alt && foreign && !(alt[0] >= 'A' && alt[0] <= 'Z'))
+        return NULL;
+    return alt;
+}
+
 void check_selector(Checker *c, Node *n)
 {
     Node *x = n->u.selector.x;
@@ -640,9 +713,10 @@ undefined:
                     "%s.%s undefined (type %s is pointer to interface, not interface)", expr_str(x),
                     name, tstr(T));
     } else {
+        const char *alt = case_folded_member(c, T, name);
         check_error(c, n->u.selector.sel->pos,
-                    "%s.%s undefined (type %s has no field or method %s)", expr_str(x), name,
-                    tstr(T), name);
+                    "%s.%s undefined (type %s has no field or method %s%s%s)", expr_str(x), name,
+                    tstr(T), name, alt ? ", but does have " : "", alt ? alt : "");
     }
     set_invalid(n);
 }
@@ -864,10 +938,13 @@ static void check_typeassert(Checker *c, Node *n)
         const char *missing;
         bool wrong;
         if (!type_implements(t, under(x->type), &missing, &wrong)) {
-            check_error(
-                c, n->pos,
-                "impossible type assertion: %s\n\t%s does not implement %s (missing method %s)",
-                expr_str(n), tstr(t), tstr(x->type), missing ? missing : "?");
+            /* the reason as in an assignment: why_not_implements's text
+             * without its leading ": " */
+            const char *why = why_not_implements(c, t, x->type);
+            check_error(c, n->pos, "impossible type assertion: %s\n\t%s", expr_str(n),
+                        why[0] ? why + 2
+                               : check_fmt("%s does not implement %s (missing method %s)", tstr(t),
+                                           tstr(x->type), missing ? missing : "?"));
             set_invalid(n);
             return;
         }
@@ -985,11 +1062,8 @@ static void check_unary(Checker *c, Node *n, Type *hint)
         if (!is_untyped(t)) {
             ConstVal *cc = cv_convert(cv, t, NULL);
             if (!cc) {
-                check_error(c, n->pos,
-                            "cannot use %s (untyped int constant %s) as %s value in "
-                            "expression (overflows)",
-                            expr_str(n), cv_str(cv), tstr(t));
-                check_error(c, n->pos, "constant %s overflows %s", cv_str(cv), tstr(t));
+                check_error(c, n->pos, "%s (constant %s of type %s) overflows %s", expr_str(n),
+                            cv_str(cv), tstr(t), tstr(t));
                 set_invalid(n);
                 return;
             }
@@ -1078,9 +1152,8 @@ static void check_shift(Checker *c, Node *n)
             n->type = x->type->kind == KIND_UNTYPED_FLOAT ? type_basic[KIND_UNTYPED_INT] : x->type;
             return;
         }
-        /* non-constant shift: the type comes from the context */
-        if (x->type->kind == KIND_UNTYPED_FLOAT)
-            x->type = type_basic[KIND_UNTYPED_INT];
+        /* non-constant shift: the type comes from the context, and must
+         * be an integer one then (1.0 << s is a float64 by default) */
         n->type = x->type;
         n->mode = MODE_VALUE;
         return;
@@ -1100,8 +1173,12 @@ static void check_shift(Checker *c, Node *n)
         ConstVal *r = cv_shift(op, x->cv, (uint64_t)(s > 100000 ? 100000 : s), &err);
         ConstVal *cc = r ? cv_convert(r, x->type, NULL) : NULL;
         if (!cc) {
-            check_error(c, n->pos, "constant %s overflows %s", r ? cv_str(r) : "shift",
-                        tstr(x->type));
+            if (r && !is_untyped(x->type))
+                check_error(c, n->pos, "%s (constant %s of type %s) overflows %s", expr_str(n),
+                            cv_str(r), tstr(x->type), tstr(x->type));
+            else
+                check_error(c, n->pos, "constant %s overflows %s", r ? cv_str(r) : "shift",
+                            tstr(x->type));
             set_invalid(n);
             return;
         }
@@ -1300,7 +1377,7 @@ static void check_binary(Checker *c, Node *n)
         return;
     }
     if ((op == TOK_QUO || op == TOK_REM) && y->mode == MODE_CONST && is_numeric(y->type)) {
-        bool zero = y->cv->kind == CONST_INT ? y->cv->i == 0 : y->cv->f == 0;
+        bool zero = cv_is_zero(y->cv);
         if (zero && (x->mode == MODE_CONST || is_integer_t(x->type))) {
             check_error(c, y->pos, "invalid operation: division by zero");
             set_invalid(n);

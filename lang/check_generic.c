@@ -951,6 +951,19 @@ static void set_callee(Checker *c, Node *x, Symbol *s)
     }
 }
 
+static void infer_core_types(Checker *c, GenInfo *gi, Type **bound);
+
+/* Go's "cannot infer T (file:line:col of T's declaration)", at `at`. */
+static void cannot_infer(Checker *c, GenInfo *gi, int i, Pos at)
+{
+    Pos pp = gi->decl->u.funcdecl.tparams.items[0]->pos;
+    for (int j = 0, k = 0; j < gi->tparams.len; j++)
+        for (int m = 0; m < gi->tparams.items[j]->u.field.names.len; m++, k++)
+            if (k == i)
+                pp = gi->tparams.items[j]->u.field.names.items[m]->pos;
+    check_error(c, at, "cannot infer %s (%s:%d:%d)", gi->names[i], gi->file, pp.line, pp.col);
+}
+
 void gen_func_value(Checker *c, Node *n, Symbol *g)
 {
     GenInfo *gi = g->generic;
@@ -961,12 +974,22 @@ void gen_func_value(Checker *c, Node *n, Symbol *g)
         set_invalid(n);
         return;
     }
-    if (k < gi->n) {
-        check_error(c, n->pos, "cannot use generic function %s without instantiation",
-                    expr_str(n->u.index.x));
-        set_invalid(n);
-        return;
-    }
+    /* slices.Max[[]int]: the others may follow from the constraints'
+     * core types (E from S ~[]E) */
+    if (k < gi->n)
+        infer_core_types(c, gi, args);
+    for (int i = 0; i < gi->n; i++)
+        if (!args[i]) {
+            /* reported at the '[' that ends the function's name */
+            Node *x = unparen(n->u.index.x);
+            Node *id = x->kind == AST_SELECTOR ? x->u.selector.sel : x;
+            Pos at = id->pos;
+            if (id->kind == AST_IDENT)
+                at.col += (int)strlen(id->u.ident.name);
+            cannot_infer(c, gi, i, at);
+            set_invalid(n);
+            return;
+        }
     Symbol *s = inst_func(c, g, args, poss);
     if (!s) {
         set_invalid(n);
@@ -976,6 +999,22 @@ void gen_func_value(Checker *c, Node *n, Symbol *g)
 }
 
 /* ---- inference ---- */
+
+static int unify(Checker *c, GenInfo *gi, Type **bound, Node *p, Type *a);
+static Node *core_term(Node *cons, bool *tilde);
+
+/* Binds what the core types of the constraints tell from the parameters
+ * bound so far (S bound to []int and S ~[]E: E is int). */
+static void infer_core_types(Checker *c, GenInfo *gi, Type **bound)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < gi->n; i++) {
+            bool tilde;
+            Node *term = core_term(gi->cons[i], &tilde);
+            if (term && bound[i])
+                unify(c, gi, bound, term, tilde ? under(bound[i]) : bound[i]);
+        }
+}
 
 static int tparam_index(GenInfo *gi, Node *id)
 {
@@ -1177,13 +1216,14 @@ static bool infer_from_core(Checker *c, GenInfo *gi, Type **bound, int i)
 }
 
 /* The rank of an untyped constant kind for inference (Go picks the
- * "largest" of several untyped arguments: int < rune < float). */
+ * "largest" of several untyped arguments: int < rune < float < complex). */
 static int untyped_rank(TypeKind k)
 {
     switch (k) {
     case KIND_UNTYPED_INT: return 1;
     case KIND_UNTYPED_RUNE: return 2;
     case KIND_UNTYPED_FLOAT: return 3;
+    case KIND_UNTYPED_COMPLEX: return 4;
     default: return 0;
     }
 }
@@ -1250,13 +1290,7 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
         }
     }
     /* 2. core types of constraints */
-    for (int pass = 0; pass < 2; pass++)
-        for (int i = 0; i < gi->n; i++) {
-            bool tilde;
-            Node *term = core_term(gi->cons[i], &tilde);
-            if (term && bound[i])
-                unify(c, gi, bound, term, tilde ? under(bound[i]) : bound[i]);
-        }
+    infer_core_types(c, gi, bound);
     /* 3. untyped constants for parameters still unbound */
     if (!spread) {
         int *rank = GC_MALLOC(sizeof(int) * (size_t)(gi->n + 1));
@@ -1305,14 +1339,7 @@ Type *gen_call(Checker *c, Node *call, Symbol *g, Type **ats, int na)
     }
     for (int i = 0; i < gi->n; i++)
         if (!bound[i]) {
-            Node *tp = gi->decl->u.funcdecl.tparams.items[0];
-            Pos pp = tp->pos;
-            for (int j = 0, k = 0; j < gi->tparams.len; j++)
-                for (int m = 0; m < gi->tparams.items[j]->u.field.names.len; m++, k++)
-                    if (k == i)
-                        pp = gi->tparams.items[j]->u.field.names.items[m]->pos;
-            check_error(c, at, "cannot infer %s (%s:%d:%d)", gi->names[i], gi->file, pp.line,
-                        pp.col);
+            cannot_infer(c, gi, i, at);
             return NULL;
         }
     Symbol *s = inst_func(c, g, bound, poss);

@@ -118,8 +118,24 @@ static inline bool is_untyped(const Type *t)
 static inline bool is_numeric(const Type *t)
 {
     TypeKind k = under(t)->kind;
-    return kind_is_integer(k) || kind_is_float(k) || k == KIND_UNTYPED_INT ||
-           k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT;
+    return kind_is_integer(k) || kind_is_float(k) || kind_is_complex(k) ||
+           k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE || k == KIND_UNTYPED_FLOAT ||
+           k == KIND_UNTYPED_COMPLEX;
+}
+static inline bool is_complex_t(const Type *t)
+{
+    TypeKind k = under(t)->kind;
+    return kind_is_complex(k) || k == KIND_UNTYPED_COMPLEX;
+}
+/* A type as Go lists it in "have (...)": untyped numbers are "number",
+ * other untyped kinds lose the qualifier ("string", "nil"). */
+static inline const char *summary_type(const Type *t)
+{
+    if (!t || t->kind == KIND_INVALID)
+        return "unknown type";
+    if (is_untyped(t))
+        return is_numeric(t) ? "number" : type_kind_name(t->kind) + strlen("untyped ");
+    return tstr(t);
 }
 static inline bool is_integer_t(const Type *t)
 {
@@ -299,6 +315,11 @@ void gen_mark_imports(Checker *c, Scope *fscope, Node *file);
 /* constants (const.c) */
 ConstVal *cv_int(__int128 i);
 ConstVal *cv_float(long double f);
+ConstVal *cv_complex(long double re, long double im);
+/* An imaginary literal's value ("2i", "1.5e3i", "0x1p2i"); false if bad. */
+bool cv_parse_imag(const char *text, int64_t len, ConstVal *out);
+/* Whether a numeric constant is zero (both parts, for a complex one). */
+bool cv_is_zero(const ConstVal *cv);
 ConstVal *cv_bool(bool b);
 ConstVal *cv_string(String s);
 /* Decodes an INT/FLOAT literal's text; false when malformed. */

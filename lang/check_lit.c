@@ -38,10 +38,17 @@ void check_basiclit(Checker *c, Node *n)
         }
         return;
     }
-    case TOK_IMAG:
-        check_error(c, n->pos, "not supported yet: complex numbers");
-        set_invalid(n);
+    case TOK_IMAG: {
+        ConstVal *cv = GC_MALLOC(sizeof *cv);
+        if (!cv_parse_imag(n->u.basiclit.value, n->u.basiclit.len, cv)) {
+            check_error(c, n->pos, "invalid number literal %s", expr_str(n));
+            set_invalid(n);
+            return;
+        }
+        n->cv = cv;
+        n->type = type_basic[KIND_UNTYPED_COMPLEX];
         return;
+    }
     case TOK_CHAR:
         n->cv = cv_int(n->u.basiclit.rune);
         n->type = type_basic[KIND_UNTYPED_RUNE];
@@ -234,8 +241,10 @@ void check_compositelit(Checker *c, Node *n, Type *hint)
             }
         }
         if (!keyed && elts->len < u->nfields && elts->len > 0)
-            check_error(c, n->pos /* Go: at the closing brace */,
-                        "too few values in struct literal of type %s", tstr(base));
+            check_error(c, n->u.compositelit.rbrace.line ? n->u.compositelit.rbrace : n->pos,
+                        "too few values in struct literal of type %s",
+                        /* Go names an elided literal's type by its structure */
+                        tstr(n->u.compositelit.type ? base : under(base)));
         break;
     }
     case KIND_ARRAY:

@@ -60,16 +60,26 @@ Symbol *check_new_local(Checker *c, Node *id, Type *t, Node *decl)
 
 /* ---- labels (function-wide) ---- */
 
+/* A block as goto sees it (Go's syntax/branches.go model): a goto may
+ * jump to a label of its own block or of an enclosing one, never into
+ * another block. */
+typedef struct GotoBlock {
+    struct GotoBlock *parent;
+    Pos start; /* named in "jumps into block starting at" */
+} GotoBlock;
+
 typedef struct Label {
     const char *name;
     Node *stmt;
     Pos pos;
     bool used;
+    GotoBlock *block; /* the block declaring it (set by the goto pass) */
     struct Label *next;
 } Label;
 
 static __thread Label *labels; /* of the function being checked (reset per body) */
-static __thread bool saw_goto; /* labels used by goto are not "unused" */
+
+static void check_labels(Checker *c, NodeList *body, Pos start);
 
 /* ---- function bodies ---- */
 
@@ -125,10 +135,7 @@ void check_func_body(Checker *c, Node *fn, Node *body, Type *sig, Scope *scope)
         Pos p = body->u.blockstmt.rbrace.line ? body->u.blockstmt.rbrace : body->pos;
         check_error(c, p, "missing return");
     }
-    for (Label *l = labels; l; l = l->next)
-        if (!l->used && !saw_goto)
-            check_error(c, l->pos, "label %s defined and not used", l->name);
-    saw_goto = false;
+    check_labels(c, &body->u.blockstmt.list, body->pos);
     check_unused(c, scope);
     c->fn = fc.outer;
     c->scope = saved_scope;
@@ -147,11 +154,209 @@ void check_script_stmts(Checker *c, NodeList *list)
     Label *saved_labels = labels;
     labels = NULL;
     check_stmt_list(c, list);
-    for (Label *l = labels; l; l = l->next)
-        if (!l->used && !saw_goto)
-            check_error(c, l->pos, "label %s defined and not used", l->name);
-    saw_goto = false;
+    check_labels(c, list, (Pos){1, 1});
     labels = saved_labels;
+}
+
+/* ---- goto (Go's rules, as its syntax/branches.go applies them) ---- */
+
+typedef struct GotoList {
+    Node **items;
+    int len, cap;
+} GotoList;
+
+static void goto_push(GotoList *l, Node *n)
+{
+    if (l->len == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        Node **m = GC_MALLOC(sizeof(Node *) * (size_t)l->cap);
+        if (l->len)
+            memcpy(m, l->items, sizeof(Node *) * (size_t)l->len);
+        l->items = m;
+    }
+    l->items[l->len++] = n;
+}
+
+/* The label named `name` (the first one declared, if defined twice). */
+static Label *label_find(const char *name)
+{
+    Label *found = NULL;
+    for (Label *l = labels; l; l = l->next)
+        if (strcmp(l->name, name) == 0)
+            found = l;
+    return found;
+}
+
+/* The spelling of the variables a declaration introduces, for "jumps over
+ * declaration of x, y". */
+static const char *decl_names(NodeList *names)
+{
+    size_t n = 1;
+    for (int i = 0; i < names->len; i++)
+        n += strlen(names->items[i]->kind == AST_IDENT ? names->items[i]->u.ident.name : "?") + 2;
+    char *buf = GC_MALLOC_ATOMIC(n);
+    buf[0] = 0;
+    for (int i = 0; i < names->len; i++) {
+        if (i)
+            strcat(buf, ", ");
+        strcat(buf, names->items[i]->kind == AST_IDENT ? names->items[i]->u.ident.name : "?");
+    }
+    return buf;
+}
+
+/* Walks the statements of one block, resolving each goto against the
+ * labels of this block and the enclosing ones, and appends to `out` the
+ * gotos still unresolved at its end (forward jumps, possibly to a label
+ * of an enclosing block further on). A forward goto resolved in this
+ * block must not pass the declaration of a variable of this block:
+ * the variable would be in scope at the label, but never initialised. */
+static void goto_block(Checker *c, GotoBlock *parent, Pos start, NodeList *body, GotoList *out)
+{
+    GotoBlock *b = GC_MALLOC(sizeof *b);
+    b->parent = parent;
+    b->start = start;
+    GotoList fwd = {0};
+    GotoList bad = {0}; /* the gotos pending at the last declaration */
+    Pos varpos = {0, 0};
+    const char *varname = NULL;
+    for (int i = 0; i < body->len; i++) {
+        Node *s = body->items[i];
+        while (s && s->kind == AST_LABELEDSTMT) {
+            const char *name = s->u.labeledstmt.label->u.ident.name;
+            Label *l = label_find(name);
+            if (l && l->stmt == s && strcmp(name, "_") != 0) {
+                l->block = b;
+                int k = 0;
+                for (int j = 0; j < fwd.len; j++) {
+                    Node *g = fwd.items[j];
+                    if (strcmp(g->u.branchstmt.label->u.ident.name, name) != 0) {
+                        fwd.items[k++] = g;
+                        continue;
+                    }
+                    g->u.branchstmt.target = s;
+                    l->used = true;
+                    bool over = false;
+                    for (int m = 0; m < bad.len; m++)
+                        over |= bad.items[m] == g;
+                    if (over)
+                        check_error(c, g->u.branchstmt.label->pos,
+                                    "goto %s jumps over declaration of %s at %s:%d:%d", name,
+                                    varname, c->file, varpos.line, varpos.col);
+                }
+                fwd.len = k;
+            }
+            s = s->u.labeledstmt.stmt;
+        }
+        if (!s)
+            continue;
+        switch (s->kind) {
+        case AST_DECLSTMT: {
+            Node *d = s->u.declstmt.decl;
+            if (d && d->kind == AST_GENDECL && d->u.gendecl.tok == TOK_VAR &&
+                d->u.gendecl.specs.len) {
+                Node *spec = d->u.gendecl.specs.items[0];
+                if (spec->u.valuespec.names.len) {
+                    varpos = spec->u.valuespec.names.items[0]->pos;
+                    varname = spec->u.valuespec.names.items[0]->u.ident.name;
+                    bad.len = 0;
+                    for (int j = 0; j < fwd.len; j++)
+                        goto_push(&bad, fwd.items[j]);
+                }
+            }
+            break;
+        }
+        case AST_ASSIGNSTMT:
+            if (s->u.assignstmt.tok == TOK_DEFINE) {
+                varpos = s->u.assignstmt.tokpos.line ? s->u.assignstmt.tokpos : s->pos;
+                varname = decl_names(&s->u.assignstmt.lhs);
+                bad.len = 0;
+                for (int j = 0; j < fwd.len; j++)
+                    goto_push(&bad, fwd.items[j]);
+            }
+            break;
+        case AST_BRANCHSTMT: {
+            if (s->u.branchstmt.tok != TOK_GOTO || !s->u.branchstmt.label)
+                break;
+            Label *l = label_find(s->u.branchstmt.label->u.ident.name);
+            if (l) {
+                l->used = true;
+                for (GotoBlock *p = b; p; p = p->parent)
+                    if (l->block == p) {
+                        s->u.branchstmt.target = l->stmt;
+                        break;
+                    }
+                if (s->u.branchstmt.target)
+                    break;
+            }
+            goto_push(&fwd, s);
+            break;
+        }
+        case AST_BLOCKSTMT:
+            goto_block(c, b, s->pos, &s->u.blockstmt.list, &fwd);
+            break;
+        case AST_IFSTMT: {
+            Node *then = s->u.ifstmt.body;
+            goto_block(c, b, then->pos, &then->u.blockstmt.list, &fwd);
+            Node *e = s->u.ifstmt.els;
+            if (e && e->kind == AST_BLOCKSTMT) {
+                goto_block(c, b, e->pos, &e->u.blockstmt.list, &fwd);
+            } else if (e) {
+                NodeList one = {1, 1, &s->u.ifstmt.els};
+                goto_block(c, b, e->pos, &one, &fwd);
+            }
+            break;
+        }
+        case AST_FORSTMT:
+            goto_block(c, b, s->u.forstmt.body->pos, &s->u.forstmt.body->u.blockstmt.list, &fwd);
+            break;
+        case AST_RANGESTMT:
+            goto_block(c, b, s->u.rangestmt.body->pos, &s->u.rangestmt.body->u.blockstmt.list,
+                       &fwd);
+            break;
+        case AST_SWITCHSTMT:
+        case AST_TYPESWITCHSTMT:
+        case AST_SELECTSTMT: {
+            Node *blk = s->kind == AST_SWITCHSTMT       ? s->u.switchstmt.body
+                        : s->kind == AST_TYPESWITCHSTMT ? s->u.typeswitchstmt.body
+                                                        : s->u.selectstmt.body;
+            for (int j = 0; blk && j < blk->u.blockstmt.list.len; j++) {
+                Node *cc = blk->u.blockstmt.list.items[j];
+                NodeList *l =
+                    cc->kind == AST_COMMCLAUSE ? &cc->u.commclause.body : &cc->u.caseclause.body;
+                goto_block(c, b, cc->pos, l, &fwd);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    for (int j = 0; j < fwd.len; j++)
+        goto_push(out, fwd.items[j]);
+}
+
+/* The function-wide label checks, once every label is known: gotos
+ * resolved (or Go's errors), then labels nothing uses. */
+static void check_labels(Checker *c, NodeList *body, Pos start)
+{
+    GotoList rest = {0};
+    goto_block(c, NULL, start, body, &rest);
+    for (int i = 0; i < rest.len; i++) {
+        Node *g = rest.items[i];
+        const char *name = g->u.branchstmt.label->u.ident.name;
+        Label *l = label_find(name);
+        if (l && l->block) {
+            l->used = true;
+            check_error(c, g->u.branchstmt.label->pos,
+                        "goto %s jumps into block starting at %s:%d:%d", name, c->file,
+                        l->block->start.line, l->block->start.col);
+        } else {
+            check_error(c, g->u.branchstmt.label->pos, "label %s not defined", name);
+        }
+    }
+    for (Label *l = labels; l; l = l->next)
+        if (!l->used)
+            check_error(c, l->pos, "label %s defined and not used", l->name);
 }
 
 /* ---- terminating statements (Go spec) ---- */
@@ -281,11 +486,8 @@ static void check_branch(Checker *c, Node *s)
 {
     Token tok = s->u.branchstmt.tok;
     Node *label = s->u.branchstmt.label;
-    if (tok == TOK_GOTO) {
-        check_error(c, s->pos, "not supported yet: goto");
-        saw_goto = true;
-        return;
-    }
+    if (tok == TOK_GOTO)
+        return; /* resolved once all labels are known (check_labels) */
     if (tok == TOK_FALLTHROUGH) {
         /* placement is checked by the switch (check_case_body) */
         check_error(c, s->pos, "fallthrough statement out of place");
@@ -429,7 +631,7 @@ static void check_switch(Checker *c, Node *s)
                                   ((e->type->kind == KIND_UNTYPED_BOOL) == (tk == KIND_BOOL) &&
                                    (e->type->kind == KIND_UNTYPED_STRING) == (tk == KIND_STRING) &&
                                    (tk == KIND_BOOL || tk == KIND_STRING || kind_is_integer(tk) ||
-                                    kind_is_float(tk)));
+                                    kind_is_float(tk) || kind_is_complex(tk)));
                 if (!same_class) {
                     check_error(c, e->pos, "cannot convert %s to type %s", operand_str(c, e),
                                 tstr(tt));
@@ -833,8 +1035,9 @@ static void check_return(Checker *c, Node *s)
                         tstr(type_default(v->type)));
             return;
         }
-        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s", tstr(v->type),
-                    tstr(type_tuple(sig->results, sig->nresults)));
+        /* an untyped numeric constant is a "number" in Go's listing */
+        check_error(c, v->pos, "not enough return values\n\thave (%s)\n\twant %s",
+                    summary_type(v->type), tstr(type_tuple(sig->results, sig->nresults)));
         return;
     }
     for (int i = 0; i < res->len; i++)
@@ -844,16 +1047,13 @@ static void check_return(Checker *c, Node *s)
         size_t n = 0;
         n += (size_t)snprintf(have + n, sizeof have - n, "(");
         for (int i = 0; i < res->len && n < sizeof have; i++) {
-            Type *t = res->items[i]->type;
-            const char *ts = t && (t->kind == KIND_UNTYPED_INT || t->kind == KIND_UNTYPED_FLOAT ||
-                                   t->kind == KIND_UNTYPED_RUNE)
-                                 ? "number"
-                                 : tstr(t);
+            const char *ts = summary_type(res->items[i]->type);
             n += (size_t)snprintf(have + n, sizeof have - n, "%s%s", i ? ", " : "", ts);
         }
         if (n < sizeof have)
             snprintf(have + n, sizeof have - n, ")");
-        check_error(c, res->items[res->len > want ? want : 0]->pos,
+        /* Go points at the first extra value, or the last one given */
+        check_error(c, res->items[res->len > want ? want : res->len - 1]->pos,
                     "%s return values\n\thave %s\n\twant %s",
                     res->len < want ? "not enough" : "too many", have,
                     tstr(type_tuple(sig->results, sig->nresults)));
@@ -950,7 +1150,7 @@ static void check_incdec(Checker *c, Node *s)
         return;
     }
     TypeKind k = under(x->type)->kind;
-    if (!kind_is_integer(k) && !kind_is_float(k)) {
+    if (!kind_is_integer(k) && !kind_is_float(k) && !kind_is_complex(k)) {
         check_error(c, x->pos, "invalid operation: %s%s (non-numeric type %s)", expr_str(x),
                     token_string(s->u.incdecstmt.tok), tstr(x->type));
     }

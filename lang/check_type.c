@@ -45,7 +45,11 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
     ObjInfo *in = info_of(sym);
     if (in) {
         if (in->state == 0) {
-            if (direct || !check_in_typedecl)
+            /* a defined type met indirectly inside a type declaration
+             * waits (its Named type exists already); an alias has no type
+             * of its own to hand out early, so it is resolved now */
+            bool alias = in->spec && in->spec->kind == AST_TYPESPEC && in->spec->u.typespec.alias;
+            if (direct || !check_in_typedecl || alias)
                 check_resolve_obj(c, sym);
         } else if (in->state == 1 && direct && sym->type && !sym->type->underlying) {
             if (check_cur_typedecl == sym)
@@ -55,6 +59,25 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
                 check_error(c, in->spec->u.typespec.name->pos, "invalid recursive type %s",
                             sym->name);
             type_set_underlying(sym->type, t_invalid);
+        } else if (in->state == 1 && !sym->type && in->spec->kind == AST_TYPESPEC &&
+                   in->spec->u.typespec.alias) {
+            /* an alias named again while its right side is resolved: a
+             * cycle through a defined type (type B = A; type A struct{
+             * next *B }) is fine, and the alias's type is its right side,
+             * which now finds A's type; a cycle of aliases alone never
+             * denotes a type */
+            ObjInfo *cur = check_cur_typedecl ? info_of(check_cur_typedecl) : NULL;
+            if (cur && check_cur_typedecl != sym && cur->spec->kind == AST_TYPESPEC &&
+                !cur->spec->u.typespec.alias) {
+                sym->type = check_type_direct(c, in->spec->u.typespec.type, false);
+            } else {
+                Pos p = in->spec->u.typespec.name->pos;
+                if (check_cur_typedecl == sym)
+                    check_error(c, p, "invalid recursive type: %s refers to itself", sym->name);
+                else
+                    check_error(c, p, "invalid recursive type %s", sym->name);
+                sym->type = t_invalid;
+            }
         }
     }
     if (!sym->type)
@@ -65,12 +88,6 @@ static Type *type_from_ident(Checker *c, Node *n, Symbol *sym, bool direct)
                     tstr(sym->type),
                     ts->restricted ? "contains type constraints" : "is (or embeds) comparable");
         return t_invalid;
-    }
-    if (sym->type->kind == KIND_COMPLEX64 || sym->type->kind == KIND_COMPLEX128) {
-        if (sym->type->name && !sym->type->pkg) {
-            check_error(c, n->pos, "not supported yet: complex numbers");
-            return t_invalid;
-        }
     }
     return sym->type;
 }

@@ -440,6 +440,13 @@ static void cell_params(FnState *fs, NodeList *fields)
 static void fs_finish(FnState *fs)
 {
     Func *fn = fs->fn;
+    /* falling off the end returns at the closing brace: the line Go's
+     * tracebacks give a frame running its deferred calls there */
+    Node *body = !fs->node                          ? NULL
+                 : fs->node->kind == AST_FUNCDECL ? fs->node->u.funcdecl.body
+                 : fs->node->kind == AST_FUNCLIT  ? fs->node->u.funclit.body
+                                                  : NULL;
+    if (body && body->u.blockstmt.rbrace.line > 0) emit_line_at(fs, body->u.blockstmt.rbrace.line);
     emit(fs, OP_RET);
     fn->code = fs->code;
     fn->ncode = (uint32_t)fs->ncode;
@@ -686,6 +693,26 @@ Func *compile_method_thunk(Compiler *c, Type *rt, const char *name, const Method
         emit_call(fs, at, m->fn, vs + nargs);
         if (fn->nresults) emit(fs, OP_MOVN, 0, at, (int)fn->nresults);
     }
+    fs_finish(fs);
+    return fn;
+}
+
+Func *compile_call_thunk(FnState *parent, Node *call, int nparams, bool is_go)
+{
+    Compiler *c = parent->c;
+    Func *fn = GC_MALLOC(sizeof(Func));
+    /* Go names these main.f.deferwrap1 / gowrap1; tracebacks show them */
+    const char *outer = parent->fn && parent->fn->name ? parent->fn->name : "main";
+    fn->name = cstr_printf("%s.%s%d", outer, is_go ? "gowrap" : "deferwrap", ++parent->nwraps);
+    Type *sig = type_func(NULL, 0, NULL, 0, false);
+    fn->type = sig;
+    fn->nparams = (uint32_t)nparams;
+    vp_add_func(c, fn);
+    FnState *fs = fs_new(c, NULL, fn, NULL, sig);
+    fs->nreg = fs->nlocal = fs->maxreg = nparams;
+    fs->wrapper = true;
+    emit_line(fs, call);
+    compile_call_to(fs, call, -1);
     fs_finish(fs);
     return fn;
 }

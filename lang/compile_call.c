@@ -235,80 +235,71 @@ int compile_call(FnState *fs, Node *call)
     return at;
 }
 
-/* A thunk running a builtin with pre-evaluated arguments (defer close(c),
- * go println(x)): its parameters are the builtin's arguments. */
-static Func *builtin_thunk(FnState *fs, Node *call, Type **ptypes, int n)
-{
-    Func *fn = GC_MALLOC(sizeof(Func));
-    fn->name = "runtime.deferwrap";
-    int off = 0;
-    for (int i = 0; i < n; i++) off += slots(ptypes[i]);
-    fn->nparams = (uint32_t)off;
-    Builtin b = call->u.call.builtin;
-    uint32_t *code = GC_MALLOC_ATOMIC(64 * sizeof(uint32_t));
-    int nc = 0;
-    Slot *k = GC_MALLOC(8 * sizeof(Slot));
-    int nk = 0;
-    switch (b) {
-    case BUILTIN_CLOSE: code[nc++] = OP_CLOSE; code[nc++] = 0; break;
-    case BUILTIN_PANIC: code[nc++] = OP_PANIC; code[nc++] = 0; break;
-    case BUILTIN_PRINT:
-    case BUILTIN_PRINTLN: {
-        int r = 0;
-        for (int i = 0; i < n; i++) {
-            if (i && b == BUILTIN_PRINTLN) code[nc++] = OP_PRINTSP;
-            k[nk].p = ptypes[i];
-            code[nc++] = OP_PRINT;
-            code[nc++] = (uint32_t)r;
-            code[nc++] = (uint32_t)nk++;
-            r += slots(ptypes[i]);
-            if (nc > 50) break;
-        }
-        if (b == BUILTIN_PRINTLN) code[nc++] = OP_PRINTNL;
-        break;
-    }
-    default: emit_error(fs, call, "not supported yet: go/defer of builtin %s", "call"); return NULL;
-    }
-    code[nc++] = OP_RET;
-    fn->code = code;
-    fn->ncode = (uint32_t)nc;
-    fn->consts = k;
-    fn->nconsts = (uint32_t)nk;
-    fn->nregs = fn->nparams + 1;
-    fn->file = fs->c->file;
-    return fn;
-}
-
 void compile_go_defer(FnState *fs, Node *call, bool is_go)
 {
     call = unparen(call);
     Opcode op = is_go ? OP_GO : OP_DEFER;
     Node *fun = unparen(call->u.call.fun);
-    if (call->u.call.kind == CALL_BUILTIN) {
+    if (call->u.call.kind == CALL_BUILTIN || call->u.call.kind == CALL_CONVERSION) {
+        /* Any builtin (or conversion, which the checker only lets through
+         * when it could run) is deferred as a thunk: its non-constant
+         * arguments are evaluated here, as Go requires, and become the
+         * thunk's parameters; the thunk compiles the same call with those
+         * parameters (REGVAL nodes) in place of the argument expressions,
+         * so every builtin works the way it does in a plain call. */
         NodeList *args = &call->u.call.args;
         int n = args->len;
-        Type *pt[n + 1];
+        Node *copy = ast_new(AST_CALL, call->pos);
+        *copy = *call;
+        if (n == 1 && args->items[0]->type && args->items[0]->type->kind == KIND_TUPLE) {
+            /* defer println(f()): f runs now, and its results (left
+             * side by side by the call) are the thunk's parameters, one
+             * argument each */
+            Type *tt = args->items[0]->type;
+            int base = compile_call(fs, unparen(args->items[0]));
+            copy->u.call.args.items = GC_MALLOC(sizeof(Node *) * (size_t)(tt->nresults + 1));
+            copy->u.call.args.len = copy->u.call.args.cap = tt->nresults;
+            int off = 0;
+            for (int i = 0; i < tt->nresults; i++) {
+                Node *rv = ast_new(AST_REGVAL, args->items[0]->pos);
+                rv->type = tt->results[i];
+                rv->mode = MODE_VALUE;
+                rv->u.regval.reg = off;
+                copy->u.call.args.items[i] = rv;
+                off += slots(tt->results[i]);
+            }
+            Func *fn = compile_call_thunk(fs, copy, off, is_go);
+            int clo = reg_alloc(fs, 1);
+            emit(fs, OP_LOADK, clo, emit_const_ptr(fs, vm_func_closure(fn)));
+            emit(fs, op, base, clo, off);
+            return;
+        }
+        copy->u.call.args.items = GC_MALLOC(sizeof(Node *) * (size_t)(n + 1));
+        copy->u.call.args.len = copy->u.call.args.cap = n;
         int total = 0;
         for (int i = 0; i < n; i++) {
-            pt[i] = ctype(args->items[i]->type);
-            if (call->u.call.builtin == BUILTIN_PANIC) pt[i] = type_any;
-            total += slots(pt[i]);
+            Node *a = args->items[i];
+            Type *at = ctype(a->type);
+            bool keep = (a->mode == MODE_CONST && a->cv) || is_nil(a) || a->mode == MODE_TYPE ||
+                        !at || at->kind == KIND_TUPLE;
+            copy->u.call.args.items[i] = a;
+            if (keep) continue;
+            Node *rv = ast_new(AST_REGVAL, a->pos);
+            rv->type = at;
+            rv->mode = MODE_VALUE;
+            rv->u.regval.reg = total;
+            copy->u.call.args.items[i] = rv;
+            total += slots(at);
         }
-        Func *fn = builtin_thunk(fs, call, pt, n);
-        if (!fn) return;
         int at = reg_alloc(fs, total ? total : 1);
-        int off = 0;
         for (int i = 0; i < n; i++) {
-            expr_as(fs, args->items[i], pt[i], at + off);
-            off += slots(pt[i]);
+            Node *rv = copy->u.call.args.items[i];
+            if (rv->kind == AST_REGVAL) expr_to(fs, args->items[i], at + rv->u.regval.reg);
         }
+        Func *fn = compile_call_thunk(fs, copy, total, is_go);
         int clo = reg_alloc(fs, 1);
         emit(fs, OP_LOADK, clo, emit_const_ptr(fs, vm_func_closure(fn)));
         emit(fs, op, at, clo, total);
-        return;
-    }
-    if (call->u.call.kind == CALL_CONVERSION) {
-        emit_error(fs, call, "not supported yet: go/defer of a conversion");
         return;
     }
     Type *sig = callee_sig(fun);
@@ -514,11 +505,24 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
     }
     case BUILTIN_RECOVER: {
         int v = reg_alloc(fs, 2);
-        emit(fs, OP_RECOVER, v);
+        if (fs->wrapper) emit(fs, OP_ZERO, v, 2);
+        else emit(fs, OP_RECOVER, v);
         return v;
     }
     case BUILTIN_PRINT:
     case BUILTIN_PRINTLN:
+        if (args->len == 1 && a0->type && a0->type->kind == KIND_TUPLE) {
+            /* println(f()): each result where the call left them */
+            Type *tt = a0->type;
+            int base = compile_call(fs, unparen(a0));
+            for (int i = 0, off = 0; i < tt->nresults; i++) {
+                if (i && b == BUILTIN_PRINTLN) emit(fs, OP_PRINTSP);
+                emit(fs, OP_PRINT, base + off, emit_const_ptr(fs, tt->results[i]));
+                off += slots(tt->results[i]);
+            }
+            if (b == BUILTIN_PRINTLN) emit(fs, OP_PRINTNL);
+            return dst;
+        }
         for (int i = 0; i < args->len; i++) {
             if (i && b == BUILTIN_PRINTLN) emit(fs, OP_PRINTSP);
             Node *a = args->items[i];
@@ -562,6 +566,22 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
             emit_patch(fs, j, 1, emit_here(fs));
         }
         emit(fs, OP_MOVN, dst, acc, slots(rt));
+        return dst;
+    }
+    case BUILTIN_COMPLEX: {
+        int x = expr_as_reg(fs, a0, ctype(a0->type));
+        int y = expr_as_reg(fs, args->items[1], ctype(args->items[1]->type));
+        if (t->underlying->kind == KIND_COMPLEX64) emit(fs, OP_CPLX64, dst, x, y, C64_MAKE);
+        else emit(fs, OP_MKC, dst, x, y);
+        return dst;
+    }
+    case BUILTIN_REAL:
+    case BUILTIN_IMAG: {
+        int x = expr(fs, a0);
+        if (u0->kind == KIND_COMPLEX64)
+            emit(fs, OP_CPLX64, dst, x, x, b == BUILTIN_REAL ? C64_REAL : C64_IMAG);
+        else
+            emit(fs, OP_MOV, dst, x + (b == BUILTIN_IMAG));
         return dst;
     }
     case BUILTIN_CLEAR: {

@@ -46,10 +46,16 @@ void emit_zero(FnState *fs, int dst, Type *t)
 
 /* ---- constants ---- */
 
+/* The real value of a numeric constant (a complex one's real part). */
+static long double const_real(const ConstVal *cv)
+{
+    return cv->kind == CONST_INT ? (long double)cv->i : cv->f;
+}
+
 int float64_const(FnState *fs, Node *e)
 {
     ConstVal *cv = e->cv;
-    long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+    long double d = const_real(cv);
     if (d == 0) d = 0; /* exact constants have no negative zero */
     Slot k;
     k.f = (double)d;
@@ -80,13 +86,30 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
         return;
     }
     case KIND_FLOAT32: {
-        long double d = cv->kind == CONST_FLOAT ? cv->f : (long double)cv->i;
+        long double d = const_real(cv);
         if (d == 0) d = 0; /* exact constants have no negative zero */
         k.f32 = (float)d;
         emit(fs, OP_LOADK, dst, emit_const(fs, k));
         return;
     }
     case KIND_FLOAT64: emit(fs, OP_LOADK, dst, float64_const(fs, e)); return;
+    case KIND_COMPLEX64:
+    case KIND_COMPLEX128: {
+        /* exact constants have no negative zero (the + 0 below) */
+        long double re = const_real(cv) + 0, im = (cv->kind == CONST_COMPLEX ? cv->im : 0) + 0;
+        if (u->kind == KIND_COMPLEX64) {
+            float p[2] = {(float)re, (float)im};
+            memcpy(&k, p, sizeof p);
+            emit(fs, OP_LOADK, dst, emit_const(fs, k));
+            return;
+        }
+        Slot ki;
+        k.f = (double)re;
+        ki.f = (double)im;
+        emit(fs, OP_LOADK, dst, emit_const(fs, k));
+        emit(fs, OP_LOADK, dst + 1, emit_const(fs, ki));
+        return;
+    }
     case KIND_INTERFACE: {
         /* a constant converted to an interface: its default type */
         Type *dt = e->type && e->type->kind != KIND_INTERFACE ? ctype(e->type) : NULL;
@@ -95,6 +118,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
             case CONST_BOOL: dt = type_basic[KIND_BOOL]; break;
             case CONST_INT: dt = type_basic[KIND_INT]; break;
             case CONST_FLOAT: dt = type_basic[KIND_FLOAT64]; break;
+            case CONST_COMPLEX: dt = type_basic[KIND_COMPLEX128]; break;
             case CONST_STRING: dt = type_basic[KIND_STRING]; break;
             }
         }
@@ -105,7 +129,7 @@ void emit_load_const(FnState *fs, Node *e, Type *t, int dst)
     }
     default:
         if (kind_is_integer(u->kind)) {
-            __int128 v = cv->kind == CONST_INT ? cv->i : cv->kind == CONST_FLOAT ? (__int128)cv->f : 0;
+            __int128 v = cv->kind == CONST_INT ? cv->i : cv->kind == CONST_FLOAT || cv->kind == CONST_COMPLEX ? (__int128)cv->f : 0;
             int64_t x = (int64_t)(uint64_t)v;
             if (x >= INT32_MIN && x <= INT32_MAX) {
                 emit(fs, OP_LOADI, dst, (int)x);
@@ -366,6 +390,10 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
             return;
         }
     }
+    if (kind_is_complex(tu->kind) && kind_is_complex(fu->kind) && tu->kind != fu->kind) {
+        emit(fs, OP_CPLX64, dst, src, src, tu->kind == KIND_COMPLEX64 ? C64_FROM128 : C64_TO128);
+        return;
+    }
     if (tu->kind == KIND_STRING) {
         if (kind_is_integer(fu->kind)) {
             emit(fs, OP_CVT, dst, src, CVT_RUNE2S);
@@ -407,6 +435,7 @@ int expr(FnState *fs, Node *e)
         if (s && s->kind == SYM_VAR && s->compiled == fs && !var_in_cell(s) && !s->global)
             return s->index;
     }
+    if (u->kind == AST_REGVAL) return u->u.regval.reg;
     Type *t = ctype(e->type);
     if (t && t->kind == KIND_TUPLE) return compile_call(fs, u);
     /* len/cap of a slice or string in registers: read its header slot */
@@ -421,6 +450,15 @@ int expr(FnState *fs, Node *e)
             if (s && s->kind == SYM_VAR && s->compiled == fs && !var_in_cell(s) && !s->global)
                 return s->index + (u->u.call.builtin == BUILTIN_LEN ? 1 : 2);
         }
+    }
+    /* real/imag of a complex128: its slot 0 or 1, wherever it lives */
+    if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind == CALL_BUILTIN &&
+        (u->u.call.builtin == BUILTIN_REAL || u->u.call.builtin == BUILTIN_IMAG) &&
+        u->u.call.args.len == 1) {
+        Node *a = u->u.call.args.items[0];
+        Type *at = ctype(a->type);
+        if (at && at->underlying->kind == KIND_COMPLEX128)
+            return expr(fs, a) + (u->u.call.builtin == BUILTIN_IMAG);
     }
     /* a call's results stay where the call left them */
     if (u->kind == AST_CALL && u->mode != MODE_CONST && u->u.call.kind != CALL_BUILTIN &&
@@ -534,6 +572,9 @@ void expr_to(FnState *fs, Node *e, int dst)
     }
     case AST_UNARY: compile_unary(fs, e, dst); return;
     case AST_BINARY: compile_binary(fs, e, dst); return;
+    case AST_REGVAL:
+        if (slots(t) && dst != e->u.regval.reg) emit(fs, OP_MOVN, dst, e->u.regval.reg, slots(t));
+        return;
     default: break;
     }
     emit_error(fs, e, "not supported yet: expression %s", ast_kind_name(e->kind));
@@ -891,7 +932,7 @@ bool mul_fusable(Node *e, Type *t)
     TypeKind k = t->underlying->kind;
     if (kind_is_integer(k))
         return e->u.binary.x->mode != MODE_CONST && e->u.binary.y->mode != MODE_CONST;
-    return k == KIND_FLOAT64;
+    return k == KIND_FLOAT64 || k == KIND_COMPLEX128;
 }
 
 /* Evaluates the factors of a product mul_fusable accepted into registers. */
@@ -909,6 +950,10 @@ void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z)
     Type *u = t->underlying;
     if (u->kind == KIND_FLOAT64) {
         emit(fs, op == TOK_ADD ? OP_MADDF : OP_MSUBF, dst, b, c, z);
+        return;
+    }
+    if (u->kind == KIND_COMPLEX128) {
+        emit(fs, op == TOK_ADD ? OP_MADDC : OP_MSUBC, dst, b, c, z);
         return;
     }
     emit(fs, op == TOK_ADD ? OP_MADD : OP_MSUB, dst, b, c, z);
@@ -931,6 +976,14 @@ void emit_binop(FnState *fs, Token op, Type *t, int dst, int x, int y, Type *yty
     } else if (k == KIND_FLOAT32) {
         Opcode o = op == TOK_ADD ? OP_ADDF32 : op == TOK_SUB ? OP_SUBF32 : op == TOK_MUL ? OP_MULF32 : OP_DIVF32;
         emit(fs, o, dst, x, y);
+        return;
+    } else if (k == KIND_COMPLEX128) {
+        Opcode o = op == TOK_ADD ? OP_ADDC : op == TOK_SUB ? OP_SUBC : op == TOK_MUL ? OP_MULC : OP_DIVC;
+        emit(fs, o, dst, x, y);
+        return;
+    } else if (k == KIND_COMPLEX64) {
+        int code = op == TOK_ADD ? C64_ADD : op == TOK_SUB ? C64_SUB : op == TOK_MUL ? C64_MUL : C64_DIV;
+        emit(fs, OP_CPLX64, dst, x, y, code);
         return;
     } else if (kind_is_integer(k)) {
         bool uns = kind_is_unsigned(k);
@@ -987,8 +1040,8 @@ static void emit_eq(FnState *fs, int dst, int x, Type *xt, int y, Type *yt, bool
         emit(fs, OP_EQV, dst, x, y, emit_const_ptr(fs, xt));
         if (neg) emit(fs, OP_NOT, dst, dst);
         return;
-    case KIND_COMPLEX64:
-    case KIND_COMPLEX128: emit_error(fs, at, "not supported yet: complex numbers"); return;
+    case KIND_COMPLEX64: emit(fs, OP_CPLX64, dst, x, y, neg ? C64_NE : C64_EQ); return;
+    case KIND_COMPLEX128: emit(fs, neg ? OP_NEC : OP_EQC, dst, x, y); return;
     default: emit(fs, neg ? OP_NE : OP_EQ, dst, x, y); return;
     }
 }
@@ -1200,6 +1253,8 @@ static void compile_unary(FnState *fs, Node *e, int dst)
         Type *u = t->underlying;
         if (u->kind == KIND_FLOAT64) emit(fs, OP_NEGF, dst, r);
         else if (u->kind == KIND_FLOAT32) emit(fs, OP_NEGF32, dst, r);
+        else if (u->kind == KIND_COMPLEX128) emit(fs, OP_NEGC, dst, r);
+        else if (u->kind == KIND_COMPLEX64) emit(fs, OP_CPLX64, dst, r, r, C64_NEG);
         else {
             emit(fs, OP_NEG, dst, r);
             if (u->size < 8) emit(fs, OP_NORM, dst, dst, u->kind);
@@ -1307,6 +1362,25 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
             default: o = uns ? OP_JLEU : OP_JLE; p = y; q = x; break;
             }
             *patch = emit(fs, o, p, q, 0);
+            fs->nreg = save;
+            return;
+        }
+    }
+    /* float64 orderings: one compare-and-jump too; a false condition
+     * jumps on !(p < q), never on q <= p, so that NaN compares false */
+    if (u->kind == AST_BINARY && u->mode != MODE_CONST) {
+        Token op = u->u.binary.op;
+        Node *a = u->u.binary.x, *b = u->u.binary.y;
+        Type *at = ctype(a->type), *bt = ctype(b->type);
+        if ((op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ) && at && bt &&
+            at->underlying->kind == KIND_FLOAT64 && bt->underlying->kind == KIND_FLOAT64) {
+            Type *t = a->mode == MODE_CONST ? bt : at;
+            int x = expr_as_reg(fs, a, t);
+            int y = expr_as_reg(fs, b, t);
+            bool swap = op == TOK_GTR || op == TOK_GEQ; /* a > b is b < a */
+            bool le = op == TOK_LEQ || op == TOK_GEQ;
+            Opcode o = when ? (le ? OP_JLEF : OP_JLTF) : (le ? OP_JNLEF : OP_JNLTF);
+            *patch = emit(fs, o, swap ? y : x, swap ? x : y, 0);
             fs->nreg = save;
             return;
         }

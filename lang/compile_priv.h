@@ -45,9 +45,17 @@ struct FnState {
     Loop *loops;
     int resreg;        /* first result register */
     int nfunclits;     /* for naming closures */
+    int nwraps;        /* for naming go/defer thunks of builtins */
     uint32_t *rescells;
     int nrescells;
     int fallthrough_jump; /* pending fallthrough jump to patch, or -1 */
+    struct GotoLabel { Node *stmt; int pc; } *labels; /* labels compiled so far */
+    int nlabels, caplabels;
+    struct GotoLabel *gotos; /* forward gotos: stmt their target, pc the jump */
+    int ngotos, capgotos;
+    bool wrapper;      /* a go/defer thunk: a recover() in it is not called
+                          directly by the deferred function, so it
+                          recovers nothing (as Go's deferwrap) */
     bool loc_copy;     /* loc_of copies pointers out of variables: set while
                           preparing a tuple assignment, whose later targets
                           may reassign the pointer before the store */
@@ -106,6 +114,10 @@ void emit_line_at(FnState *fs, int line); /* code from here on is `line`'s */
 Func *compile_func_for_sym(Compiler *c, Symbol *sym);
 Func *compile_funclit(FnState *fs, Node *lit, int *ncaps, Symbol ***caps);
 void compile_block(FnState *fs, NodeList *stmts);
+/* The function that `go`/`defer` runs for a builtin call or conversion:
+ * `call` with its evaluated arguments as REGVAL nodes naming the first
+ * `nparams` slots (its parameters). */
+Func *compile_call_thunk(FnState *parent, Node *call, int nparams, bool is_go);
 
 /* Variables. */
 bool var_in_cell(const Symbol *s);

@@ -255,8 +255,21 @@ static void opassign_rhs(FnState *fs, Token op, Type *t, Node *rhs, int imm, int
         }
     } else {
         *yt = t;
-        *y = reg_alloc(fs, 1);
-        if (kind_is_float(t->kind)) {
+        *y = reg_alloc(fs, slots(t));
+        TypeKind tk = t->underlying->kind;
+        if (kind_is_complex(tk)) {
+            /* x++ on a complex: adds imm + 0i */
+            Slot re, im;
+            re.u = im.u = 0;
+            if (tk == KIND_COMPLEX64) {
+                float p[2] = {(float)imm, 0};
+                memcpy(&re, p, sizeof p);
+            } else {
+                re.f = imm;
+            }
+            emit(fs, OP_LOADK, *y, emit_const(fs, re));
+            if (tk == KIND_COMPLEX128) emit(fs, OP_LOADK, *y + 1, emit_const(fs, im));
+        } else if (kind_is_float(t->kind)) {
             Slot k;
             if (t->kind == KIND_FLOAT32) {
                 k.u = 0;
@@ -582,7 +595,31 @@ static void compile_branch(FnState *fs, Node *s)
         fs->fallthrough_jump = emit(fs, OP_JMP, 0);
         return;
     }
-    emit_error(fs, s, "not supported yet: goto");
+    /* goto: the checker resolved the target (a LABELEDSTMT of this
+     * function). Nothing is unwound: blocks own no run-time state, and a
+     * declaration jumped back over runs again, making a fresh variable. */
+    Node *target = s->u.branchstmt.target;
+    for (int i = 0; i < fs->nlabels; i++)
+        if (fs->labels[i].stmt == target) {
+            emit(fs, OP_JMP, fs->labels[i].pc);
+            return;
+        }
+    compile_grow((void **)&fs->gotos, &fs->capgotos, fs->ngotos + 1, sizeof *fs->gotos);
+    fs->gotos[fs->ngotos++] = (struct GotoLabel){target, emit(fs, OP_JMP, 0)};
+}
+
+/* A label: where gotos land. Forward ones waiting for it are patched. */
+static void compile_label(FnState *fs, Node *s)
+{
+    int pc = emit_here(fs);
+    compile_grow((void **)&fs->labels, &fs->caplabels, fs->nlabels + 1, sizeof *fs->labels);
+    fs->labels[fs->nlabels++] = (struct GotoLabel){s, pc};
+    int k = 0;
+    for (int i = 0; i < fs->ngotos; i++) {
+        if (fs->gotos[i].stmt == s) emit_patch_jump(fs, fs->gotos[i].pc, pc);
+        else fs->gotos[k++] = fs->gotos[i];
+    }
+    fs->ngotos = k;
 }
 
 static void compile_if(FnState *fs, Node *s)
@@ -1281,7 +1318,10 @@ static void compile_stmt(FnState *fs, Node *s)
     case AST_SWITCHSTMT: compile_switch(fs, s); break;
     case AST_TYPESWITCHSTMT: compile_typeswitch(fs, s); break;
     case AST_SELECTSTMT: compile_select(fs, s); break;
-    case AST_LABELEDSTMT: compile_stmt(fs, s->u.labeledstmt.stmt); break;
+    case AST_LABELEDSTMT:
+        compile_label(fs, s);
+        compile_stmt(fs, s->u.labeledstmt.stmt);
+        break;
     default: emit_error(fs, s, "not supported yet: %s statement", ast_kind_name(s->kind)); break;
     }
     fs->nreg = fs->nlocal;

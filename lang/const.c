@@ -37,6 +37,28 @@ ConstVal *cv_float(long double f)
     return v;
 }
 
+ConstVal *cv_complex(long double re, long double im)
+{
+    ConstVal *v = cv_new(CONST_COMPLEX);
+    v->f = re;
+    v->im = im;
+    return v;
+}
+
+bool cv_is_zero(const ConstVal *cv)
+{
+    switch (cv->kind) {
+    case CONST_INT:
+        return cv->i == 0;
+    case CONST_FLOAT:
+        return cv->f == 0;
+    case CONST_COMPLEX:
+        return cv->f == 0 && cv->im == 0;
+    default:
+        return false;
+    }
+}
+
 ConstVal *cv_bool(bool b)
 {
     ConstVal *v = cv_new(CONST_BOOL);
@@ -115,6 +137,32 @@ bool cv_parse_number(const char *text, int64_t len, bool is_float, ConstVal *out
     return true;
 }
 
+bool cv_parse_imag(const char *text, int64_t len, ConstVal *out)
+{
+    if (len < 2 || text[len - 1] != 'i')
+        return false;
+    len--;
+    /* "0123i" is decimal, for backward compatibility (Go spec); other
+     * integer forms keep their base; anything else is a float */
+    bool digits = true;
+    for (int64_t i = 0; i < len; i++)
+        if (!((text[i] >= '0' && text[i] <= '9') || text[i] == '_'))
+            digits = false;
+    bool prefixed = len > 1 && text[0] == '0' && strchr("xXbBoO", text[1]);
+    bool is_float = digits || !prefixed;
+    if (prefixed && (text[1] == 'x' || text[1] == 'X'))
+        for (int64_t i = 2; i < len; i++)
+            if (text[i] == '.' || text[i] == 'p' || text[i] == 'P')
+                is_float = true;
+    ConstVal v;
+    if (!cv_parse_number(text, len, is_float, &v))
+        return false;
+    out->kind = CONST_COMPLEX;
+    out->f = 0;
+    out->im = v.kind == CONST_INT ? (long double)v.i : v.f;
+    return true;
+}
+
 static bool fits128(long double f)
 {
     return f >= -1.7014118346046923173e38L && f < 1.7014118346046923173e38L;
@@ -138,6 +186,41 @@ bool cv_to_int(const ConstVal *cv, __int128 *out)
 static long double as_float(const ConstVal *v)
 {
     return v->kind == CONST_INT ? (long double)v->i : v->f;
+}
+
+/* Complex constant arithmetic; b's parts are c + di. */
+static ConstVal *complex_binary(Token op, const ConstVal *x, const ConstVal *y, const char **err)
+{
+    long double a = as_float(x), b = x->kind == CONST_COMPLEX ? x->im : 0;
+    long double c = as_float(y), d = y->kind == CONST_COMPLEX ? y->im : 0;
+    long double re, im;
+    switch (op) {
+    case TOK_ADD:
+        re = a + c, im = b + d;
+        break;
+    case TOK_SUB:
+        re = a - c, im = b - d;
+        break;
+    case TOK_MUL:
+        re = a * c - b * d, im = b * c + a * d;
+        break;
+    case TOK_QUO: {
+        long double s = c * c + d * d;
+        if (s == 0) {
+            *err = "division by zero";
+            return NULL;
+        }
+        re = (a * c + b * d) / s, im = (b * c - a * d) / s;
+        break;
+    }
+    default:
+        return NULL;
+    }
+    if (isinf(re) || isnan(re) || isinf(im) || isnan(im)) {
+        *err = "constant overflow";
+        return NULL;
+    }
+    return cv_complex(re, im);
 }
 
 ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer, const char **err)
@@ -201,6 +284,8 @@ ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer
         }
         return cv_int(r);
     }
+    if (a->kind == CONST_COMPLEX || b->kind == CONST_COMPLEX)
+        return complex_binary(op, a, b, err);
     long double x = as_float(a), y = as_float(b), r;
     switch (op) {
     case TOK_ADD:
@@ -249,6 +334,12 @@ static int cmp3(const ConstVal *a, const ConstVal *b)
         return a->b == b->b ? 0 : 1;
     if (a->kind == CONST_INT && b->kind == CONST_INT)
         return a->i < b->i ? -1 : a->i > b->i;
+    if (a->kind == CONST_COMPLEX || b->kind == CONST_COMPLEX) {
+        /* only == and != reach here: any difference is "unequal" */
+        long double ai = a->kind == CONST_COMPLEX ? a->im : 0,
+                    bi = b->kind == CONST_COMPLEX ? b->im : 0;
+        return as_float(a) == as_float(b) && ai == bi ? 0 : 1;
+    }
     long double x = as_float(a), y = as_float(b);
     return x < y ? -1 : x > y;
 }
@@ -288,6 +379,8 @@ ConstVal *cv_unary(Token op, const ConstVal *a, const Type *t, const char **err)
             }
             return cv_int(-a->i);
         }
+        if (a->kind == CONST_COMPLEX)
+            return cv_complex(-a->f, -a->im);
         return cv_float(-a->f);
     case TOK_NOT:
         return cv_bool(!a->b);
@@ -334,6 +427,38 @@ ConstVal *cv_convert(const ConstVal *cv, const Type *t, bool *truncated)
     if (truncated)
         *truncated = false;
     TypeKind k = t->underlying ? t->underlying->kind : t->kind;
+    if (kind_is_complex(k) || k == KIND_UNTYPED_COMPLEX) {
+        if (cv->kind != CONST_INT && cv->kind != CONST_FLOAT && cv->kind != CONST_COMPLEX)
+            return NULL;
+        long double re = as_float(cv), im = cv->kind == CONST_COMPLEX ? cv->im : 0;
+        if (k == KIND_COMPLEX64) {
+            const long double max = 3.40282346638528859811704183484516925440e+38L;
+            if (fabsl(re) > max || fabsl(im) > max)
+                return NULL;
+            re = (float)re, im = (float)im;
+        } else if (k == KIND_COMPLEX128) {
+            const long double max = 1.797693134862315708145274237317043567981e+308L;
+            if (fabsl(re) > max || fabsl(im) > max)
+                return NULL;
+            re = (double)re, im = (double)im;
+        }
+        return cv_complex(re, im);
+    }
+    if (cv->kind == CONST_COMPLEX) {
+        /* a complex constant is representable as a real number only
+         * when its imaginary part is zero; Go calls the failure
+         * "truncated" for an integer type, "overflows" for a float one */
+        if (cv->im != 0) {
+            if (truncated &&
+                (kind_is_integer(k) || k == KIND_UNTYPED_INT || k == KIND_UNTYPED_RUNE))
+                *truncated = true;
+            return NULL;
+        }
+        ConstVal re = *cv;
+        re.kind = CONST_FLOAT;
+        re.im = 0;
+        return cv_convert(&re, t, truncated);
+    }
     switch (k) {
     case KIND_BOOL:
     case KIND_UNTYPED_BOOL:
@@ -426,6 +551,14 @@ const char *cv_str(const ConstVal *cv)
             return buf;
         }
         snprintf(buf, 80, "%.6Lg", cv->f);
+        return buf;
+    }
+    case CONST_COMPLEX: {
+        /* Go's form: (1 + 2i) */
+        ConstVal re = {.kind = CONST_FLOAT, .f = cv->f},
+                 im = {.kind = CONST_FLOAT, .f = fabsl(cv->im)};
+        snprintf(buf, 80, "(%s %c %si)", cv_str(&re),
+                 cv->im < 0 || (cv->im == 0 && signbit(cv->im)) ? '-' : '+', cv_str(&im));
         return buf;
     }
     case CONST_STRING: {

@@ -1175,7 +1175,7 @@ simple_stmt:
                 break;
             }
         $$->u.assignstmt.lhs = $1; $$->u.assignstmt.tok = TOK_DEFINE;
-        $$->u.assignstmt.rhs = $3;
+        $$->u.assignstmt.rhs = $3; $$->u.assignstmt.tokpos = @2;
         p->opnode = $$; p->oppos = @2;
     }
   ;
@@ -1460,6 +1460,7 @@ pexpr:
             perr(p, @2, "syntax error: unexpected { at end of statement");
         $$ = ast_new(AST_COMPOSITELIT, $1->pos);
         $$->u.compositelit.type = $1; $$->u.compositelit.elts = $3;
+        $$->u.compositelit.rbrace = @4;
     }
   ;
 
@@ -1504,6 +1505,7 @@ composite:
     lit_type lbrace elems '}' {
         $$ = ast_new(AST_COMPOSITELIT, $1->pos);
         $$->u.compositelit.type = $1; $$->u.compositelit.elts = $3;
+        $$->u.compositelit.rbrace = @4;
     }
   | lit_type lbrace error '}' {
         /* Recover at the literal's closing brace, as gc does. */
@@ -1537,6 +1539,7 @@ elem:
 elided:
     '{' elems '}' {
         $$ = ast_new(AST_COMPOSITELIT, @1); $$->u.compositelit.elts = $2;
+        $$->u.compositelit.rbrace = @3;
     }
   ;
 

@@ -530,7 +530,8 @@ static bool untyped_fits(TypeKind uk, const Type *t)
     case KIND_UNTYPED_INT:
     case KIND_UNTYPED_RUNE:
     case KIND_UNTYPED_FLOAT:
-        return kind_is_integer(k) || kind_is_float(k);
+    case KIND_UNTYPED_COMPLEX: /* representability is checked on the value */
+        return kind_is_integer(k) || kind_is_float(k) || kind_is_complex(k);
     case KIND_UNTYPED_STRING:
         return k == KIND_STRING;
     case KIND_UNTYPED_NIL:
@@ -574,9 +575,10 @@ bool type_convertible(const Type *v, const Type *t)
         switch (v->kind) {
         case KIND_UNTYPED_INT:
         case KIND_UNTYPED_RUNE:
-            return kind_is_integer(k) || kind_is_float(k) || k == KIND_STRING;
+            return kind_is_integer(k) || kind_is_float(k) || kind_is_complex(k) || k == KIND_STRING;
         case KIND_UNTYPED_FLOAT:
-            return kind_is_integer(k) || kind_is_float(k);
+        case KIND_UNTYPED_COMPLEX:
+            return kind_is_integer(k) || kind_is_float(k) || kind_is_complex(k);
         case KIND_UNTYPED_STRING:
             return k == KIND_STRING ||
                    (k == KIND_SLICE && (tu->elem->underlying->kind == KIND_UINT8 ||
@@ -595,6 +597,8 @@ bool type_convertible(const Type *v, const Type *t)
     bool vnum = kind_is_integer(vu->kind) || kind_is_float(vu->kind);
     bool tnum = kind_is_integer(tu->kind) || kind_is_float(tu->kind);
     if (vnum && tnum)
+        return true;
+    if (kind_is_complex(vu->kind) && kind_is_complex(tu->kind))
         return true;
     if (tu->kind == KIND_STRING) {
         if (kind_is_integer(vu->kind))
@@ -625,6 +629,8 @@ Type *type_default(Type *t)
         return type_basic[KIND_INT32];
     case KIND_UNTYPED_FLOAT:
         return type_basic[KIND_FLOAT64];
+    case KIND_UNTYPED_COMPLEX:
+        return type_basic[KIND_COMPLEX128];
     case KIND_UNTYPED_STRING:
         return type_basic[KIND_STRING];
     default:

@@ -119,6 +119,19 @@
     X(DIVF32, "rrr", "R[A].f32 := R[B].f32 / R[C].f32")                             \
     X(NEGF32, "rr", "R[A].f32 := -R[B].f32")                                        \
     X(FMATH, "rri", "R[A].f := math function C of R[B].f (see FmathCode)")         \
+    /* complex128: two slots, real part then imaginary part */                      \
+    X(ADDC, "rrr", "R[A..A+2) := R[B..B+2) + R[C..C+2)")                            \
+    X(SUBC, "rrr", "R[A..A+2) := R[B..B+2) - R[C..C+2)")                            \
+    X(MULC, "rrr", "R[A..A+2) := R[B..B+2) * R[C..C+2) (Go's formula, no FMA)")     \
+    X(DIVC, "rrr", "R[A..A+2) := R[B..B+2) / R[C..C+2) (Go's complex128div)")       \
+    X(MADDC, "rrrr", "R[A..A+2) := R[B..B+2) * R[C..C+2) + R[D..D+2) (as MULC, ADDC)") \
+    X(MSUBC, "rrrr", "R[A..A+2) := R[D..D+2) - R[B..B+2) * R[C..C+2) (as MULC, SUBC)") \
+    X(NEGC, "rr", "R[A..A+2) := -R[B..B+2)")                                        \
+    X(MKC, "rrr", "R[A..A+2) := complex(R[B].f, R[C].f)")                           \
+    X(EQC, "rrr", "R[A] := R[B..B+2) == R[C..C+2)")                                 \
+    X(NEC, "rrr", "R[A] := R[B..B+2) != R[C..C+2)")                                 \
+    /* complex64: one slot, float32 real part in its low half */                    \
+    X(CPLX64, "rrri", "R[A..] := complex64 operation D of R[B..], R[C..] (C64Code)") \
     X(MINF, "rrr", "R[A].f := min(R[B].f, R[C].f) (NaN wins, -0 < +0)")             \
     X(MAXF, "rrr", "R[A].f := max(R[B].f, R[C].f) (NaN wins, +0 > -0)")             \
     X(MINF32, "rrr", "R[A].f32 := min(R[B].f32, R[C].f32)")                         \
@@ -156,6 +169,10 @@
     X(JLEU, "rrj", "if R[A].u <= R[B].u jump to C")                                 \
     X(JEQ, "rrj", "if R[A] == R[B] (64-bit) jump to C")                             \
     X(JNE, "rrj", "if R[A] != R[B] (64-bit) jump to C")                             \
+    X(JLTF, "rrj", "if R[A].f < R[B].f jump to C")                                  \
+    X(JLEF, "rrj", "if R[A].f <= R[B].f jump to C")                                 \
+    X(JNLTF, "rrj", "if !(R[A].f < R[B].f) jump to C (NaN jumps)")                  \
+    X(JNLEF, "rrj", "if !(R[A].f <= R[B].f) jump to C (NaN jumps)")                 \
     X(JLTI, "rij", "if R[A].i < B jump to C")                                       \
     X(JLEI, "rij", "if R[A].i <= B jump to C")                                      \
     X(JGTI, "rij", "if R[A].i > B jump to C")                                       \
@@ -263,6 +280,30 @@ typedef enum {
 #undef X
         FMATH__COUNT
 } FmathCode;
+
+/* Operations of CPLX64 (complex64 arithmetic is rare enough for one
+ * opcode): code, meaning. Products and quotients are computed in
+ * complex128 and rounded back, as Go does. */
+#define C64_CODES(X)                                                          \
+    X(ADD, "R[A] := R[B] + R[C]")                                             \
+    X(SUB, "R[A] := R[B] - R[C]")                                             \
+    X(MUL, "R[A] := R[B] * R[C]")                                             \
+    X(DIV, "R[A] := R[B] / R[C]")                                             \
+    X(NEG, "R[A] := -R[B]")                                                   \
+    X(EQ, "R[A] := R[B] == R[C] (a bool)")                                    \
+    X(NE, "R[A] := R[B] != R[C] (a bool)")                                    \
+    X(MAKE, "R[A] := complex(R[B].f32, R[C].f32)")                            \
+    X(REAL, "R[A].f32 := real(R[B])")                                         \
+    X(IMAG, "R[A].f32 := imag(R[B])")                                         \
+    X(TO128, "R[A..A+2) := complex128(R[B])")                                 \
+    X(FROM128, "R[A] := complex64(R[B..B+2))")
+
+typedef enum {
+#define X(n, d) C64_##n,
+    C64_CODES(X)
+#undef X
+        C64__COUNT
+} C64Code;
 
 typedef enum {
 #define X(n, d) CVT_##n,

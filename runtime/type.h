@@ -8,7 +8,7 @@
  *
  * Memory layout follows Go on amd64: sizes and alignments are Go's
  * (bool 1, int8 1, int16 2, int32 4, int/int64/uint/uintptr 8, float32 4,
- * float64 8, string 16, slice 24, interface 16, pointer/map/chan/func 8,
+ * float64 8, complex64 8 (two float32, aligned 4), complex128 16, string 16, slice 24, interface 16, pointer/map/chan/func 8,
  * arrays n*elem, structs with Go's padding). A register holding a value of
  * type T spans slots(T) = (size+7)/8 consecutive 8-byte slots and holds the
  * same bytes as memory would (so a value moves between registers and memory
@@ -60,6 +60,7 @@
     X(UNTYPED_INT, "untyped int")                                             \
     X(UNTYPED_RUNE, "untyped rune")                                           \
     X(UNTYPED_FLOAT, "untyped float")                                         \
+    X(UNTYPED_COMPLEX, "untyped complex")                                     \
     X(UNTYPED_STRING, "untyped string")                                       \
     X(UNTYPED_NIL, "untyped nil")                                             \
     X(TUPLE, "tuple")
@@ -161,6 +162,10 @@ static inline bool kind_is_unsigned(TypeKind k)
 static inline bool kind_is_float(TypeKind k)
 {
     return k == KIND_FLOAT32 || k == KIND_FLOAT64;
+}
+static inline bool kind_is_complex(TypeKind k)
+{
+    return k == KIND_COMPLEX64 || k == KIND_COMPLEX128;
 }
 static inline bool kind_is_untyped(TypeKind k)
 {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "complex.h"
 #include "csp_config.h"
 #include "map.h"
 #include "opcodes.h"
@@ -445,6 +446,49 @@ static String vm_runes_to_string(const int32_t *r, int64_t n)
     return (String){buf, len};
 }
 
+/* A complex64 in a slot: float32 real part in the low half. */
+static inline void c64_get(const Slot *s, double *re, double *im)
+{
+    float p[2];
+    memcpy(p, s, sizeof p);
+    *re = p[0], *im = p[1];
+}
+static inline void c64_put(Slot *s, double re, double im)
+{
+    float p[2] = {(float)re, (float)im};
+    memcpy(s, p, sizeof p);
+}
+
+/* CPLX64: reads every operand before writing R[A]. */
+static void vm_cplx64(Slot *a, const Slot *b, const Slot *c, int code)
+{
+    double x, y, u = 0, v = 0, re, im;
+    if (code == C64_FROM128) {
+        c64_put(a, b[0].f, b[1].f);
+        return;
+    }
+    if (code == C64_MAKE) {
+        float p[2] = {b->f32, c->f32};
+        memcpy(a, p, sizeof p);
+        return;
+    }
+    c64_get(b, &x, &y);
+    if (code <= C64_DIV || code == C64_EQ || code == C64_NE) c64_get(c, &u, &v);
+    switch (code) {
+    case C64_ADD: c64_put(a, (float)x + (float)u, (float)y + (float)v); return;
+    case C64_SUB: c64_put(a, (float)x - (float)u, (float)y - (float)v); return;
+    case C64_MUL: cplx_mul(x, y, u, v, &re, &im); c64_put(a, re, im); return;
+    case C64_DIV: cplx_div(x, y, u, v, &re, &im); c64_put(a, re, im); return;
+    case C64_NEG: c64_put(a, -x, -y); return;
+    case C64_EQ: a->u = x == u && y == v; return;
+    case C64_NE: a->u = x != u || y != v; return;
+    case C64_REAL: { float r = (float)x; a->u = 0; a->f32 = r; return; }
+    case C64_IMAG: { float r = (float)y; a->u = 0; a->f32 = r; return; }
+    case C64_TO128: a[0].f = x, a[1].f = y; return;
+    default: return;
+    }
+}
+
 static void vm_convert(Slot *dst, const Slot *src, int code)
 {
     switch (code) {
@@ -862,6 +906,56 @@ vm_dispatch:
     VM_CASE(DIVKF) R[A].f = K[C].f / R[B].f; NEXT(3);
     VM_CASE(I2F) R[A].f = (double)R[B].i; NEXT(2);
     VM_CASE(NEGF) R[A].f = -R[B].f; NEXT(2);
+    VM_CASE(ADDC) {
+        double re = R[B].f + R[C].f, im = R[B + 1].f + R[C + 1].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(3);
+    }
+    VM_CASE(SUBC) {
+        double re = R[B].f - R[C].f, im = R[B + 1].f - R[C + 1].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(3);
+    }
+    VM_CASE(MULC) {
+        double a = R[B].f, b = R[B + 1].f, c = R[C].f, d = R[C + 1].f;
+        double re = vm_rounded(a * c) - vm_rounded(b * d);
+        double im = vm_rounded(a * d) + vm_rounded(b * c);
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(3);
+    }
+    VM_CASE(MADDC) {
+        double a = R[B].f, b = R[B + 1].f, c = R[C].f, d = R[C + 1].f;
+        double re = vm_rounded(vm_rounded(a * c) - vm_rounded(b * d)) + R[D].f;
+        double im = vm_rounded(vm_rounded(a * d) + vm_rounded(b * c)) + R[D + 1].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(4);
+    }
+    VM_CASE(MSUBC) {
+        double a = R[B].f, b = R[B + 1].f, c = R[C].f, d = R[C + 1].f;
+        double re = R[D].f - vm_rounded(vm_rounded(a * c) - vm_rounded(b * d));
+        double im = R[D + 1].f - vm_rounded(vm_rounded(a * d) + vm_rounded(b * c));
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(4);
+    }
+    VM_CASE(DIVC) {
+        double re, im;
+        cplx_div(R[B].f, R[B + 1].f, R[C].f, R[C + 1].f, &re, &im);
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(3);
+    }
+    VM_CASE(NEGC) {
+        double re = -R[B].f, im = -R[B + 1].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(2);
+    }
+    VM_CASE(MKC) {
+        double re = R[B].f, im = R[C].f;
+        R[A].f = re, R[A + 1].f = im;
+        NEXT(3);
+    }
+    VM_CASE(EQC) R[A].u = R[B].f == R[C].f && R[B + 1].f == R[C + 1].f; NEXT(3);
+    VM_CASE(NEC) R[A].u = R[B].f != R[C].f || R[B + 1].f != R[C + 1].f; NEXT(3);
+    VM_CASE(CPLX64) vm_cplx64(&R[A], &R[B], &R[C], (int)D); NEXT(4);
 #define F32OP(expr)                                                           \
     do {                                                                      \
         float x_ = (expr);                                                    \
@@ -985,6 +1079,10 @@ vm_dispatch:
     VM_CASE(JLEU) CJUMP(R[A].u <= R[B].u);
     VM_CASE(JEQ) CJUMP(R[A].u == R[B].u);
     VM_CASE(JNE) CJUMP(R[A].u != R[B].u);
+    VM_CASE(JLTF) CJUMP(R[A].f < R[B].f);
+    VM_CASE(JLEF) CJUMP(R[A].f <= R[B].f);
+    VM_CASE(JNLTF) CJUMP(!(R[A].f < R[B].f));
+    VM_CASE(JNLEF) CJUMP(!(R[A].f <= R[B].f));
     VM_CASE(JLTI) CJUMP(R[A].i < B);
     VM_CASE(JLEI) CJUMP(R[A].i <= B);
     VM_CASE(JGTI) CJUMP(R[A].i > B);
@@ -1116,6 +1214,9 @@ vm_dispatch:
             ip = fr->ret_ip;
             VM_DISPATCH();
         }
+        /* the deferred calls see this frame at its return (Go's
+         * traceback line of deferreturn): pc just past the RET */
+        fr->pc = (uint32_t)(ip - fn->code) + 1;
         goto do_return;
     }
     VM_CASE(RET1) {
@@ -1133,6 +1234,9 @@ vm_dispatch:
             VM_DISPATCH();
         }
         R[fn->resreg] = R[A];
+        /* the deferred calls see this frame at its return (Go's
+         * traceback line of deferreturn): pc just past the RET */
+        fr->pc = (uint32_t)(ip - fn->code) + 1;
         goto do_return;
     }
     VM_CASE(GO) {

@@ -7,6 +7,7 @@
  * frames itself: that is vm.c's dispatch loop.
  */
 #include <gc.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,14 +337,33 @@ void vm_print_value(FILE *o, const Type *t, const Slot *v)
         break;
     case KIND_FLOAT64: vm_print_float(o, v->f); break;
     case KIND_FLOAT32: vm_print_float(o, (double)v->f32); break;
+    case KIND_COMPLEX64:
+    case KIND_COMPLEX128: {
+        /* Go's printcomplex: both parts signed, "(+1.000000e+000+2.000000e+000i)" */
+        double re = v[0].f, im = t->kind == KIND_COMPLEX128 ? v[1].f : 0;
+        if (t->kind == KIND_COMPLEX64) {
+            float p[2];
+            memcpy(p, v, sizeof p);
+            re = p[0], im = p[1];
+        }
+        fputc('(', o);
+        vm_print_float(o, re);
+        vm_print_float(o, im);
+        fputs("i)", o);
+        break;
+    }
     case KIND_STRING: {
         const String *s = (const String *)v;
         fwrite(s->ptr, 1, (size_t)s->len, o);
         break;
     }
-    case KIND_INTERFACE: fprintf(o, "(%p,%p)", v[0].p, v[1].p); break;
-    case KIND_SLICE: fprintf(o, "[%lld/%lld]%p", (long long)v[1].i, (long long)v[2].i, v[0].p); break;
-    default: fprintf(o, "%p", v->p); break;
+    /* pointers as Go's runtime prints them: 0x0 for nil (C's %p says
+     * "(nil)") */
+    case KIND_INTERFACE: fprintf(o, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p, (uintptr_t)v[1].p); break;
+    case KIND_SLICE:
+        fprintf(o, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i, (long long)v[2].i, (uintptr_t)v[0].p);
+        break;
+    default: fprintf(o, "0x%" PRIxPTR, (uintptr_t)v->p); break;
     }
 }
 
@@ -372,7 +392,7 @@ static void vm_print_panic_value(FILE *o, Fiber *f, const Iface *v)
     }
     const Type *t = v->type;
     Slot data[2] = {{0}, {0}};
-    if (t->kind <= KIND_STRING && t->kind != KIND_COMPLEX64 && t->kind != KIND_COMPLEX128) {
+    if (t->kind <= KIND_STRING) {
         memcpy(data, iface_data(v), t->size > 16 ? 16 : t->size);
         if (t->kind == KIND_INT8) data[0].i = (int8_t)data[0].i;
         if (t->kind == KIND_INT16) data[0].i = (int16_t)data[0].i;

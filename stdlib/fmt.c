@@ -189,6 +189,74 @@ static String fmt_msgf(const char *prefix, String word, const char *suffix)
     return sbuf_string(&b);
 }
 
+/* Go's floatToken over w from *i: the text a float may be spelled with
+ * (NaN, a signed Inf, digits with a base prefix, point and exponent),
+ * accepted greedily character by character as Go's scanner does. */
+static bool scan_accept(String w, int64_t *i, const char *set)
+{
+    if (*i < w.len && strchr(set, w.ptr[*i]) && w.ptr[*i]) {
+        (*i)++;
+        return true;
+    }
+    return false;
+}
+
+static String scan_float_token(String w, int64_t *i)
+{
+    int64_t start = *i;
+    if (scan_accept(w, i, "nN") && scan_accept(w, i, "aA") && scan_accept(w, i, "nN"))
+        return (String){w.ptr + start, *i - start};
+    scan_accept(w, i, "+-");
+    if (scan_accept(w, i, "iI") && scan_accept(w, i, "nN") && scan_accept(w, i, "fF"))
+        return (String){w.ptr + start, *i - start};
+    const char *digits = "0123456789_", *exp = "eEpP";
+    if (scan_accept(w, i, "0") && scan_accept(w, i, "xX")) {
+        digits = "0123456789aAbBcCdDeEfF_";
+        exp = "pP";
+    }
+    while (scan_accept(w, i, digits))
+        ;
+    if (scan_accept(w, i, "."))
+        while (scan_accept(w, i, digits))
+            ;
+    if (scan_accept(w, i, exp)) {
+        scan_accept(w, i, "+-");
+        while (scan_accept(w, i, "0123456789_"))
+            ;
+    }
+    return (String){w.ptr + start, *i - start};
+}
+
+/* A complex number word, "(1+2i)" or "1+2i", into re and im (Go's
+ * complexTokens then convertFloat on each part, half the bit size). */
+static String scan_complex(String w, int bits, double *re, double *im)
+{
+    int64_t i = 0;
+    bool parens = scan_accept(w, &i, "(");
+    String rs = scan_float_token(w, &i);
+    int64_t sign = i;
+    if (!scan_accept(w, &i, "+-"))
+        return string_from_cstr("syntax error scanning complex number");
+    String is = scan_float_token(w, &i);
+    is = (String){w.ptr + sign, is.len + 1}; /* the sign belongs to it */
+    if (!scan_accept(w, &i, "i") || (parens && !scan_accept(w, &i, ")")))
+        return string_from_cstr("syntax error scanning complex number");
+    String parts[2] = {rs, is};
+    double *out[2] = {re, im};
+    for (int k = 0; k < 2; k++) {
+        NumErr e = numconv_parse_float(parts[k].ptr, parts[k].len, bits, out[k]);
+        if (e != NUM_OK) {
+            StrBuf b = {0};
+            sbuf_init(&b);
+            sbuf_puts(&b, "strconv.ParseFloat: parsing ");
+            numconv_quote(&b, parts[k].ptr, parts[k].len, '"', false);
+            sbuf_puts(&b, e == NUM_SYNTAX ? ": invalid syntax" : ": value out of range");
+            return sbuf_string(&b);
+        }
+    }
+    return (String){0};
+}
+
 /* storeWord(word string, ptr any, verb byte) string: parses word into *ptr
  * by the pointer's element kind and the verb; returns Go's error text or
  * "". */
@@ -249,18 +317,29 @@ static NativeStatus fmt_store_word(NativeCtx *ctx, Slot *args, Slot *res)
     } else if (kind_is_float(t->kind)) {
         double d;
         NumErr e = numconv_parse_float(w.ptr, w.len, (int)t->size * 8, &d);
-        if (e == NUM_SYNTAX) {
+        if (e != NUM_OK) {
+            /* Go's convertFloat reports ParseFloat's error, range too */
             StrBuf b = {0};
             sbuf_init(&b);
             sbuf_puts(&b, "strconv.ParseFloat: parsing ");
             numconv_quote(&b, w.ptr, w.len, '"', false);
-            sbuf_puts(&b, ": invalid syntax");
+            sbuf_puts(&b, e == NUM_SYNTAX ? ": invalid syntax" : ": value out of range");
             err = sbuf_string(&b);
         } else if (t->kind == KIND_FLOAT32) {
             float f = (float)d;
             memcpy(p.word.p, &f, 4);
         } else {
             memcpy(p.word.p, &d, 8);
+        }
+    } else if (kind_is_complex(t->kind)) {
+        double re, im;
+        err = scan_complex(w, (int)t->size * 4, &re, &im);
+        if (!err.len && t->kind == KIND_COMPLEX64) {
+            float f[2] = {(float)re, (float)im};
+            memcpy(p.word.p, f, sizeof f);
+        } else if (!err.len) {
+            double d[2] = {re, im};
+            memcpy(p.word.p, d, sizeof d);
         }
     } else if (t->kind == KIND_STRING) {
         String s = string_from_bytes(w.ptr, w.len);

@@ -47,7 +47,7 @@
 #define MATH_FUNCS2(X)                                                                             \
     X(Pow, pow(x, y))                                                                              \
     X(Atan2, atan2(x, y))                                                                          \
-    X(Hypot, hypot(x, y))                                                                          \
+    X(Hypot, math_hypot(x, y))                                                                     \
     X(Mod, fmod(x, y))                                                                             \
     X(Max, math_max(x, y))                                                                         \
     X(Min, math_min(x, y))                                                                         \
@@ -55,6 +55,26 @@
     X(Copysign, copysign(x, y))                                                                    \
     X(Remainder, remainder(x, y))                                                                  \
     X(Nextafter, nextafter(x, y))
+
+/* Go's Hypot is p*sqrt(1+(q/p)**2), p the larger magnitude, not the C
+ * library's correctly rounded one: the two differ in the last bit about
+ * a third of the time (and math/cmplx's Abs, Sqrt, Polar with them). */
+static double math_hypot(double p, double q)
+{
+    p = fabs(p), q = fabs(q);
+    if (isinf(p) || isinf(q))
+        return INFINITY;
+    if (isnan(p) || isnan(q))
+        return NAN;
+    if (p < q) {
+        double t = p;
+        p = q, q = t;
+    }
+    if (p == 0)
+        return 0;
+    q = q / p;
+    return p * sqrt(1 + q * q);
+}
 
 /* Go's Max: +Inf wins, then NaN, then +0 over -0. */
 static double math_max(double x, double y)

@@ -133,3 +133,150 @@ func AppendInt(dst []byte, i int64, base int) []byte {
 func AppendQuote(dst []byte, s string) []byte {
 	return append(dst, Quote(s)...)
 }
+
+// FormatComplex converts the complex number c to a string of the form
+// (a+bi), a and b formatted as FormatFloat does with fmt and prec;
+// bitSize is 64 for complex64 and 128 for complex128.
+func FormatComplex(c complex128, fmt byte, prec, bitSize int) string {
+	if bitSize != 64 && bitSize != 128 {
+		panic("invalid bitSize")
+	}
+	partSize := bitSize / 2
+	im := FormatFloat(imag(c), fmt, prec, partSize)
+	if im[0] != '+' && im[0] != '-' {
+		im = "+" + im
+	}
+	return "(" + FormatFloat(real(c), fmt, prec, partSize) + im + "i)"
+}
+
+// lowerHas reports whether s starts with word, ignoring ASCII case.
+func lowerHas(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != word[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// floatPrefix is the length of the text at the start of s that
+// ParseFloat's grammar reads as one number (possibly malformed, as
+// "1e" is: ParseFloat then reports it); 0 when none starts there.
+func floatPrefix(s string) int {
+	i := 0
+	signed := false
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+		signed = true
+	}
+	switch {
+	case lowerHas(s[i:], "infinity"):
+		return i + 8
+	case lowerHas(s[i:], "inf"):
+		return i + 3
+	case !signed && lowerHas(s[i:], "nan"):
+		return 3
+	}
+	hex := false
+	if i+1 < len(s) && s[i] == '0' && (s[i+1] == 'x' || s[i+1] == 'X') {
+		hex = true
+		i += 2
+	}
+	digits, dot := false, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' || hex && ('a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			digits = true
+		} else if c == '.' && !dot {
+			dot = true
+		} else if c != '_' {
+			break
+		}
+	}
+	if !digits && !hex {
+		return 0
+	}
+	if i < len(s) && (!hex && (s[i] == 'e' || s[i] == 'E') || hex && (s[i] == 'p' || s[i] == 'P')) {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		for i < len(s) && ('0' <= s[i] && s[i] <= '9' || s[i] == '_') {
+			i++
+		}
+	}
+	return i
+}
+
+// ParseComplex converts s, of the form N, Ni or N±Ni (optionally in
+// parentheses, each N a number ParseFloat accepts), to a complex number
+// of precision bitSize (64: complex64, 128: complex128). Out of range
+// parts come back as ±Inf with a *NumError of ErrRange; malformed text
+// gives ErrSyntax.
+func ParseComplex(s string, bitSize int) (complex128, error) {
+	partSize := 64
+	if bitSize == 64 {
+		partSize = 32
+	}
+	orig := s
+	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
+		s = s[1 : len(s)-1]
+	}
+	var pending error
+	// part reads one number at the start of s and how much of s it took.
+	part := func() (float64, int, bool) {
+		n := floatPrefix(s)
+		if n == 0 {
+			return 0, 0, false
+		}
+		f, err := ParseFloat(s[:n], partSize)
+		if err != nil {
+			if err.(*NumError).Err != ErrRange {
+				return 0, 0, false
+			}
+			pending = &NumError{"ParseComplex", orig, ErrRange}
+		}
+		return f, n, true
+	}
+	syntax := &NumError{"ParseComplex", orig, ErrSyntax}
+	re, n, ok := part()
+	if !ok {
+		return 0, syntax
+	}
+	s = s[n:]
+	if len(s) == 0 {
+		return complex(re, 0), pending
+	}
+	switch s[0] {
+	case '+':
+		// drop the '+' so that an unsigned NaN may follow ("1+NaNi");
+		// a sign after it is the part's own ("1+-2i"), but "++" stays
+		// an error
+		if len(s) > 1 && s[1] != '+' {
+			s = s[1:]
+		}
+	case '-':
+	case 'i':
+		if len(s) == 1 {
+			return complex(0, re), pending
+		}
+		return 0, syntax
+	default:
+		return 0, syntax
+	}
+	im, n, ok := part()
+	if !ok {
+		return 0, syntax
+	}
+	if s[n:] != "i" {
+		return 0, syntax
+	}
+	return complex(re, im), pending
+}

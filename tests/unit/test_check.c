@@ -2708,12 +2708,6 @@ START_TEST(test_not_supported)
                       "func main() { F[int](3) }\n"),
                   "5:5: not supported yet: instantiation nested more than 64 deep",
                   "endless instantiation");
-    ck_first_line(err("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n"),
-                  "5:2: not supported yet: goto", "goto");
-    ck_first_line(err("package main\n\nfunc main() {\n\tvar c complex128\n\t_ = c\n}\n"),
-                  "4:8: not supported yet: complex numbers", "complex");
-    ck_first_line(err("package main\n\nfunc main() {\n\t_ = 1i\n}\n"),
-                  "4:6: not supported yet: complex numbers", "imag");
     ck_first_line(err("package main\n\nimport \"nosuch\"\n\nfunc main() {}\n"),
                   "3:8: package nosuch is not in std", "unknown package");
     ck_first_line(err("package main\n\nfunc f() {}\n"),
