@@ -225,6 +225,8 @@ typedef struct ReParser {
     int nstack, capstack;
     ReErr err;
     int depth;
+    bool perl; /* Perl syntax (Compile), not POSIX ERE (CompilePOSIX): lazy
+                  and \d-style escapes, (?flags), \pN, [^a] matching \n */
     /* capture names, by index (1-based) */
     String *names;
     int capnames;
@@ -350,10 +352,98 @@ static void p_concat(ReParser *p)
     if (n == 1)
         return;
     ReNode *c = node_new(n == 0 ? RN_EMPTY : RN_CAT, p->flags);
-    for (int k = i; k < p->nstack; k++)
-        node_add_sub(c, p->stack[k]);
+    for (int k = i; k < p->nstack; k++) {
+        ReNode *x = p->stack[k];
+        if (x->op == RN_CAT) /* (?:ab)c: one concatenation, as in Go */
+            for (int j = 0; j < x->nsub; j++)
+                node_add_sub(c, x->sub[j]);
+        else
+            node_add_sub(c, x);
+    }
     p->nstack = i;
     push(p, c);
+}
+
+/* The number of leading literal runes of branch re (Go's leadingString). */
+static int leading_lits(const ReNode *re)
+{
+    if (re->op == RN_LIT)
+        return 1;
+    int n = 0;
+    if (re->op == RN_CAT)
+        while (n < re->nsub && re->sub[n]->op == RN_LIT)
+            n++;
+    return n;
+}
+
+static int32_t lit_at(const ReNode *re, int i)
+{
+    return re->op == RN_LIT ? re->rune : re->sub[i]->rune;
+}
+
+/* re without its first n literal runes. */
+static ReNode *remove_leading(ReNode *re, int n)
+{
+    if (re->op == RN_LIT || re->nsub == n)
+        return node_new(RN_EMPTY, re->flags);
+    if (re->nsub == n + 1)
+        return re->sub[n];
+    ReNode *c = node_new(RN_CAT, re->flags);
+    for (int i = n; i < re->nsub; i++)
+        node_add_sub(c, re->sub[i]);
+    return c;
+}
+
+/* The alternation of subs, with runs of branches that share a literal
+ * prefix factored as Go's parser does (abc|abd is ab(?:c|d)): the
+ * matches are the same, and the prefix becomes LiteralPrefix and a
+ * memmem scan. */
+static ReNode *factor_alt(ReNode **subs, int n, int flags)
+{
+    if (n == 1)
+        return subs[0];
+    ReNode *alt = node_new(RN_ALT, flags);
+    int start = 0, len = 0;
+    for (int i = 0; i <= n; i++) {
+        if (i < n) {
+            int l = leading_lits(subs[i]);
+            if (i > start) {
+                int same = 0;
+                while (same < len && same < l && lit_at(subs[start], same) == lit_at(subs[i], same))
+                    same++;
+                if (same > 0) {
+                    len = same;
+                    continue;
+                }
+            }
+            if (i == start) {
+                len = l;
+                continue;
+            }
+        }
+        /* subs[start:i] share len leading runes */
+        if (i - start == 1 || len == 0) {
+            for (int k = start; k < i; k++) /* a run of empty branches is one */
+                if (subs[k]->op != RN_EMPTY || alt->nsub == 0 ||
+                    alt->sub[alt->nsub - 1]->op != RN_EMPTY)
+                    node_add_sub(alt, subs[k]);
+        } else {
+            ReNode *cat = node_new(RN_CAT, flags);
+            for (int k = 0; k < len; k++) {
+                ReNode *lit = node_new(RN_LIT, flags & ~RF_FOLD);
+                lit->rune = lit_at(subs[start], k);
+                node_add_sub(cat, lit);
+            }
+            ReNode **rest = heap_alloc((size_t)(i - start) * sizeof *rest);
+            for (int k = start; k < i; k++)
+                rest[k - start] = remove_leading(subs[k], len);
+            node_add_sub(cat, factor_alt(rest, i - start, flags));
+            node_add_sub(alt, cat);
+        }
+        start = i;
+        len = i < n ? leading_lits(subs[i]) : 0;
+    }
+    return alt->nsub == 1 ? alt->sub[0] : alt;
 }
 
 /* Collapses "x | y | z" above the last left paren into an alternation. */
@@ -371,12 +461,13 @@ static void p_alternate(ReParser *p)
         push(p, only);
         return;
     }
-    ReNode *a = node_new(n == 0 ? RN_NOMATCH : RN_ALT, p->flags);
+    ReNode **subs = heap_alloc((size_t)(n ? n : 1) * sizeof *subs);
+    int m = 0;
     for (int k = i; k < p->nstack; k++)
         if (p->stack[k]->op != RN_VBAR)
-            node_add_sub(a, p->stack[k]);
+            subs[m++] = p->stack[k];
     p->nstack = i;
-    push(p, a);
+    push(p, n == 0 ? node_new(RN_NOMATCH, p->flags) : factor_alt(subs, n, p->flags));
 }
 
 /* Whether repetition counts nested in re multiply to at most 1000 (Go's
@@ -406,12 +497,16 @@ static bool p_repeat(ReParser *p, int op, int min, int max, const uint8_t *befor
                      const uint8_t **after, const uint8_t *end, const uint8_t *last_repeat)
 {
     int flags = p->flags;
-    if (*after < end && **after == '?') {
-        (*after)++;
-        flags ^= RF_NONGREEDY;
+    if (p->perl) {
+        if (*after < end && **after == '?') {
+            (*after)++;
+            flags ^= RF_NONGREEDY;
+        }
+        /* Perl forbids stacked repetitions: a** is an error, a++ unsupported */
+        if (last_repeat)
+            return re_fail(p, "invalid nested repetition operator", last_repeat,
+                           *after - last_repeat);
     }
-    if (last_repeat)
-        return re_fail(p, "invalid nested repetition operator", last_repeat, *after - last_repeat);
     if (p->nstack == 0 || p->stack[p->nstack - 1]->op >= RN_LPAREN)
         return re_fail(p, "missing argument to repetition operator", before, *after - before);
     ReNode *re = node_new(op, flags);
@@ -564,7 +659,7 @@ static const int32_t re_perl_w[] = {'0', '9', 'A', 'Z', '_', '_', 'a', 'z'};
 static bool parse_perl_class(ReParser *p, const uint8_t **s, const uint8_t *end, ReClass *c)
 {
     const uint8_t *t = *s;
-    if (end - t < 2 || t[0] != '\\')
+    if (!p->perl || end - t < 2 || t[0] != '\\')
         return false;
     const int32_t *g;
     int n;
@@ -641,7 +736,7 @@ static const ReUniTable *uni_table(const uint8_t *name, int64_t len)
 static int parse_unicode_class(ReParser *p, const uint8_t **s, const uint8_t *end, ReClass *c)
 {
     const uint8_t *t = *s;
-    if (end - t < 2 || t[0] != '\\' || (t[1] != 'p' && t[1] != 'P'))
+    if (!p->perl || end - t < 2 || t[0] != '\\' || (t[1] != 'p' && t[1] != 'P'))
         return 0;
     bool neg = t[1] == 'P';
     const uint8_t *u = t + 2, *name, *nend, *rest;
@@ -701,9 +796,21 @@ static bool parse_class(ReParser *p, const uint8_t **sp, const uint8_t *end)
     if (t < end && *t == '^') {
         neg = true;
         t++;
+        /* POSIX: a negated class does not match newline */
+        if (!p->perl)
+            cls_add(c, '\n', '\n');
     }
     bool first = true;
     while (t >= end || *t != ']' || first) {
+        /* POSIX: - is literal only first or last */
+        if (!p->perl && !first && t < end && *t == '-' && (end - t == 1 || t[1] != ']')) {
+            int32_t r;
+            int w = 0;
+            if (end - t > 1)
+                r = utf8_decode(t + 1, end - t - 1, &w);
+            (void)r;
+            return re_fail(p, "invalid character class range", t, 1 + w);
+        }
         first = false;
         if (end - t > 2 && t[0] == '[' && t[1] == ':') {
             int k = parse_named_class(p, &t, end, c);
@@ -873,7 +980,8 @@ static ReNode *re_parse(ReParser *p, String src)
     const uint8_t *t = src.ptr, *end = src.ptr + src.len;
     const uint8_t *last_repeat = NULL;
     p->whole = src;
-    p->flags = RF_ONELINE; /* Perl flags: ^ and $ match at text edges */
+    /* Perl: ^ and $ match at the text's edges; POSIX: at lines */
+    p->flags = p->perl ? RF_ONELINE : 0;
     while (t < end) {
         const uint8_t *repeat = NULL;
         int32_t c;
@@ -888,7 +996,7 @@ static ReNode *re_parse(ReParser *p, String src)
         case '(':
             if (++p->depth > 1000)
                 return re_fail(p, "expression nests too deeply", src.ptr, src.len), NULL;
-            if (end - t >= 2 && t[1] == '?') {
+            if (p->perl && end - t >= 2 && t[1] == '?') {
                 int before = p->nstack;
                 if (!parse_perl_flags(p, &t, end))
                     return NULL;
@@ -953,7 +1061,7 @@ static ReNode *re_parse(ReParser *p, String src)
             break;
         }
         case '\\': {
-            if (end - t >= 2) {
+            if (p->perl && end - t >= 2) {
                 int op = -1;
                 switch (t[1]) {
                 case 'A': op = RN_BOT; break;
@@ -1334,22 +1442,65 @@ static uint32_t skip_nop(const ReProg *p, uint32_t pc)
     return pc;
 }
 
-/* The literal prefix (Go's Prog.Prefix) and the start conditions. */
+static bool is_lit_inst(const ReInst *i)
+{
+    return i->op == I_RUNE && i->nr == 1 && i->r[0] == i->r[1] && i->r[0] != 0xFFFD;
+}
+
+/* Whether Go would run the program with its one-pass engine, which also
+ * changes what LiteralPrefix reports: anchored at both ends (\A first,
+ * only \z before the match). Go further requires no ambiguous
+ * alternation; this accepts the programs with no alternation at all,
+ * which are one-pass trivially. */
+static bool is_one_pass(const ReProg *p)
+{
+    const ReInst *st = &p->inst[p->start];
+    if (st->op != I_EMPTY || !(st->arg & E_BOT))
+        return false;
+    for (uint32_t k = 0; k < p->ninst; k++) {
+        const ReInst *i = &p->inst[k];
+        if (i->op == I_ALT)
+            return false;
+        if (i->op != I_MATCH && i->op != I_FAIL && p->inst[i->out].op == I_MATCH &&
+            !(i->op == I_EMPTY && (i->arg & E_EOT)))
+            return false;
+    }
+    return true;
+}
+
+/* The literal prefix (Go's Prog.Prefix, or onePassPrefix) and the start
+ * conditions. */
 static void prog_analyse(ReProg *p)
 {
     StrBuf b;
     sbuf_init(&b);
-    uint32_t pc = skip_nop(p, p->start);
-    while (p->inst[pc].op == I_RUNE && p->inst[pc].nr == 1 &&
-           p->inst[pc].r[0] == p->inst[pc].r[1] && p->inst[pc].r[0] != 0xFFFD) {
-        sbuf_put_rune(&b, p->inst[pc].r[0]);
-        pc = skip_nop(p, p->inst[pc].out);
+    if (is_one_pass(p)) {
+        uint32_t pc = p->inst[p->start].out;
+        while (p->inst[pc].op == I_NOP)
+            pc = p->inst[pc].out;
+        if (is_lit_inst(&p->inst[pc])) {
+            while (is_lit_inst(&p->inst[pc])) {
+                sbuf_put_rune(&b, p->inst[pc].r[0]);
+                pc = p->inst[pc].out;
+            }
+            const ReInst *i = &p->inst[pc];
+            p->complete =
+                i->op == I_EMPTY && (i->arg & E_EOT) && p->inst[i->out].op == I_MATCH;
+        } else {
+            p->complete = p->inst[pc].op == I_MATCH;
+        }
+    } else {
+        uint32_t pc = skip_nop(p, p->start);
+        while (is_lit_inst(&p->inst[pc])) {
+            sbuf_put_rune(&b, p->inst[pc].r[0]);
+            pc = skip_nop(p, p->inst[pc].out);
+        }
+        p->complete = p->inst[pc].op == I_MATCH;
     }
-    p->complete = p->inst[pc].op == I_MATCH;
     p->prefix = string_from_bytes(b.p, (int64_t)b.len);
 
     uint32_t cond = 0;
-    for (pc = p->start;; pc = p->inst[pc].out) {
+    for (uint32_t pc = p->start;; pc = p->inst[pc].out) {
         const ReInst *i = &p->inst[pc];
         if (i->op == I_EMPTY)
             cond |= i->arg;
@@ -1649,7 +1800,7 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
             if (m->matched)
                 break;
             int64_t np = pos;
-            if (p->prefix.len > 0) {
+            if (p->prefix.len > 0 && !(p->startcond & E_BOT)) {
                 const uint8_t *f = np + p->prefix.len <= n
                                        ? memmem(s + np, (size_t)(n - np), p->prefix.ptr,
                                                 (size_t)p->prefix.len)
@@ -1700,9 +1851,10 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
 
 /* ---- Compiling a pattern ---- */
 
-static ReProg *re_compile(String src, ReParser *p)
+static ReProg *re_compile(String src, bool posix, ReParser *p)
 {
     memset(p, 0, sizeof *p);
+    p->perl = !posix;
     ReNode *tree = re_parse(p, src);
     if (tree == NULL)
         return NULL;
@@ -1733,14 +1885,15 @@ static void collect_names(const ReNode *re, String *names)
         collect_names(re->sub[i], names);
 }
 
-/* compile(expr string) (prog *byte, numSubexp int, names []string,
- *                       prefix string, complete bool, err string) */
+/* compile(expr string, posix bool) (prog *byte, numSubexp int,
+ *     names []string, prefix string, complete bool, err string) */
 static NativeStatus regexp_native_compile(NativeCtx *ctx, Slot *args, Slot *res)
 {
     (void)ctx;
     String src = nat_str(args);
+    bool posix = args[2].i != 0;
     ReParser p;
-    ReProg *prog = re_compile(src, &p);
+    ReProg *prog = re_compile(src, posix, &p);
     if (prog == NULL) {
         StrBuf b;
         sbuf_init(&b);

@@ -14,7 +14,7 @@ import (
 )
 
 // The natives. prog is the compiled program (opaque, shared read-only).
-func compile(expr string) (prog *byte, numSubexp int, names []string, prefix string, complete bool, err string)
+func compile(expr string, posix bool) (prog *byte, numSubexp int, names []string, prefix string, complete bool, err string)
 func match(prog *byte, s string) bool
 func matchBytes(prog *byte, b []byte) bool
 func exec(prog *byte, s string, pos int, ncap int, longest bool) []int
@@ -45,24 +45,19 @@ func (e *Error) Error() string { return e.msg }
 
 // Compile parses a regular expression and returns, if successful, a
 // Regexp object that can be used to match against text.
-func Compile(expr string) (*Regexp, error) {
-	prog, n, names, prefix, complete, msg := compile(expr)
+func Compile(expr string) (*Regexp, error) { return compileRegexp(expr, false) }
+
+// CompilePOSIX is like Compile but restricts the syntax to POSIX ERE
+// (egrep) and uses leftmost-longest semantics.
+func CompilePOSIX(expr string) (*Regexp, error) { return compileRegexp(expr, true) }
+
+func compileRegexp(expr string, posix bool) (*Regexp, error) {
+	prog, n, names, prefix, complete, msg := compile(expr, posix)
 	if msg != "" {
 		return nil, &Error{msg}
 	}
 	return &Regexp{expr: expr, prog: prog, numSubexp: n, subexpNames: names,
-		prefix: prefix, prefixComplete: complete}, nil
-}
-
-// CompilePOSIX is like Compile but uses leftmost-longest semantics. (The
-// POSIX syntax restrictions are not enforced.)
-func CompilePOSIX(expr string) (*Regexp, error) {
-	re, err := Compile(expr)
-	if err != nil {
-		return nil, err
-	}
-	re.longest = true
-	return re, nil
+		prefix: prefix, prefixComplete: complete, longest: posix}, nil
 }
 
 func quote(s string) string {
