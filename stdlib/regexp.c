@@ -22,6 +22,7 @@
  * per OS thread, which is safe because a match never yields. Must never
  * call back into script code or keep a pointer into the subject string.
  */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "fmtcore.h"
@@ -1221,6 +1222,11 @@ typedef struct ReProg {
     bool complete;     /* prefix is the whole match */
     bool has_startset; /* startset valid: no empty-width path at the start */
     uint64_t startset[4]; /* bytes that can begin a match */
+    int64_t maxlen;    /* bytes in the longest match; -1: unbounded */
+    bool dfa_ok;       /* no empty-width test: the DFA can search */
+    int dfa_resets;    /* times the DFA outgrew its budget */
+    struct ReDfa *dfa; /* its states, built lazily under dfa_lock */
+    pthread_mutex_t dfa_lock;
 } ReProg;
 
 typedef struct ReFrag {
@@ -1442,6 +1448,59 @@ static uint32_t skip_nop(const ReProg *p, uint32_t pc)
     return pc;
 }
 
+/* Bytes in the longest match (the longest path from the start to the
+ * match), or -1 when a loop makes it unbounded. Iterative depth-first
+ * search: programs can be long (x{1000}). */
+static int64_t prog_maxlen(const ReProg *p)
+{
+    int64_t *len = malloc((size_t)p->ninst * sizeof *len);
+    uint8_t *color = calloc(p->ninst, 1); /* 0 new, 1 on the path, 2 done */
+    uint32_t *stack = malloc((size_t)p->ninst * 2 * sizeof *stack);
+    int64_t sp = 0, result = 0;
+    stack[sp++] = p->start;
+    while (sp > 0) {
+        uint32_t pc = stack[sp - 1];
+        const ReInst *i = &p->inst[pc];
+        uint32_t succ[2];
+        int ns = 0;
+        if (i->op == I_ALT)
+            succ[ns++] = i->out, succ[ns++] = i->arg;
+        else if (i->op != I_MATCH && i->op != I_FAIL)
+            succ[ns++] = i->out;
+        if (color[pc] == 0) {
+            color[pc] = 1;
+            for (int k = 0; k < ns; k++) {
+                if (color[succ[k]] == 1) { /* a loop */
+                    result = -1;
+                    goto out;
+                }
+                if (color[succ[k]] == 0)
+                    stack[sp++] = succ[k];
+            }
+            continue;
+        }
+        sp--;
+        if (color[pc] == 2)
+            continue;
+        int64_t best = 0;
+        for (int k = 0; k < ns; k++)
+            if (len[succ[k]] > best)
+                best = len[succ[k]];
+        if (i->op == I_RUNE && i->nr > 0) {
+            int32_t hi = i->r[2 * i->nr - 1];
+            best += hi < 0x80 ? 1 : hi < 0x800 ? 2 : hi < 0x10000 ? 3 : 4;
+        }
+        len[pc] = best;
+        color[pc] = 2;
+    }
+    result = len[p->start];
+out:
+    free(len);
+    free(color);
+    free(stack);
+    return result;
+}
+
 static bool is_lit_inst(const ReInst *i)
 {
     return i->op == I_RUNE && i->nr == 1 && i->r[0] == i->r[1] && i->r[0] != 0xFFFD;
@@ -1554,6 +1613,13 @@ static void prog_analyse(ReProg *p)
     free(stack);
     free(seen);
     p->has_startset = ok;
+
+    p->dfa_ok = true;
+    for (uint32_t k = 0; k < p->ninst; k++)
+        if (p->inst[k].op == I_EMPTY)
+            p->dfa_ok = false;
+    p->maxlen = prog_maxlen(p);
+    pthread_mutex_init(&p->dfa_lock, NULL);
 }
 
 /* ---- The Pike VM ---- */
@@ -1707,7 +1773,8 @@ static void m_add(ReMachine *m, ReQueue *q, uint32_t pc, int64_t pos, int64_t *c
             default: /* MATCH, RUNE: a thread waits here */
                 q->dense[j] |= 0x80000000u;
                 if (m->ncap)
-                    memcpy(q->caps + (size_t)j * m->ncap, cap, (size_t)m->ncap * sizeof *cap);
+                    for (int k = 0, nc = m->ncap; k < nc; k++) /* short: no memcpy call */
+                        q->caps[(size_t)j * nc + k] = cap[k];
                 goto done;
             }
         }
@@ -1773,10 +1840,9 @@ static int32_t rune_before(const uint8_t *s, int64_t pos)
     return start + w == pos ? r : 0xFFFD;
 }
 
-/* Runs the program on s from pos. With ncap > 0 fills cap[0..ncap) with
- * the match's submatch positions (-1: unset). Returns whether it matched. */
-static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, int ncap,
-                    bool longest, int64_t *cap)
+/* Runs the Pike VM on s from pos: see re_exec. */
+static bool pike_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, int ncap,
+                      bool longest, int64_t *cap)
 {
     if (p->startcond == ~0u)
         return false;
@@ -1792,7 +1858,9 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
     int32_t r = rune_at(s, n, pos, &w), r1 = -1;
     if (r >= 0)
         r1 = rune_at(s, n, pos + w, &w1);
-    uint32_t ctx = empty_ctx(rune_before(s, pos), r);
+    /* the empty-width context costs a word test per rune: only when used */
+    bool need_ctx = !p->dfa_ok;
+    uint32_t ctx = need_ctx ? empty_ctx(rune_before(s, pos), r) : 0;
     for (;;) {
         if (runq->n == 0) {
             if ((p->startcond & E_BOT) && pos != 0)
@@ -1818,7 +1886,7 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
                 pos = np;
                 r = rune_at(s, n, pos, &w);
                 r1 = r >= 0 ? rune_at(s, n, pos + w, &w1) : -1;
-                ctx = empty_ctx(rune_before(s, pos), r);
+                ctx = need_ctx ? empty_ctx(rune_before(s, pos), r) : 0;
             }
         }
         if (!m->matched) {
@@ -1826,7 +1894,8 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
                 m->matchcap[0] = pos;
             m_add(m, runq, p->start, pos, m->matchcap, ctx);
         }
-        ctx = empty_ctx(r, r1);
+        if (need_ctx)
+            ctx = empty_ctx(r, r1);
         m_step(m, runq, nextq, pos, pos + w, r, ctx);
         if (w == 0)
             break;
@@ -1847,6 +1916,274 @@ static bool re_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
     if (m->matched && ncap > 0)
         memcpy(cap, m->matchcap, (size_t)ncap * sizeof *cap);
     return m->matched;
+}
+
+/* ---- The lazy DFA: where does the earliest match end? ----
+ *
+ * For programs without empty-width tests, a search first runs a DFA
+ * whose states are the sets of instructions the Pike VM's threads would
+ * occupy (with a new thread started at every position, as an unanchored
+ * search does), built on demand and cached per program. It answers in a
+ * table lookup per byte where the first match ends, or that there is
+ * none: MatchString needs no more, and the Pike VM then runs only over
+ * the stretch a match can start in (the earliest end minus the longest
+ * match), which gives the same answer since no match starts earlier. */
+
+enum { DFA_MAX_STATES = 4096 };
+
+typedef struct ReDState {
+    uint32_t off, n; /* its instructions: dfa->pcs[off..off+n), sorted */
+    bool match;      /* a match ends here */
+    int32_t next[128]; /* the state after each ASCII byte; -1: not built */
+} ReDState;
+
+typedef struct ReDfa {
+    ReDState *st;
+    uint32_t nst, capst;
+    uint32_t *pcs;
+    uint32_t npcs, cappcs;
+    int32_t *hash; /* open addressing over states, -1 empty */
+    uint32_t hcap;
+    uint32_t *mark; /* per instruction: generation last added */
+    uint32_t gen;
+    uint32_t *buf, nbuf; /* the set being built */
+    uint32_t *stack;
+    int32_t start;
+} ReDfa;
+
+static ReDfa *dfa_new(const ReProg *p)
+{
+    ReDfa *d = heap_alloc(sizeof *d);
+    d->capst = 64;
+    d->st = heap_alloc_atomic(d->capst * sizeof *d->st);
+    d->cappcs = 1024;
+    d->pcs = heap_alloc_atomic(d->cappcs * sizeof *d->pcs);
+    d->hcap = 256;
+    d->hash = heap_alloc_atomic(d->hcap * sizeof *d->hash);
+    memset(d->hash, 0xFF, d->hcap * sizeof *d->hash);
+    d->mark = heap_alloc_atomic(p->ninst * sizeof *d->mark);
+    memset(d->mark, 0, p->ninst * sizeof *d->mark);
+    d->buf = heap_alloc_atomic(p->ninst * sizeof *d->buf);
+    d->stack = heap_alloc_atomic(2 * p->ninst * sizeof *d->stack);
+    d->start = -1;
+    return d;
+}
+
+/* Adds to d->buf every RUNE and MATCH instruction reachable from pc
+ * without consuming input. */
+static void dfa_follow(ReDfa *d, const ReProg *p, uint32_t pc)
+{
+    uint32_t sp = 0;
+    d->stack[sp++] = pc;
+    while (sp) {
+        pc = d->stack[--sp];
+        if (d->mark[pc] == d->gen)
+            continue;
+        d->mark[pc] = d->gen;
+        const ReInst *i = &p->inst[pc];
+        switch (i->op) {
+        case I_ALT:
+            d->stack[sp++] = i->arg;
+            d->stack[sp++] = i->out;
+            break;
+        case I_CAP:
+        case I_NOP:
+            d->stack[sp++] = i->out;
+            break;
+        case I_RUNE:
+        case I_MATCH:
+            d->buf[d->nbuf++] = pc;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static uint32_t dfa_hash(const uint32_t *v, uint32_t n)
+{
+    uint32_t h = 2166136261u;
+    for (uint32_t k = 0; k < n; k++)
+        h = (h ^ v[k]) * 16777619u;
+    return h;
+}
+
+/* The state for the set in d->buf (sorted here), made if new. -1 when
+ * the state budget is spent. */
+static int32_t dfa_intern(ReDfa *d, const ReProg *p)
+{
+    qsort(d->buf, d->nbuf, sizeof *d->buf, cmp_u32);
+    uint32_t h = dfa_hash(d->buf, d->nbuf);
+    uint32_t k = h & (d->hcap - 1);
+    for (; d->hash[k] >= 0; k = (k + 1) & (d->hcap - 1)) {
+        const ReDState *s = &d->st[d->hash[k]];
+        if (s->n == d->nbuf && memcmp(d->pcs + s->off, d->buf, d->nbuf * sizeof *d->buf) == 0)
+            return d->hash[k];
+    }
+    if (d->nst >= DFA_MAX_STATES)
+        return -1;
+    if (d->nst == d->capst) {
+        ReDState *ns = heap_alloc_atomic(2 * d->capst * sizeof *ns);
+        memcpy(ns, d->st, d->nst * sizeof *ns);
+        d->st = ns;
+        d->capst *= 2;
+    }
+    if (d->npcs + d->nbuf > d->cappcs) {
+        uint32_t nc = d->cappcs * 2;
+        while (nc < d->npcs + d->nbuf)
+            nc *= 2;
+        uint32_t *np = heap_alloc_atomic(nc * sizeof *np);
+        memcpy(np, d->pcs, d->npcs * sizeof *np);
+        d->pcs = np;
+        d->cappcs = nc;
+    }
+    int32_t id = (int32_t)d->nst++;
+    ReDState *s = &d->st[id];
+    s->off = d->npcs;
+    s->n = d->nbuf;
+    s->match = false;
+    memcpy(d->pcs + d->npcs, d->buf, d->nbuf * sizeof *d->buf);
+    d->npcs += d->nbuf;
+    for (uint32_t j = 0; j < d->nbuf; j++)
+        if (p->inst[d->buf[j]].op == I_MATCH)
+            s->match = true;
+    memset(s->next, 0xFF, sizeof s->next);
+    d->hash[k] = id;
+    if (2 * d->nst > d->hcap) { /* keep the table at most half full */
+        uint32_t nh = d->hcap * 2;
+        int32_t *hash = heap_alloc_atomic(nh * sizeof *hash);
+        memset(hash, 0xFF, nh * sizeof *hash);
+        for (uint32_t j = 0; j < d->nst; j++) {
+            const ReDState *t = &d->st[j];
+            uint32_t x = dfa_hash(d->pcs + t->off, t->n) & (nh - 1);
+            while (hash[x] >= 0)
+                x = (x + 1) & (nh - 1);
+            hash[x] = (int32_t)j;
+        }
+        d->hash = hash;
+        d->hcap = nh;
+    }
+    return id;
+}
+
+/* The state after state `from` reads rune c (and a new search thread
+ * starts), -1 when out of budget. */
+static int32_t dfa_step(ReDfa *d, const ReProg *p, int32_t from, int32_t c)
+{
+    d->gen++;
+    d->nbuf = 0;
+    const ReDState *s = &d->st[from];
+    for (uint32_t j = 0; j < s->n; j++) {
+        const ReInst *i = &p->inst[d->pcs[s->off + j]];
+        if (i->op == I_RUNE && rune_match(i, c))
+            dfa_follow(d, p, i->out);
+    }
+    dfa_follow(d, p, p->start);
+    return dfa_intern(d, p);
+}
+
+/* Where the earliest-ending match starting at or after pos ends; -1 when
+ * there is no match, -2 when the DFA ran out of states (the caller falls
+ * back to the Pike VM; after a few such runs the program stops trying). */
+static int64_t dfa_search(ReProg *p, const uint8_t *s, int64_t n, int64_t pos)
+{
+    ReDfa *d = p->dfa;
+    if (d == NULL)
+        d = p->dfa = dfa_new(p);
+    if (d->start < 0) {
+        d->gen++;
+        d->nbuf = 0;
+        dfa_follow(d, p, p->start);
+        d->start = dfa_intern(d, p);
+    }
+    int32_t cur = d->start;
+    if (d->st[cur].match)
+        return pos;
+    int64_t i = pos;
+    while (i < n) {
+        if (cur == d->start) {
+            /* No thread alive: matches start only at the literal prefix
+             * or at a start byte, so jump to the next one. */
+            if (p->prefix.len > 0) {
+                const uint8_t *f = i + p->prefix.len <= n
+                                       ? memmem(s + i, (size_t)(n - i), p->prefix.ptr,
+                                                (size_t)p->prefix.len)
+                                       : NULL;
+                if (f == NULL)
+                    return -1;
+                i = f - s;
+            } else if (p->has_startset) {
+                while (i < n && !((p->startset[s[i] >> 6] >> (s[i] & 63)) & 1))
+                    i++;
+                if (i >= n)
+                    return -1;
+            }
+        }
+        uint8_t b = s[i];
+        int32_t nx;
+        if (b < 0x80) {
+            nx = d->st[cur].next[b];
+            if (nx < 0) {
+                nx = dfa_step(d, p, cur, b);
+                if (nx < 0)
+                    goto full;
+                d->st[cur].next[b] = nx;
+            }
+            i++;
+        } else {
+            int w;
+            int32_t c = utf8_decode(s + i, n - i, &w);
+            nx = dfa_step(d, p, cur, c);
+            if (nx < 0)
+                goto full;
+            i += w;
+        }
+        cur = nx;
+        if (d->st[cur].match)
+            return i;
+    }
+    return -1;
+full:
+    /* Drop the states (the next search starts afresh) and give up here. */
+    p->dfa = NULL;
+    if (++p->dfa_resets >= 3)
+        p->dfa_ok = false;
+    return -2;
+}
+
+/* Runs the program on s from pos. With ncap > 0 fills cap[0..ncap) with
+ * the match's submatch positions (-1: unset). Returns whether it matched.
+ * The compiled program is shared: only the DFA cache changes, under its
+ * lock (a search that finds it taken just runs without the DFA). */
+static bool re_exec(const ReProg *cp, const uint8_t *s, int64_t n, int64_t pos, int ncap,
+                    bool longest, int64_t *cap)
+{
+    ReProg *p = (ReProg *)cp;
+    if (p->startcond == ~0u || ((p->startcond & E_BOT) && pos != 0))
+        return false;
+    int64_t from = pos;
+    if (p->dfa_ok && pthread_mutex_trylock(&p->dfa_lock) == 0) {
+        int64_t e = p->dfa_ok ? dfa_search(p, s, n, pos) : -2;
+        pthread_mutex_unlock(&p->dfa_lock);
+        if (e == -1)
+            return false;
+        if (e >= 0) {
+            if (ncap == 0)
+                return true;
+            if (p->maxlen >= 0 && e - p->maxlen > pos) {
+                from = e - p->maxlen;
+                while (from > pos && (s[from] & 0xC0) == 0x80)
+                    from--;
+            }
+        }
+    }
+    return pike_exec(p, s, n, from, ncap, longest, cap);
 }
 
 /* ---- Compiling a pattern ---- */
