@@ -210,6 +210,7 @@ struct ReNode {
     ReClass cls;  /* RN_CLASS */
     ReNode **sub;
     int nsub;
+    int height; /* of the tree under it, as Go counts (a literal string: 1) */
 };
 
 typedef struct ReErr {
@@ -225,7 +226,7 @@ typedef struct ReParser {
     ReNode **stack;
     int nstack, capstack;
     ReErr err;
-    int depth;
+    int64_t nrunes; /* runes in literals and classes (Go's numRunes) */
     bool perl; /* Perl syntax (Compile), not POSIX ERE (CompilePOSIX): lazy
                   and \d-style escapes, (?flags), \pN, [^a] matching \n */
     /* capture names, by index (1-based) */
@@ -238,6 +239,7 @@ static ReNode *node_new(int op, int flags)
     ReNode *n = heap_alloc(sizeof *n);
     n->op = op;
     n->flags = flags;
+    n->height = 1;
     return n;
 }
 
@@ -250,6 +252,8 @@ static void node_add_sub(ReNode *n, ReNode *s)
         n->sub = ns;
     }
     n->sub[n->nsub++] = s;
+    if (s->height + 1 > n->height)
+        n->height = s->height + 1;
 }
 
 static bool re_fail(ReParser *p, const char *code, const uint8_t *expr, int64_t len)
@@ -258,8 +262,22 @@ static bool re_fail(ReParser *p, const char *code, const uint8_t *expr, int64_t 
     return false;
 }
 
+/* Go's limits on a pattern: its tree at most 1000 deep, at most 32M runes
+ * in its literals and classes (each \pL is 1292), at most 3.3M
+ * instructions once compiled. */
+enum { RE_MAX_HEIGHT = 1000, RE_MAX_RUNES = 128 << 20 >> 2, RE_MAX_SIZE = (128 << 20) / 40 };
+
+static void check_height(ReParser *p, const ReNode *n)
+{
+    if (n->height > RE_MAX_HEIGHT && !p->err.code)
+        re_fail(p, "expression nests too deeply", p->whole.ptr, p->whole.len);
+}
+
 static void push(ReParser *p, ReNode *n)
 {
+    check_height(p, n);
+    if (p->nrunes > RE_MAX_RUNES && !p->err.code)
+        re_fail(p, "expression too large", p->whole.ptr, p->whole.len);
     if (p->nstack == p->capstack) {
         p->capstack = p->capstack ? 2 * p->capstack : 16;
         ReNode **ns = heap_alloc((size_t)p->capstack * sizeof *ns);
@@ -274,6 +292,7 @@ static void push(ReParser *p, ReNode *n)
  * under (?i) (a rune without orbit stays a plain literal, as in Go). */
 static void push_literal(ReParser *p, int32_t r)
 {
+    p->nrunes++;
     if ((p->flags & RF_FOLD) && re_simple_fold(r) != r) {
         ReNode *n = node_new(RN_CLASS, p->flags);
         cls_add(&n->cls, r, r);
@@ -292,6 +311,7 @@ static void push_literal(ReParser *p, int32_t r)
  * LiteralPrefix sees). */
 static void push_class(ReParser *p, ReNode *n)
 {
+    p->nrunes += n->cls.n;
     if (n->cls.n == 2 && n->cls.r[0] == n->cls.r[1]) {
         n->op = RN_LIT;
         n->rune = n->cls.r[0];
@@ -353,6 +373,7 @@ static void p_concat(ReParser *p)
     if (n == 1)
         return;
     ReNode *c = node_new(n == 0 ? RN_EMPTY : RN_CAT, p->flags);
+    bool all_lits = true;
     for (int k = i; k < p->nstack; k++) {
         ReNode *x = p->stack[k];
         if (x->op == RN_CAT) /* (?:ab)c: one concatenation, as in Go */
@@ -361,6 +382,10 @@ static void p_concat(ReParser *p)
         else
             node_add_sub(c, x);
     }
+    for (int j = 0; j < c->nsub; j++)
+        all_lits = all_lits && c->sub[j]->op == RN_LIT;
+    if (n > 0 && all_lits) /* Go's literal string: one node */
+        c->height = 1;
     p->nstack = i;
     push(p, c);
 }
@@ -515,6 +540,9 @@ static bool p_repeat(ReParser *p, int op, int min, int max, const uint8_t *befor
     re->max = max;
     node_add_sub(re, p->stack[p->nstack - 1]);
     p->stack[p->nstack - 1] = re;
+    check_height(p, re);
+    if (p->err.code)
+        return false;
     if (op == RN_REPEAT && (min >= 2 || max >= 2) && !repeat_valid(re, 1000))
         return re_fail(p, "invalid repeat count", before, *after - before);
     return true;
@@ -964,7 +992,6 @@ static bool parse_right_paren(ReParser *p)
     ReNode *body = p->stack[n - 1], *lp = p->stack[n - 2];
     p->nstack -= 2;
     p->flags = lp->flags;
-    p->depth--;
     if (lp->cap == 0) {
         push(p, body);
     } else {
@@ -973,6 +1000,36 @@ static bool parse_right_paren(ReParser *p)
         push(p, lp);
     }
     return true;
+}
+
+/* The compiled size Go's parser estimates for re (calcSize). */
+static int64_t calc_size(const ReNode *re)
+{
+    int64_t size = 0, sub = re->nsub ? calc_size(re->sub[0]) : 0;
+    switch (re->op) {
+    case RN_CAP:
+    case RN_STAR:
+        size = 2 + sub;
+        break;
+    case RN_PLUS:
+    case RN_QUEST:
+        size = 1 + sub;
+        break;
+    case RN_CAT:
+    case RN_ALT:
+        for (int i = 0; i < re->nsub; i++)
+            size += calc_size(re->sub[i]);
+        if (re->op == RN_ALT && re->nsub > 1)
+            size += re->nsub - 1;
+        break;
+    case RN_REPEAT:
+        if (re->max == -1)
+            size = re->min == 0 ? 2 + sub : 1 + re->min * sub;
+        else
+            size = re->max * sub + (re->max - re->min);
+        break;
+    }
+    return size < 1 ? 1 : size;
 }
 
 /* Parses the whole pattern into p->stack[0]. */
@@ -995,14 +1052,9 @@ static ReNode *re_parse(ReParser *p, String src)
             push_literal(p, c);
             break;
         case '(':
-            if (++p->depth > 1000)
-                return re_fail(p, "expression nests too deeply", src.ptr, src.len), NULL;
             if (p->perl && end - t >= 2 && t[1] == '?') {
-                int before = p->nstack;
                 if (!parse_perl_flags(p, &t, end))
                     return NULL;
-                if (p->nstack == before) /* a bare (?i) opens nothing */
-                    p->depth--;
                 break;
             }
             open_paren(p, (String){NULL, 0});
@@ -1107,12 +1159,18 @@ static ReNode *re_parse(ReParser *p, String src)
         }
         }
     next:
+        if (p->err.code) /* a limit passed */
+            return NULL;
         last_repeat = repeat;
     }
     p_concat(p);
     p_alternate(p);
+    if (p->err.code)
+        return NULL;
     if (p->nstack != 1)
         return re_fail(p, "missing closing )", src.ptr, src.len), NULL;
+    if (calc_size(p->stack[0]) > RE_MAX_SIZE)
+        return re_fail(p, "expression too large", src.ptr, src.len), NULL;
     return p->stack[0];
 }
 
