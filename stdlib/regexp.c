@@ -248,25 +248,19 @@ static NativeStatus regexp_native_replace_matches_bytes(NativeCtx *ctx, Slot *ar
     return re_replace_matches_common(args, res, true);
 }
 
-/* replaceLiteral(prog *byte, s, repl string, longest bool) string: every
- * match replaced by repl as is (ReplaceAllLiteralString, and
- * ReplaceAllString when repl has no '$'). */
-static NativeStatus regexp_native_replace_literal(NativeCtx *ctx, Slot *args, Slot *res)
+/* Every match of p in s replaced by repl as is; the length in *total.
+ * NULL when nothing matched. */
+static uint8_t *replace_literal(const ReProg *p, String s, String repl, bool longest,
+                                int64_t *total)
 {
-    (void)ctx;
-    const ReProg *p = args[0].p;
-    String s = nat_str(args + 1), repl = nat_str(args + 3);
-    bool longest = args[5].i != 0;
     IntBuf m = {0};
     re_replace_scan(p, s, 2, longest, &m);
-    if (m.n == 0) {
-        nat_set_str(res, s);
-        return NATIVE_OK;
-    }
-    int64_t total = s.len;
+    if (m.n == 0)
+        return NULL;
+    *total = s.len;
     for (int64_t k = 0; k < m.n; k += 2)
-        total += repl.len - (m.v[k + 1] - m.v[k]);
-    uint8_t *buf = heap_alloc_bytes((size_t)(total ? total : 1));
+        *total += repl.len - (m.v[k + 1] - m.v[k]);
+    uint8_t *buf = heap_alloc_bytes((size_t)(*total ? *total : 1));
     int64_t o = 0, last = 0;
     for (int64_t k = 0; k < m.n; k += 2) {
         memcpy(buf + o, s.ptr + last, (size_t)(m.v[k] - last));
@@ -276,7 +270,37 @@ static NativeStatus regexp_native_replace_literal(NativeCtx *ctx, Slot *args, Sl
         last = m.v[k + 1];
     }
     memcpy(buf + o, s.ptr + last, (size_t)(s.len - last));
-    nat_set_str(res, (String){buf, total});
+    return buf;
+}
+
+/* replaceLiteral(prog *byte, s, repl string, longest bool) string
+ * (ReplaceAllLiteralString, and ReplaceAllString when repl has no '$') */
+static NativeStatus regexp_native_replace_literal(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    String s = nat_str(args + 1);
+    int64_t total = 0;
+    uint8_t *buf = replace_literal(args[0].p, s, nat_str(args + 3), args[5].i != 0, &total);
+    nat_set_str(res, buf ? (String){buf, total} : s);
+    return NATIVE_OK;
+}
+
+/* replaceLiteralBytes(prog *byte, b, repl []byte, longest bool) []byte: a
+ * new slice as Go's (nil when it would be empty), even without a match. */
+static NativeStatus regexp_native_replace_literal_bytes(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    Slice b = nat_slice(args + 1), r = nat_slice(args + 4);
+    String s = {b.ptr, b.len};
+    int64_t total = 0;
+    uint8_t *buf =
+        replace_literal(args[0].p, s, (String){r.ptr, r.len}, args[7].i != 0, &total);
+    if (buf == NULL && s.len > 0) {
+        buf = heap_alloc_bytes((size_t)s.len);
+        memcpy(buf, s.ptr, (size_t)s.len);
+        total = s.len;
+    }
+    nat_set_slice(res, total ? (Slice){buf, total, total} : (Slice){NULL, 0, 0});
     return NATIVE_OK;
 }
 
@@ -291,6 +315,7 @@ static const StdNative regexp_natives[] = {
     {"replaceMatches", regexp_native_replace_matches},
     {"replaceMatchesBytes", regexp_native_replace_matches_bytes},
     {"replaceLiteral", regexp_native_replace_literal},
+    {"replaceLiteralBytes", regexp_native_replace_literal_bytes},
     {NULL, NULL},
 };
 

@@ -24,6 +24,7 @@ func execAllBytes(prog *byte, b []byte, n int, ncap int, longest bool) []int
 func replaceMatches(prog *byte, s string, ncap int, longest bool) []int
 func replaceMatchesBytes(prog *byte, b []byte, ncap int, longest bool) []int
 func replaceLiteral(prog *byte, s string, repl string, longest bool) string
+func replaceLiteralBytes(prog *byte, b []byte, repl []byte, longest bool) []byte
 
 // Regexp is the representation of a compiled regular expression.
 type Regexp struct {
@@ -431,22 +432,18 @@ func (re *Regexp) ReplaceAllStringFunc(src string, repl func(string) string) str
 // ReplaceAll returns a copy of src, replacing matches of re with repl
 // ($ expanded as by Expand).
 func (re *Regexp) ReplaceAll(src, repl []byte) []byte {
-	w := 2
 	template := string(repl)
-	if strings.Contains(template, "$") {
-		w = re.ncap()
+	if !strings.Contains(template, "$") {
+		return replaceLiteralBytes(re.prog, src, repl, re.longest)
 	}
+	w := re.ncap()
 	a := replaceMatchesBytes(re.prog, src, w, re.longest)
 	var buf []byte
 	last := 0
 	for m := 0; m < len(a); m += w {
 		match := a[m : m+w]
 		buf = append(buf, src[last:match[0]]...)
-		if w == 2 {
-			buf = append(buf, repl...)
-		} else {
-			buf = re.expand(buf, template, src, "", match)
-		}
+		buf = re.expand(buf, template, src, "", match)
 		last = match[1]
 	}
 	if len(a) == 0 {
@@ -458,18 +455,7 @@ func (re *Regexp) ReplaceAll(src, repl []byte) []byte {
 // ReplaceAllLiteral returns a copy of src, replacing matches of re with
 // repl taken literally.
 func (re *Regexp) ReplaceAllLiteral(src, repl []byte) []byte {
-	a := replaceMatchesBytes(re.prog, src, 2, re.longest)
-	var buf []byte
-	last := 0
-	for m := 0; m < len(a); m += 2 {
-		buf = append(buf, src[last:a[m]]...)
-		buf = append(buf, repl...)
-		last = a[m+1]
-	}
-	if len(a) == 0 {
-		return append(buf, src...)
-	}
-	return append(buf, src[last:]...)
+	return replaceLiteralBytes(re.prog, src, repl, re.longest)
 }
 
 // ReplaceAllFunc returns a copy of src in which every match has been
