@@ -51,6 +51,13 @@ static NativeStatus regexp_native_compile(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* Room for ncap positions: buf (64) when it fits, else the heap (a
+ * pattern may have thousands of groups; the stack is not for that). */
+static int64_t *cap_buf(int64_t *buf, int ncap)
+{
+    return ncap <= 64 ? buf : heap_alloc_atomic((size_t)ncap * sizeof(int64_t));
+}
+
 /* Input of the exec natives: a string, or a []byte (one more slot). */
 static String arg_input(Slot *args, bool bytes)
 {
@@ -99,7 +106,7 @@ static NativeStatus re_exec_common(Slot *args, Slot *res, bool bytes)
     bool longest = a[2].i != 0;
     if (ncap > p->ncap)
         ncap = p->ncap;
-    int64_t cap[ncap > 0 ? ncap : 1];
+    int64_t capbuf[64], *cap = cap_buf(capbuf, ncap);
     if (!reprog_exec(p, s.ptr, s.len, pos, ncap, longest, cap)) {
         nat_set_slice(res, (Slice){NULL, 0, 0});
         return NATIVE_OK;
@@ -143,7 +150,7 @@ static void ib_put(IntBuf *b, const int64_t *v, int n)
  * match right after a previous match skipped. */
 static void re_all(const ReProg *p, String s, int64_t limit, int ncap, bool longest, IntBuf *out)
 {
-    int64_t cap[ncap];
+    int64_t capbuf[64], *cap = cap_buf(capbuf, ncap);
     int64_t prev_end = -1, count = 0;
     for (int64_t pos = 0; count < limit && pos <= s.len;) {
         if (!reprog_exec(p, s.ptr, s.len, pos, ncap, longest, cap))
@@ -196,12 +203,59 @@ static NativeStatus regexp_native_exec_all_bytes(NativeCtx *ctx, Slot *args, Slo
     return re_exec_all_common(args, res, true);
 }
 
+/* The strings of flat match positions (pairs; -1: unmatched group, "").
+ * They share s's bytes, as Go's substrings do. */
+static Slice pos_strings(String s, const int64_t *v, int64_t n)
+{
+    int64_t k = n / 2;
+    String *out = heap_alloc((size_t)(k ? k : 1) * sizeof *out);
+    for (int64_t i = 0; i < k; i++)
+        out[i] = v[2 * i] >= 0 ? (String){s.ptr + v[2 * i], v[2 * i + 1] - v[2 * i]}
+                               : (String){NULL, 0};
+    return (Slice){out, k, k};
+}
+
+/* submatchStrings(prog *byte, s string, longest bool) []string: the
+ * leftmost match and its groups as FindStringSubmatch returns them. */
+static NativeStatus regexp_native_submatch_strings(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    const ReProg *p = args[0].p;
+    String s = nat_str(args + 1);
+    int64_t capbuf[64], *cap = cap_buf(capbuf, p->ncap);
+    if (!reprog_exec(p, s.ptr, s.len, 0, p->ncap, args[3].i != 0, cap)) {
+        nat_set_slice(res, (Slice){NULL, 0, 0});
+        return NATIVE_OK;
+    }
+    nat_set_slice(res, pos_strings(s, cap, p->ncap));
+    return NATIVE_OK;
+}
+
+/* allStrings(prog *byte, s string, n, ncap int, longest bool) []string:
+ * the matches (ncap 2) or matches and groups, flattened, as strings. */
+static NativeStatus regexp_native_all_strings(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    const ReProg *p = args[0].p;
+    String s = nat_str(args + 1);
+    int64_t limit = args[3].i < 0 ? INT64_MAX : args[3].i;
+    int ncap = (int)args[4].i;
+    if (ncap > p->ncap)
+        ncap = p->ncap;
+    if (ncap < 2)
+        ncap = 2;
+    IntBuf out = {0};
+    re_all(p, s, limit, ncap, args[5].i != 0, &out);
+    nat_set_slice(res, out.n ? pos_strings(s, out.v, out.n) : (Slice){NULL, 0, 0});
+    return NATIVE_OK;
+}
+
 /* Go's replaceAll scan: the matches that get a replacement (an empty
  * match right after a previous match gets none; dropping it changes
  * nothing else), ncap ints each. */
 static void re_replace_scan(const ReProg *p, String s, int ncap, bool longest, IntBuf *out)
 {
-    int64_t cap[ncap];
+    int64_t capbuf[64], *cap = cap_buf(capbuf, ncap);
     int64_t last_end = 0, search = 0;
     while (search <= s.len) {
         if (!reprog_exec(p, s.ptr, s.len, search, ncap, longest, cap))
@@ -314,6 +368,8 @@ static const StdNative regexp_natives[] = {
     {"execAllBytes", regexp_native_exec_all_bytes},
     {"replaceMatches", regexp_native_replace_matches},
     {"replaceMatchesBytes", regexp_native_replace_matches_bytes},
+    {"submatchStrings", regexp_native_submatch_strings},
+    {"allStrings", regexp_native_all_strings},
     {"replaceLiteral", regexp_native_replace_literal},
     {"replaceLiteralBytes", regexp_native_replace_literal_bytes},
     {NULL, NULL},

@@ -23,6 +23,8 @@ func execAll(prog *byte, s string, n int, ncap int, longest bool) []int
 func execAllBytes(prog *byte, b []byte, n int, ncap int, longest bool) []int
 func replaceMatches(prog *byte, s string, ncap int, longest bool) []int
 func replaceMatchesBytes(prog *byte, b []byte, ncap int, longest bool) []int
+func submatchStrings(prog *byte, s string, longest bool) []string
+func allStrings(prog *byte, s string, n int, ncap int, longest bool) []string
 func replaceLiteral(prog *byte, s string, repl string, longest bool) string
 func replaceLiteralBytes(prog *byte, b []byte, repl []byte, longest bool) []byte
 
@@ -227,17 +229,7 @@ func (re *Regexp) FindSubmatchIndex(b []byte) []int {
 // FindStringSubmatch returns the text of the leftmost match and its
 // submatches.
 func (re *Regexp) FindStringSubmatch(s string) []string {
-	a := exec(re.prog, s, 0, re.ncap(), re.longest)
-	if a == nil {
-		return nil
-	}
-	ret := make([]string, 1+re.numSubexp)
-	for i := range ret {
-		if 2*i < len(a) && a[2*i] >= 0 {
-			ret[i] = s[a[2*i]:a[2*i+1]]
-		}
-	}
-	return ret
+	return submatchStrings(re.prog, s, re.longest)
 }
 
 // FindStringSubmatchIndex returns the index pairs of the leftmost match
@@ -285,15 +277,7 @@ func pairs(a []int, w int) [][]int {
 
 // FindAllString returns successive non-overlapping matches of re in s.
 func (re *Regexp) FindAllString(s string, n int) []string {
-	a := execAll(re.prog, s, limit(n), 2, re.longest)
-	if len(a) == 0 {
-		return nil
-	}
-	ret := make([]string, 0, len(a)/2)
-	for i := 0; i < len(a); i += 2 {
-		ret = append(ret, s[a[i]:a[i+1]])
-	}
-	return ret
+	return allStrings(re.prog, s, limit(n), 2, re.longest)
 }
 
 // FindAllStringIndex returns the locations of successive matches in s.
@@ -329,20 +313,14 @@ func (re *Regexp) FindAllSubmatchIndex(b []byte, n int) [][]int {
 
 // FindAllStringSubmatch returns successive matches and their submatches.
 func (re *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	w := re.ncap()
-	a := execAll(re.prog, s, limit(n), w, re.longest)
+	w := re.numSubexp + 1
+	a := allStrings(re.prog, s, limit(n), 2*w, re.longest)
 	if len(a) == 0 {
 		return nil
 	}
 	ret := make([][]string, 0, len(a)/w)
 	for m := 0; m < len(a); m += w {
-		slice := make([]string, w/2)
-		for j := range slice {
-			if a[m+2*j] >= 0 {
-				slice[j] = s[a[m+2*j]:a[m+2*j+1]]
-			}
-		}
-		ret = append(ret, slice)
+		ret = append(ret, a[m:m+w:m+w])
 	}
 	return ret
 }
