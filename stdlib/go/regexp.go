@@ -173,7 +173,62 @@ func (re *Regexp) MatchString(s string) bool { return match(re.prog, s) }
 // Match reports whether b contains any match of re.
 func (re *Regexp) Match(b []byte) bool { return matchBytes(re.prog, b) }
 
-// MatchReader is not supported on readers of runes; see MatchString.
+// runeReader is io.RuneReader (declared here: package io does not have it
+// yet); strings.Reader and bufio.Reader satisfy it.
+type runeReader interface {
+	ReadRune() (r rune, size int, err error)
+}
+
+// readRunes reads r to its end (the match needs the whole text here; Go
+// reads only as far as its search goes).
+func readRunes(r runeReader) string {
+	var b []byte
+	for {
+		c, _, err := r.ReadRune()
+		if err != nil {
+			return string(b)
+		}
+		b = utf8.AppendRune(b, c)
+	}
+}
+
+// MatchReader reports whether the text read from r contains a match.
+func (re *Regexp) MatchReader(r runeReader) bool { return re.MatchString(readRunes(r)) }
+
+// FindReaderIndex returns the location of the leftmost match in the text
+// read from r.
+func (re *Regexp) FindReaderIndex(r runeReader) (loc []int) {
+	return re.FindStringIndex(readRunes(r))
+}
+
+// FindReaderSubmatchIndex returns the index pairs of the leftmost match
+// and its submatches in the text read from r.
+func (re *Regexp) FindReaderSubmatchIndex(r runeReader) []int {
+	return re.FindStringSubmatchIndex(readRunes(r))
+}
+
+// MatchReader reports whether the text read from r contains any match of
+// pattern.
+func MatchReader(pattern string, r runeReader) (matched bool, err error) {
+	re, err := Compile(pattern)
+	if err != nil {
+		return false, err
+	}
+	return re.MatchReader(r), nil
+}
+
+// MarshalText implements encoding.TextMarshaler: the source text.
+func (re *Regexp) MarshalText() ([]byte, error) { return []byte(re.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler by compiling text.
+func (re *Regexp) UnmarshalText(text []byte) error {
+	newRE, err := Compile(string(text))
+	if err != nil {
+		return err
+	}
+	*re = *newRE
+	return nil
+}
 
 func (re *Regexp) ncap() int { return 2 * (re.numSubexp + 1) }
 
