@@ -121,7 +121,7 @@ typedef struct ReProg {
     uint64_t startset[4]; /* bytes that can begin a match */
     int64_t maxlen;       /* bytes in the longest match; -1: unbounded */
     bool has_empty;       /* some instruction tests an empty-width condition */
-    bool dfa_ok;          /* no empty-width test (and the DFA has not given up):
+    bool dfa_ok;          /* the DFA has not given up on this program:
                              the DFA can search; atomic, cleared once */
     int dfa_resets;       /* times the DFA outgrew its budget */
     struct ReDfa *dfa;    /* its states, built lazily under dfa_lock */

@@ -410,7 +410,7 @@ static void prog_analyse(ReProg *p)
     for (uint32_t k = 0; k < p->ninst; k++)
         if (p->inst[k].op == I_EMPTY)
             p->has_empty = true;
-    p->dfa_ok = !p->has_empty;
+    p->dfa_ok = true;
     p->maxlen = prog_maxlen(p);
     pthread_mutex_init(&p->dfa_lock, NULL);
 }
@@ -718,6 +718,7 @@ typedef struct ReBacktrack {
     size_t nvisited; /* words */
     ReJob *jobs;
     size_t njobs, capjobs;
+    int64_t lo, hi; /* positions the visited bits cover */
     int64_t cap[64], matchcap[64];
 } ReBacktrack;
 
@@ -751,7 +752,9 @@ static bool bt_try(const ReProg *p, ReBacktrack *b, const uint8_t *s, int64_t n,
         bool arg = j.arg;
         goto skip;
     check : {
-        size_t k = (size_t)pc * (size_t)(n + 1) + (size_t)pos;
+        if (pos > b->hi) /* beyond the window (see bt_exec) */
+            continue;
+        size_t k = (size_t)pc * (size_t)(b->hi - b->lo + 1) + (size_t)(pos - b->lo);
         uint64_t bit = 1ull << (k & 63);
         if (b->visited[k >> 6] & bit)
             continue;
@@ -817,12 +820,16 @@ static bool bt_try(const ReProg *p, ReBacktrack *b, const uint8_t *s, int64_t n,
     return longest && ncap > 1 && b->matchcap[1] >= 0;
 }
 
-/* Go's backtrack(): the leftmost match at or after pos. */
-static bool bt_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, int ncap,
-                    bool longest, int64_t *cap)
+/* Go's backtrack(): the leftmost match at or after pos. No match reaches
+ * past hi (n, or less when the DFA bounded it), so the visited bits cover
+ * positions pos..hi only: clearing them costs the window, not the text. */
+static bool bt_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, int64_t hi,
+                    int ncap, bool longest, int64_t *cap)
 {
     ReBacktrack *b = &re_bt;
-    size_t words = ((size_t)p->ninst * (size_t)(n + 1) + 63) / 64;
+    b->lo = pos;
+    b->hi = hi;
+    size_t words = ((size_t)p->ninst * (size_t)(hi - pos + 1) + 63) / 64;
     if (words > b->nvisited) {
         free(b->visited);
         b->nvisited = words < 64 ? 64 : words;
@@ -839,7 +846,7 @@ static bool bt_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
     } else {
         /* every start position, without clearing visited: what failed
          * from an earlier start fails again, so the whole is linear */
-        for (int w = -1; pos <= n && w != 0; pos += w) {
+        for (int w = -1; pos <= hi && w != 0; pos += w) {
             if (p->prefix.len > 0) {
                 const uint8_t *f =
                     pos + p->prefix.len <= n
@@ -865,21 +872,33 @@ static bool bt_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
 
 /* ---- The lazy DFA: where does the earliest match end? ----
  *
- * For programs without empty-width tests, a search first runs a DFA
- * whose states are the sets of instructions the Pike VM's threads would
- * occupy (with a new thread started at every position, as an unanchored
- * search does), built on demand and cached per program. It answers in a
- * table lookup per byte where the first match ends, or that there is
- * none: MatchString needs no more, and the Pike VM then runs only over
- * the stretch a match can start in (the earliest end minus the longest
- * match), which gives the same answer since no match starts earlier. */
+ * A search first runs a DFA whose states are the sets of instructions the
+ * Pike VM's threads would be about to run (with a new thread started at
+ * every position, as an unanchored search does), built on demand and
+ * cached per program. It answers in a table lookup per byte where the
+ * first match ends, or that there is none: MatchString needs no more, and
+ * the matchers then run only over the stretch a match can start in (the
+ * earliest end minus the longest match), which gives the same answer
+ * since no match starts earlier.
+ *
+ * Empty-width tests (^ $ \b ...) depend on the runes on both sides of a
+ * position, so a state also records what the previous rune was (a word
+ * character, a newline, none) and its threads are followed through the
+ * tests only once the next rune is read: a transition says whether a
+ * match ended just before that rune. */
 
 enum { DFA_MAX_STATES = 4096 };
 
+/* What a state knows of the rune before it. */
+enum { DF_WORD = 1, DF_NL = 2, DF_BOT = 4 };
+
 typedef struct ReDState {
-    uint32_t off, n;   /* its instructions: dfa->pcs[off..off+n), sorted */
-    bool match;        /* a match ends here */
-    int32_t next[128]; /* the state after each ASCII byte; -1: not built */
+    uint32_t off, n; /* instructions to run next: dfa->pcs[off..off+n), sorted */
+    uint8_t flags;   /* DF_*: the rune before */
+    bool is_start;   /* only the new search thread: nothing alive */
+    /* (n == 0: nothing alive and no new thread, as after \A: dead) */
+    int32_t next[128]; /* per ASCII byte: next state << 1 | (a match ended
+                          before the byte); -1: not built */
 } ReDState;
 
 typedef struct ReDfa {
@@ -889,11 +908,12 @@ typedef struct ReDfa {
     uint32_t npcs, cappcs;
     int32_t *hash; /* open addressing over states, -1 empty */
     uint32_t hcap;
-    uint32_t *mark; /* per instruction: generation last added */
+    uint32_t *mark, *mark2; /* per instruction: generation last added */
     uint32_t gen;
-    uint32_t *buf, nbuf; /* the set being built */
+    uint32_t *buf, nbuf;   /* the next set being built */
+    uint32_t *leaf, nleaf; /* the threads after the empty-width tests */
     uint32_t *stack;
-    int32_t start;
+    int32_t start[8]; /* the start state for each DF_* flags, -1: not built */
 } ReDfa;
 
 static ReDfa *dfa_new(const ReProg *p)
@@ -908,15 +928,18 @@ static ReDfa *dfa_new(const ReProg *p)
     memset(d->hash, 0xFF, d->hcap * sizeof *d->hash);
     d->mark = heap_alloc_atomic(p->ninst * sizeof *d->mark);
     memset(d->mark, 0, p->ninst * sizeof *d->mark);
+    d->mark2 = heap_alloc_atomic(p->ninst * sizeof *d->mark2);
+    memset(d->mark2, 0, p->ninst * sizeof *d->mark2);
     d->buf = heap_alloc_atomic(p->ninst * sizeof *d->buf);
+    d->leaf = heap_alloc_atomic(p->ninst * sizeof *d->leaf);
     d->stack = heap_alloc_atomic(2 * p->ninst * sizeof *d->stack);
-    d->start = -1;
+    memset(d->start, 0xFF, sizeof d->start);
     return d;
 }
 
-/* Adds to d->buf every RUNE and MATCH instruction reachable from pc
- * without consuming input. */
-static void dfa_follow(ReDfa *d, const ReProg *p, uint32_t pc)
+/* Adds to d->leaf every RUNE and MATCH instruction reachable from pc
+ * without consuming input, through the empty-width tests ctx allows. */
+static void dfa_follow(ReDfa *d, const ReProg *p, uint32_t pc, uint32_t ctx)
 {
     uint32_t sp = 0;
     d->stack[sp++] = pc;
@@ -935,9 +958,13 @@ static void dfa_follow(ReDfa *d, const ReProg *p, uint32_t pc)
         case I_NOP:
             d->stack[sp++] = i->out;
             break;
+        case I_EMPTY:
+            if (!(i->arg & ~ctx))
+                d->stack[sp++] = i->out;
+            break;
         case I_RUNE:
         case I_MATCH:
-            d->buf[d->nbuf++] = pc;
+            d->leaf[d->nleaf++] = pc;
             break;
         default:
             break;
@@ -951,24 +978,25 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static uint32_t dfa_hash(const uint32_t *v, uint32_t n)
+static uint32_t dfa_hash(const uint32_t *v, uint32_t n, uint8_t flags)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = 2166136261u ^ flags;
     for (uint32_t k = 0; k < n; k++)
         h = (h ^ v[k]) * 16777619u;
     return h;
 }
 
-/* The state for the set in d->buf (sorted here), made if new. -1 when
- * the state budget is spent. */
-static int32_t dfa_intern(ReDfa *d, const ReProg *p)
+/* The state for the set in d->buf (sorted here) after a rune with the
+ * given flags, made if new. -1 when the state budget is spent. */
+static int32_t dfa_intern(ReDfa *d, const ReProg *p, uint8_t flags)
 {
     qsort(d->buf, d->nbuf, sizeof *d->buf, cmp_u32);
-    uint32_t h = dfa_hash(d->buf, d->nbuf);
+    uint32_t h = dfa_hash(d->buf, d->nbuf, flags);
     uint32_t k = h & (d->hcap - 1);
     for (; d->hash[k] >= 0; k = (k + 1) & (d->hcap - 1)) {
         const ReDState *s = &d->st[d->hash[k]];
-        if (s->n == d->nbuf && memcmp(d->pcs + s->off, d->buf, d->nbuf * sizeof *d->buf) == 0)
+        if (s->n == d->nbuf && s->flags == flags &&
+            memcmp(d->pcs + s->off, d->buf, d->nbuf * sizeof *d->buf) == 0)
             return d->hash[k];
     }
     if (d->nst >= DFA_MAX_STATES)
@@ -992,12 +1020,10 @@ static int32_t dfa_intern(ReDfa *d, const ReProg *p)
     ReDState *s = &d->st[id];
     s->off = d->npcs;
     s->n = d->nbuf;
-    s->match = false;
+    s->flags = flags;
+    s->is_start = d->nbuf == 1 && d->buf[0] == p->start;
     memcpy(d->pcs + d->npcs, d->buf, d->nbuf * sizeof *d->buf);
     d->npcs += d->nbuf;
-    for (uint32_t j = 0; j < d->nbuf; j++)
-        if (p->inst[d->buf[j]].op == I_MATCH)
-            s->match = true;
     memset(s->next, 0xFF, sizeof s->next);
     d->hash[k] = id;
     if (2 * d->nst > d->hcap) { /* keep the table at most half full */
@@ -1006,7 +1032,7 @@ static int32_t dfa_intern(ReDfa *d, const ReProg *p)
         memset(hash, 0xFF, nh * sizeof *hash);
         for (uint32_t j = 0; j < d->nst; j++) {
             const ReDState *t = &d->st[j];
-            uint32_t x = dfa_hash(d->pcs + t->off, t->n) & (nh - 1);
+            uint32_t x = dfa_hash(d->pcs + t->off, t->n, t->flags) & (nh - 1);
             while (hash[x] >= 0)
                 x = (x + 1) & (nh - 1);
             hash[x] = (int32_t)j;
@@ -1017,87 +1043,125 @@ static int32_t dfa_intern(ReDfa *d, const ReProg *p)
     return id;
 }
 
-/* The state after state `from` reads rune c (and a new search thread
- * starts), -1 when out of budget. */
+static uint8_t dfa_flags(int32_t r)
+{
+    return r < 0 ? DF_BOT : (is_word(r) ? DF_WORD : 0) | (r == '\n' ? DF_NL : 0);
+}
+
+/* The start state after a rune with these flags (the search's own start:
+ * only its thread). -1 when out of budget. */
+static int32_t dfa_start(ReDfa *d, const ReProg *p, uint8_t flags)
+{
+    if (d->start[flags] < 0) {
+        d->nbuf = 0;
+        d->buf[d->nbuf++] = p->start;
+        d->start[flags] = dfa_intern(d, p, flags);
+    }
+    return d->start[flags];
+}
+
+/* Reads rune c (-1: the end of the text) in state `from`: the next state
+ * << 1 | whether a match ended before c. The next state is 0 at the end;
+ * -1 when out of budget. */
 static int32_t dfa_step(ReDfa *d, const ReProg *p, int32_t from, int32_t c)
 {
-    d->gen++;
-    d->nbuf = 0;
     const ReDState *s = &d->st[from];
-    for (uint32_t j = 0; j < s->n; j++) {
-        const ReInst *i = &p->inst[d->pcs[s->off + j]];
-        if (i->op == I_RUNE && rune_match(i, c))
-            dfa_follow(d, p, i->out);
+    /* the empty-width context between the rune before and c */
+    int32_t before = s->flags & DF_BOT ? -1 : s->flags & DF_WORD ? 'a' : s->flags & DF_NL ? '\n' : ' ';
+    uint32_t ctx = empty_ctx(before, c);
+    d->gen++;
+    d->nleaf = 0;
+    for (uint32_t j = 0; j < s->n; j++)
+        dfa_follow(d, p, d->pcs[s->off + j], ctx);
+    bool matched = false;
+    d->nbuf = 0;
+    for (uint32_t j = 0; j < d->nleaf; j++) {
+        const ReInst *i = &p->inst[d->leaf[j]];
+        if (i->op == I_MATCH)
+            matched = true;
+        else if (c >= 0 && rune_match(i, c) && d->mark2[i->out] != d->gen) {
+            d->mark2[i->out] = d->gen;
+            d->buf[d->nbuf++] = i->out;
+        }
     }
-    dfa_follow(d, p, p->start);
-    return dfa_intern(d, p);
+    if (c < 0)
+        return matched;
+    /* a new search thread after c, unless matches must start at \A */
+    if (d->mark2[p->start] != d->gen && !(p->startcond & E_BOT))
+        d->buf[d->nbuf++] = p->start;
+    int32_t id = dfa_intern(d, p, dfa_flags(c));
+    return id < 0 ? -1 : id << 1 | matched;
 }
 
 /* Where the earliest-ending match starting at or after pos ends; -1 when
  * there is no match, -2 when the DFA ran out of states (the caller falls
- * back to the Pike VM; after a few such runs the program stops trying). */
+ * back to the other matchers; after a few such runs the program stops
+ * trying). */
 static int64_t dfa_search(ReProg *p, const uint8_t *s, int64_t n, int64_t pos)
 {
     ReDfa *d = p->dfa;
     if (d == NULL)
         d = p->dfa = dfa_new(p);
-    if (d->start < 0) {
-        d->gen++;
-        d->nbuf = 0;
-        dfa_follow(d, p, p->start);
-        d->start = dfa_intern(d, p);
-    }
-    int32_t cur = d->start;
-    if (d->st[cur].match)
-        return pos;
+    int32_t cur = dfa_start(d, p, dfa_flags(rune_before(s, pos)));
+    if (cur < 0)
+        goto full;
     int64_t i = pos;
     while (i < n) {
-        if (cur == d->start) {
+        if (d->st[cur].is_start && (p->prefix.len > 0 || p->has_startset)) {
             /* No thread alive: matches start only at the literal prefix
-             * or at a start byte, so jump to the next one. */
+             * or at a start byte (neither exists when an empty-width test
+             * comes first), so jump to the next one. */
+            int64_t j = i;
             if (p->prefix.len > 0) {
                 const uint8_t *f =
-                    i + p->prefix.len <= n
-                        ? memmem(s + i, (size_t)(n - i), p->prefix.ptr, (size_t)p->prefix.len)
+                    j + p->prefix.len <= n
+                        ? memmem(s + j, (size_t)(n - j), p->prefix.ptr, (size_t)p->prefix.len)
                         : NULL;
                 if (f == NULL)
                     return -1;
-                i = f - s;
-            } else if (p->has_startset) {
-                while (i < n && !((p->startset[s[i] >> 6] >> (s[i] & 63)) & 1))
-                    i++;
-                if (i >= n)
+                j = f - s;
+            } else {
+                while (j < n && !((p->startset[s[j] >> 6] >> (s[j] & 63)) & 1))
+                    j++;
+                if (j >= n)
                     return -1;
+            }
+            if (j != i) {
+                i = j;
+                cur = dfa_start(d, p, dfa_flags(rune_before(s, i)));
+                if (cur < 0)
+                    goto full;
             }
         }
         uint8_t b = s[i];
-        int32_t nx;
+        int32_t t;
+        int w = 1;
         if (b < 0x80) {
-            nx = d->st[cur].next[b];
-            if (nx < 0) {
-                nx = dfa_step(d, p, cur, b);
-                if (nx < 0)
+            t = d->st[cur].next[b];
+            if (t < 0) {
+                t = dfa_step(d, p, cur, b);
+                if (t < 0)
                     goto full;
-                d->st[cur].next[b] = nx;
+                d->st[cur].next[b] = t;
             }
-            i++;
         } else {
-            int w;
             int32_t c = utf8_decode(s + i, n - i, &w);
-            nx = dfa_step(d, p, cur, c);
-            if (nx < 0)
+            t = dfa_step(d, p, cur, c);
+            if (t < 0)
                 goto full;
-            i += w;
         }
-        cur = nx;
-        if (d->st[cur].match)
-            return i;
+        if (t & 1)
+            return i; /* a match ended before this rune */
+        cur = t >> 1;
+        i += w;
+        if (d->st[cur].n == 0) /* no thread left, none to come (\A) */
+            return -1;
     }
-    return -1;
+    return dfa_step(d, p, cur, -1) ? n : -1;
 full:
     /* Drop the states (the next search starts afresh) and give up here. */
     p->dfa = NULL;
-    if (++p->dfa_resets >= 3) /* read unlocked by re_exec: atomic */
+    if (++p->dfa_resets >= 3) /* read unlocked by reprog_exec: atomic */
         __atomic_store_n(&p->dfa_ok, false, __ATOMIC_RELAXED);
     return -2;
 }
@@ -1110,8 +1174,13 @@ bool reprog_exec(const ReProg *cp, const uint8_t *s, int64_t n, int64_t pos, int
     ReProg *p = (ReProg *)cp;
     if (p->startcond == ~0u || ((p->startcond & E_BOT) && pos != 0))
         return false;
-    int64_t from = pos;
-    if (__atomic_load_n(&p->dfa_ok, __ATOMIC_RELAXED) && pthread_mutex_trylock(&p->dfa_lock) == 0) {
+    int64_t from = pos, hi = n;
+    bool bounded = false; /* the DFA confined the match to from..hi */
+    /* The DFA pays when it alone answers (no submatches wanted) or the
+     * text is long; on a short line the backtracker is done as soon. */
+    bool use_dfa = ncap == 0 || n - pos > 256;
+    if (use_dfa && __atomic_load_n(&p->dfa_ok, __ATOMIC_RELAXED) &&
+        pthread_mutex_trylock(&p->dfa_lock) == 0) {
         int64_t e = p->dfa_ok ? dfa_search(p, s, n, pos) : -2;
         pthread_mutex_unlock(&p->dfa_lock);
         if (e == -1)
@@ -1119,15 +1188,23 @@ bool reprog_exec(const ReProg *cp, const uint8_t *s, int64_t n, int64_t pos, int
         if (e >= 0) {
             if (ncap == 0)
                 return true;
-            if (p->maxlen >= 0 && e - p->maxlen > pos) {
-                from = e - p->maxlen;
-                while (from > pos && (s[from] & 0xC0) == 0x80)
-                    from--;
+            if (p->maxlen >= 0) { /* the match starts in e-maxlen..e */
+                if (e - p->maxlen > pos) {
+                    from = e - p->maxlen;
+                    while (from > pos && (s[from] & 0xC0) == 0x80)
+                        from--;
+                }
+                if (e + p->maxlen < n)
+                    hi = e + p->maxlen;
+                bounded = true;
             }
         }
     }
-    if (bt_fits(p, n, ncap))
-        return bt_exec(p, s, n, from, ncap, longest, cap);
+    /* Go's rule (the whole text fits the backtracker), or a window the DFA
+     * bounded: not the tail of a long text, where FindAll would clear
+     * the visited bits of the rest of the text for every match. */
+    if (bt_fits(p, bounded ? hi - from : n, ncap))
+        return bt_exec(p, s, n, from, hi, ncap, longest, cap);
     return pike_exec(p, s, n, from, ncap, longest, cap);
 }
 
