@@ -316,14 +316,18 @@ static uint8_t *replace_literal(const ReProg *p, String s, String repl, bool lon
         *total += repl.len - (m.v[k + 1] - m.v[k]);
     uint8_t *buf = heap_alloc_bytes((size_t)(*total ? *total : 1));
     int64_t o = 0, last = 0;
+    /* (empty strings and nil slices may have no pointer: copy only bytes) */
     for (int64_t k = 0; k < m.n; k += 2) {
-        memcpy(buf + o, s.ptr + last, (size_t)(m.v[k] - last));
+        if (m.v[k] > last)
+            memcpy(buf + o, s.ptr + last, (size_t)(m.v[k] - last));
         o += m.v[k] - last;
-        memcpy(buf + o, repl.ptr, (size_t)repl.len);
+        if (repl.len)
+            memcpy(buf + o, repl.ptr, (size_t)repl.len);
         o += repl.len;
         last = m.v[k + 1];
     }
-    memcpy(buf + o, s.ptr + last, (size_t)(s.len - last));
+    if (s.len > last)
+        memcpy(buf + o, s.ptr + last, (size_t)(s.len - last));
     return buf;
 }
 
