@@ -249,7 +249,7 @@ static int64_t prog_maxlen(const ReProg *p)
 {
     int64_t *len = malloc((size_t)p->ninst * sizeof *len);
     uint8_t *color = calloc(p->ninst, 1); /* 0 new, 1 on the path, 2 done */
-    uint32_t *stack = malloc((size_t)p->ninst * 2 * sizeof *stack);
+    uint32_t *stack = malloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
     int64_t sp = 0, result = 0;
     stack[sp++] = p->start;
     while (sp > 0) {
@@ -366,7 +366,8 @@ static void prog_analyse(ReProg *p)
 
     /* The start set: every byte that can begin a match, when a match must
      * consume a rune first (no empty-width test or match reachable). */
-    uint32_t *stack = malloc((size_t)p->ninst * sizeof *stack);
+    /* every edge may push once: at most 2 per instruction */
+    uint32_t *stack = malloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
     uint8_t *seen = calloc(p->ninst, 1);
     int sp = 0;
     bool ok = true;
@@ -932,7 +933,7 @@ static ReDfa *dfa_new(const ReProg *p)
     memset(d->mark2, 0, p->ninst * sizeof *d->mark2);
     d->buf = heap_alloc_atomic(p->ninst * sizeof *d->buf);
     d->leaf = heap_alloc_atomic(p->ninst * sizeof *d->leaf);
-    d->stack = heap_alloc_atomic(2 * p->ninst * sizeof *d->stack);
+    d->stack = heap_alloc_atomic((2 * p->ninst + 2) * sizeof *d->stack);
     memset(d->start, 0xFF, sizeof d->start);
     return d;
 }
