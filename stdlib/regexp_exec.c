@@ -745,6 +745,14 @@ static bool bt_try(const ReProg *p, ReBacktrack *b, const uint8_t *s, int64_t n,
                    int ncap, bool longest)
 {
     b->njobs = 0;
+    /* As Go's push: the first job is marked visited too, so a loop that
+     * comes back to the start at the same position stops there. */
+    if (p->inst[p->start].op == I_FAIL || pos > b->hi)
+        return false;
+    size_t k0 = (size_t)p->start * (size_t)(b->hi - b->lo + 1) + (size_t)(pos - b->lo);
+    if (b->visited[k0 >> 6] & (1ull << (k0 & 63)))
+        return longest && ncap > 1 && b->matchcap[1] >= 0;
+    b->visited[k0 >> 6] |= 1ull << (k0 & 63);
     bt_push(b, p->start, pos, false);
     while (b->njobs) {
         ReJob j = b->jobs[--b->njobs];
