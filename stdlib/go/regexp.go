@@ -1,10 +1,12 @@
 package regexp
 
-// Package regexp: Go's RE2 regular expressions. The engine (parser,
-// compiler, Pike VM) is native (stdlib/regexp.c); this file holds the API:
-// result slicing, Go's rules for successive matches, and $-expansion of
-// replacement templates. A Regexp is immutable after Compile except for
-// Longest, so it is safe for concurrent use.
+// Package regexp: Go's RE2 regular expressions. The engine is native:
+// stdlib/regexp_syntax.c parses, stdlib/regexp_exec.c compiles and matches
+// (lazy DFA, backtracker, Pike VM), stdlib/regexp.c holds the natives
+// below, which also apply Go's rules for successive matches. This file
+// holds the API, result slicing and $-expansion of templates. A Regexp is
+// immutable after Compile except for Longest, so it is safe for
+// concurrent use.
 
 import (
 	"strconv"
