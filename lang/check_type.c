@@ -248,6 +248,9 @@ static Type *check_struct_type(Checker *c, Node *n)
         Type *ft = check_type_direct(c, f->u.field.type, true);
         if (is_invalid(ft))
             bad = true;
+        /* kept for run time (encoding/json reads it); "" is no tag */
+        Node *tg = f->u.field.tag;
+        const char *tag = tg && tg->u.basiclit.sval.len ? string_cstr(tg->u.basiclit.sval) : NULL;
         if (f->u.field.names.len == 0) {
             /* embedded: T, *T, pkg.T */
             Node *tn = f->u.field.type;
@@ -274,6 +277,7 @@ static Type *check_struct_type(Checker *c, Node *n)
             fs[nf++] = (Field){.name = name,
                                .type = ft,
                                .embedded = true,
+                               .tag = tag,
                                .exported = name[0] >= 'A' && name[0] <= 'Z'};
         } else {
             for (int k = 0; k < f->u.field.names.len; k++) {
@@ -285,7 +289,10 @@ static Type *check_struct_type(Checker *c, Node *n)
                         bad = true;
                     }
                 fs[nf++] =
-                    (Field){.name = name, .type = ft, .exported = name[0] >= 'A' && name[0] <= 'Z'};
+                    (Field){.name = name,
+                            .type = ft,
+                            .tag = tag,
+                            .exported = name[0] >= 'A' && name[0] <= 'Z'};
             }
         }
     }

@@ -55,6 +55,8 @@ static uint64_t type_hash(const Type *t)
         h = mix(h, hash_str(t->fields[i].name));
         h = mix(h, (uint64_t)(uintptr_t)t->fields[i].type);
         h = mix(h, t->fields[i].embedded);
+        if (t->fields[i].tag)
+            h = mix(h, hash_str(t->fields[i].tag));
     }
     for (int i = 0; i < t->nmethods; i++) {
         h = mix(h, hash_str(t->methods[i].name));
@@ -84,7 +86,8 @@ static bool same_structure(const Type *a, const Type *b)
     for (int i = 0; i < a->nfields; i++)
         if (!streq(a->fields[i].name, b->fields[i].name) ||
             a->fields[i].type != b->fields[i].type ||
-            a->fields[i].embedded != b->fields[i].embedded)
+            a->fields[i].embedded != b->fields[i].embedded ||
+            !streq(a->fields[i].tag ? a->fields[i].tag : "", b->fields[i].tag ? b->fields[i].tag : ""))
             return false;
     for (int i = 0; i < a->nmethods; i++)
         if (!streq(a->methods[i].name, b->methods[i].name) ||

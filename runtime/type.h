@@ -79,10 +79,13 @@ typedef struct Type Type;
 typedef struct Func Func; /* a compiled function, see runtime/vm.h */
 
 /* A struct field. `embedded` marks an anonymous field (its name is the
- * type's name). `offset` is the byte offset in Go's layout. */
+ * type's name). `offset` is the byte offset in Go's layout. `tag` is the
+ * decoded tag string (NULL without one): part of the type's identity, and
+ * what encoding/json reads at run time. */
 typedef struct Field {
     const char *name;
     Type *type;
+    const char *tag;
     uint32_t offset;
     bool embedded;
     bool exported;

@@ -78,6 +78,7 @@ static inline String nat_cstr(const char *s)
     X(log, "log")                                                                                  \
     X(heap, "container/heap")                                                                      \
     X(list, "container/list")                                                                      \
+    X(json, "encoding/json")                                                                       \
     X(flag, "flag")                                                                                \
     X(cmp, "cmp")                                                                                  \
     X(slices, "slices")                                                                            \
