@@ -81,6 +81,15 @@ static int64_t js_fail(Scan *sc, int64_t p, const char *context)
     if (sc->err)
         return -1;
     sc->err = JE_SYNTAX;
+    if (p >= sc->n && context[0]) {
+        /* Go ends input by feeding the scanner a space: inside a literal,
+         * number or escape that is the error (still an end of input for a
+         * stream waiting for more) */
+        sc->eof = true;
+        sc->off = sc->n;
+        snprintf(sc->msg, sizeof sc->msg, "invalid character ' ' %s", context);
+        return -1;
+    }
     if (p >= sc->n) {
         sc->eof = true;
         sc->off = sc->n;
@@ -118,13 +127,11 @@ static int64_t js_scan_string(Scan *sc, int64_t p)
         if (c == '\\') {
             p++;
             if (p >= sc->n)
-                return js_fail(sc, p, "");
+                return js_fail(sc, p, "in string escape code");
             c = sc->s[p];
             if (c == 'u') {
                 for (int k = 1; k <= 4; k++) {
-                    if (p + k >= sc->n)
-                        return js_fail(sc, p + k, "");
-                    if (!js_hex(sc->s[p + k]))
+                    if (p + k >= sc->n || !js_hex(sc->s[p + k]))
                         return js_fail(sc, p + k, "in \\u hexadecimal character escape");
                 }
                 p += 4;
@@ -140,9 +147,7 @@ static int64_t js_scan_number(Scan *sc, int64_t p)
 {
     if (sc->s[p] == '-') {
         p++;
-        if (p >= sc->n)
-            return js_fail(sc, p, "");
-        if (!js_digit(sc->s[p]))
+        if (p >= sc->n || !js_digit(sc->s[p]))
             return js_fail(sc, p, "in numeric literal");
     }
     if (sc->s[p] == '0')
@@ -152,9 +157,7 @@ static int64_t js_scan_number(Scan *sc, int64_t p)
             p++;
     if (p < sc->n && sc->s[p] == '.') {
         p++;
-        if (p >= sc->n)
-            return js_fail(sc, p, "");
-        if (!js_digit(sc->s[p]))
+        if (p >= sc->n || !js_digit(sc->s[p]))
             return js_fail(sc, p, "after decimal point in numeric literal");
         while (p < sc->n && js_digit(sc->s[p]))
             p++;
@@ -163,9 +166,7 @@ static int64_t js_scan_number(Scan *sc, int64_t p)
         p++;
         if (p < sc->n && (sc->s[p] == '+' || sc->s[p] == '-'))
             p++;
-        if (p >= sc->n)
-            return js_fail(sc, p, "");
-        if (!js_digit(sc->s[p]))
+        if (p >= sc->n || !js_digit(sc->s[p]))
             return js_fail(sc, p, "in exponent of numeric literal");
         while (p < sc->n && js_digit(sc->s[p]))
             p++;
@@ -176,9 +177,7 @@ static int64_t js_scan_number(Scan *sc, int64_t p)
 static int64_t js_scan_literal(Scan *sc, int64_t p, const char *word)
 {
     for (size_t k = 1; word[k]; k++) {
-        if (p + (int64_t)k >= sc->n)
-            return js_fail(sc, p + (int64_t)k, "");
-        if (sc->s[p + (int64_t)k] != (uint8_t)word[k]) {
+        if (p + (int64_t)k >= sc->n || sc->s[p + (int64_t)k] != (uint8_t)word[k]) {
             char ctx[64];
             snprintf(ctx, sizeof ctx, "in literal %s (expecting '%c')", word, word[k]);
             return js_fail(sc, p + (int64_t)k, ctx);
@@ -195,13 +194,17 @@ static int64_t js_scan_object(Scan *sc, int64_t p)
     if (p < sc->n && sc->s[p] == '}')
         return p + 1;
     for (;;) {
-        if (p >= sc->n || sc->s[p] != '"')
+        if (p >= sc->n)
+            return js_fail(sc, p, "");
+        if (sc->s[p] != '"')
             return js_fail(sc, p, "looking for beginning of object key string");
         p = js_scan_string(sc, p);
         if (p < 0)
             return -1;
         p = js_skip_ws(sc, p);
-        if (p >= sc->n || sc->s[p] != ':')
+        if (p >= sc->n)
+            return js_fail(sc, p, "");
+        if (sc->s[p] != ':')
             return js_fail(sc, p, "after object key");
         p = js_scan_value(sc, js_skip_ws(sc, p + 1));
         if (p < 0)
@@ -213,7 +216,7 @@ static int64_t js_scan_object(Scan *sc, int64_t p)
         }
         if (p < sc->n && sc->s[p] == '}')
             return p + 1;
-        return js_fail(sc, p, "after object key:value pair");
+        return js_fail(sc, p, p < sc->n ? "after object key:value pair" : "");
     }
 }
 
@@ -233,7 +236,7 @@ static int64_t js_scan_array(Scan *sc, int64_t p)
         }
         if (p < sc->n && sc->s[p] == ']')
             return p + 1;
-        return js_fail(sc, p, "after array element");
+        return js_fail(sc, p, p < sc->n ? "after array element" : "");
     }
 }
 
@@ -1156,7 +1159,10 @@ static void dec_type_error(Dec *d, const char *what, const Type *t)
         snprintf(sn, sizeof sn, "%s", d->ctx_struct->name ? d->ctx_struct->name : "");
         snprintf(msg, sizeof msg, "json: cannot unmarshal %s into Go struct field %s.%s of type %s",
                  what, sn, d->path, tn);
-        d->b = nat_cstr(sn);
+        /* Struct and Field for the Go side, split at the newline */
+        char sf[600];
+        snprintf(sf, sizeof sf, "%s\n%s", sn, d->path);
+        d->b = nat_cstr(sf);
     } else {
         snprintf(msg, sizeof msg, "json: cannot unmarshal %s into Go value of type %s", what, tn);
     }

@@ -120,8 +120,13 @@ func makeError(kind int, msg string, a string, b string, off int) error {
 	case errSyntax:
 		return &SyntaxError{msg: msg, Offset: int64(off)}
 	case errUnmarshalType:
-		return &UnmarshalTypeError{Value: a, Struct: b, Offset: int64(off), msg: msg,
-			Field: fieldOf(msg, b)}
+		st, field := "", ""
+		for i := 0; i < len(b); i++ {
+			if b[i] == '\n' {
+				st, field = b[:i], b[i+1:]
+			}
+		}
+		return &UnmarshalTypeError{Value: a, Struct: st, Field: field, Offset: int64(off), msg: msg}
 	case errInvalidUnmarshal:
 		return &InvalidUnmarshalError{msg}
 	case errUnsupportedType:
@@ -132,24 +137,6 @@ func makeError(kind int, msg string, a string, b string, off int) error {
 		return &MarshalerError{msg: msg, Err: errors.New(a)}
 	}
 	return errors.New(msg)
-}
-
-// fieldOf recovers the field path from the message "... struct field
-// S.path of type T".
-func fieldOf(msg string, st string) string {
-	if st == "" {
-		return ""
-	}
-	k := bytes.Index([]byte(msg), []byte(" struct field "+st+"."))
-	if k < 0 {
-		return ""
-	}
-	rest := msg[k+len(" struct field "+st+"."):]
-	e := bytes.Index([]byte(rest), []byte(" of type "))
-	if e < 0 {
-		return rest
-	}
-	return rest[:e]
 }
 
 // Natives (json.c). marshal reports (kind, msg, detail) on failure; the
