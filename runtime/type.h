@@ -85,10 +85,10 @@ typedef struct Func Func; /* a compiled function, see runtime/vm.h */
 typedef struct Field {
     const char *name;
     Type *type;
-    const char *tag;
     uint32_t offset;
     bool embedded;
     bool exported;
+    const char *tag; /* last: positional initialisers stay valid */
 } Field;
 
 /* A method. On an interface type: the method's signature (`sig` is a FUNC
