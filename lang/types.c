@@ -568,6 +568,36 @@ bool type_assignable(const Type *v, const Type *t)
     return false;
 }
 
+/* Go's identity ignoring struct tags (conversion rules): tags are part
+ * of a struct type's identity, but a conversion may change them. */
+static bool identical_ignore_tags(const Type *a, const Type *b)
+{
+    if (a == b)
+        return true;
+    if (!a || !b || a->kind != b->kind || a->name || b->name)
+        return false;
+    switch (a->kind) {
+    case KIND_STRUCT:
+        if (a->nfields != b->nfields)
+            return false;
+        for (int i = 0; i < a->nfields; i++)
+            if (!streq(a->fields[i].name, b->fields[i].name) ||
+                a->fields[i].embedded != b->fields[i].embedded ||
+                !identical_ignore_tags(a->fields[i].type, b->fields[i].type))
+                return false;
+        return true;
+    case KIND_POINTER:
+    case KIND_SLICE:
+        return identical_ignore_tags(a->elem, b->elem);
+    case KIND_ARRAY:
+        return a->len == b->len && identical_ignore_tags(a->elem, b->elem);
+    case KIND_MAP:
+        return identical_ignore_tags(a->key, b->key) && identical_ignore_tags(a->elem, b->elem);
+    default:
+        return false;
+    }
+}
+
 bool type_convertible(const Type *v, const Type *t)
 {
     if (type_assignable(v, t))
@@ -592,10 +622,10 @@ bool type_convertible(const Type *v, const Type *t)
             return false;
         }
     }
-    if (vu == tu)
+    if (vu == tu || identical_ignore_tags(vu, tu))
         return true;
     if (vu->kind == KIND_POINTER && tu->kind == KIND_POINTER && !is_named(v) && !is_named(t) &&
-        vu->elem->underlying == tu->elem->underlying)
+        identical_ignore_tags(vu->elem->underlying, tu->elem->underlying))
         return true;
     bool vnum = kind_is_integer(vu->kind) || kind_is_float(vu->kind);
     bool tnum = kind_is_integer(tu->kind) || kind_is_float(tu->kind);

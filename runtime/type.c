@@ -288,6 +288,19 @@ static void put_type(Buf *b, const Type *t, bool q, const char *rel, int depth)
                 put(b, " ");
             }
             put_type(b, t->fields[i].type, q, rel, depth);
+            if (t->fields[i].tag) {
+                /* the tag, quoted as strconv.Quote does for tags */
+                put(b, " \"");
+                for (const char *c = t->fields[i].tag; *c; c++) {
+                    char one[3] = {*c, 0, 0};
+                    if (*c == '"' || *c == '\\')
+                        one[0] = '\\', one[1] = *c;
+                    else if (*c == '\n' || *c == '\t')
+                        one[0] = '\\', one[1] = *c == '\n' ? 'n' : 't';
+                    put(b, one);
+                }
+                put(b, "\"");
+            }
         }
         put(b, q && t->nfields ? " }" : "}");
         break;
