@@ -5,10 +5,12 @@
  * Compact, and calls of MarshalJSON/UnmarshalJSON/MarshalText methods.
  *
  * The Go side (stdlib/go/json.go) builds the error values from the kind and
- * texts reported here. Must never keep state between calls: everything
- * lives in the per-call Enc/Dec records.
+ * texts reported here. Must never keep state between calls beyond the
+ * cache of struct field lists (immutable once built, as Go's fieldCache):
+ * everything else lives in the per-call Enc/Dec records.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -247,12 +249,8 @@ static int64_t js_scan_value(Scan *sc, int64_t p)
         return js_fail(sc, p, "");
     uint8_t c = sc->s[p];
     if (c == '{' || c == '[') {
-        if (++sc->depth > JSON_MAX_DEPTH) {
-            sc->err = JE_SYNTAX;
-            sc->off = p;
-            snprintf(sc->msg, sizeof sc->msg, "exceeded max depth");
-            return -1;
-        }
+        if (++sc->depth > JSON_MAX_DEPTH)
+            return js_fail(sc, p, "exceeded max depth");
         int64_t r = c == '{' ? js_scan_object(sc, p) : js_scan_array(sc, p);
         sc->depth--;
         return r;
@@ -684,6 +682,58 @@ static JFields js_fields(const Type *st)
     return out;
 }
 
+/* The field lists of struct types seen so far, by Type (an open-addressed
+ * table, grown at half full; entries are never removed, as types live as
+ * long as the program). The table lives in the collected heap, rooted by
+ * the static pointer. */
+typedef struct JCacheEnt {
+    const Type *t;
+    JFields fs;
+} JCacheEnt;
+static pthread_mutex_t js_cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static JCacheEnt *js_cache;
+static size_t js_cache_cap, js_cache_len;
+
+static JCacheEnt *js_cache_slot(JCacheEnt *tab, size_t cap, const Type *t)
+{
+    size_t i = ((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u & (cap - 1);
+    while (tab[i].t && tab[i].t != t)
+        i = (i + 1) & (cap - 1);
+    return &tab[i];
+}
+
+static JFields js_fields_cached(const Type *st)
+{
+    pthread_mutex_lock(&js_cache_mu);
+    if (js_cache_cap) {
+        JCacheEnt *e = js_cache_slot(js_cache, js_cache_cap, st);
+        if (e->t) {
+            JFields fs = e->fs;
+            pthread_mutex_unlock(&js_cache_mu);
+            return fs;
+        }
+    }
+    pthread_mutex_unlock(&js_cache_mu);
+    JFields fs = js_fields(st); /* outside the lock: it allocates */
+    pthread_mutex_lock(&js_cache_mu);
+    if (2 * (js_cache_len + 1) > js_cache_cap) {
+        size_t nc = js_cache_cap ? js_cache_cap * 2 : 64;
+        JCacheEnt *nt = heap_alloc(nc * sizeof(JCacheEnt));
+        for (size_t i = 0; i < js_cache_cap; i++)
+            if (js_cache[i].t)
+                *js_cache_slot(nt, nc, js_cache[i].t) = js_cache[i];
+        js_cache = nt;
+        js_cache_cap = nc;
+    }
+    JCacheEnt *e = js_cache_slot(js_cache, js_cache_cap, st);
+    if (!e->t) {
+        *e = (JCacheEnt){st, fs};
+        js_cache_len++;
+    }
+    pthread_mutex_unlock(&js_cache_mu);
+    return fs;
+}
+
 /* The address of field f inside the struct at base; NULL when an embedded
  * pointer on the way is nil and `alloc` is false (else it is allocated). */
 static void *js_field_addr(const Type *st, void *base, const JField *f, bool alloc)
@@ -749,10 +799,17 @@ static String js_error_text(NativeCtx *ctx, Iface e)
 
 /* ---------------- encoder ---------------- */
 
+#define JSON_CYCLE_CHECK_AFTER 1000 /* Go's startDetectingCyclesAfter */
+
 typedef struct Enc {
     NativeCtx *ctx;
     StrBuf b;
     bool html;
+    /* Go's cycle detection: past this many nested pointers or maps, the
+     * ones on the current path are remembered and a repeat is an error */
+    int level;
+    const void **seen;
+    int nseen, capseen;
     JsonErr err;
     bool panicked;
     String msg, detail;
@@ -768,6 +825,36 @@ static void enc_fail(Enc *e, JsonErr k, const char *msg, const char *detail)
 }
 
 static void enc_value(Enc *e, const Type *t, const void *p, bool addr);
+
+/* Enters a pointer or map q of type t; false (error set) on a cycle. */
+static bool enc_enter(Enc *e, const Type *t, const void *q)
+{
+    if (++e->level <= JSON_CYCLE_CHECK_AFTER)
+        return true;
+    for (int i = 0; i < e->nseen; i++)
+        if (e->seen[i] == q) {
+            char tn[200], msg[300];
+            type_string(t, true, tn, sizeof tn);
+            snprintf(msg, sizeof msg, "json: unsupported value: encountered a cycle via %s", tn);
+            enc_fail(e, JE_UNSUPPORTED_VALUE, msg, msg + strlen("json: unsupported value: "));
+            return false;
+        }
+    if (e->nseen == e->capseen) {
+        e->capseen = e->capseen ? e->capseen * 2 : 64;
+        const void **ns = heap_alloc(sizeof(void *) * (size_t)e->capseen);
+        if (e->nseen)
+            memcpy(ns, e->seen, sizeof(void *) * (size_t)e->nseen);
+        e->seen = ns;
+    }
+    e->seen[e->nseen++] = q;
+    return true;
+}
+
+static void enc_leave(Enc *e)
+{
+    if (e->level-- > JSON_CYCLE_CHECK_AFTER && e->nseen)
+        e->nseen--;
+}
 
 static bool js_is_empty(const Type *t, const void *p)
 {
@@ -887,7 +974,7 @@ static int js_key_order(const void *x, const void *y)
 
 static void enc_struct(Enc *e, const Type *t, const void *p, bool addr)
 {
-    JFields fs = js_fields(t);
+    JFields fs = js_fields_cached(t);
     sbuf_putc(&e->b, '{');
     bool first = true;
     for (int i = 0; i < fs.n && !e->err; i++) {
@@ -1014,7 +1101,9 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
             sbuf_puts(&e->b, "null");
             return;
         }
-        enc_value(e, t->elem, q, true);
+        if (enc_enter(e, t, q))
+            enc_value(e, t->elem, q, true);
+        enc_leave(e);
         return;
     }
     case KIND_INTERFACE: {
@@ -1058,7 +1147,9 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
         sbuf_putc(&e->b, ']');
         return;
     case KIND_MAP:
-        enc_map(e, t, p);
+        if (enc_enter(e, t, *(void *const *)p))
+            enc_map(e, t, p);
+        enc_leave(e);
         return;
     case KIND_STRUCT:
         enc_struct(e, t, p, addr);
@@ -1423,7 +1514,7 @@ static bool js_fold_eq(const char *a, size_t an, String k)
 
 static void dec_object_into_struct(Dec *d, const Type *t, void *dst)
 {
-    JFields fs = js_fields(t);
+    JFields fs = js_fields_cached(t);
     d->p++;
     dec_skip_ws(d);
     if (d->s[d->p] == '}') {
