@@ -797,6 +797,21 @@ static String js_error_text(NativeCtx *ctx, Iface e)
     return out;
 }
 
+/* json.Number: a string type written as the number it holds. */
+static bool js_is_number_type(const Type *t)
+{
+    return t->kind == KIND_STRING && t->name && t->pkg && strcmp(t->name, "Number") == 0 &&
+           (strcmp(t->pkg, "encoding/json") == 0 || strcmp(t->pkg, "json") == 0);
+}
+
+static bool js_is_number_text(String s)
+{
+    if (s.len == 0 || !(s.ptr[0] == '-' || js_digit(s.ptr[0])))
+        return false;
+    Scan sc = {.s = s.ptr, .n = s.len};
+    return js_scan_number(&sc, 0) == s.len;
+}
+
 /* ---------------- encoder ---------------- */
 
 #define JSON_CYCLE_CHECK_AFTER 1000 /* Go's startDetectingCyclesAfter */
@@ -1075,6 +1090,21 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
         return;
     case KIND_STRING: {
         const String *s = p;
+        if (js_is_number_type(t)) {
+            if (s->len == 0) {
+                sbuf_putc(&e->b, '0');
+            } else if (!js_is_number_text(*s)) {
+                char msg[300];
+                StrBuf q = {0};
+                sbuf_init(&q);
+                numconv_quote(&q, s->ptr, s->len, '"', false);
+                snprintf(msg, sizeof msg, "json: invalid number literal %.*s", (int)q.len, q.p);
+                enc_fail(e, JE_OTHER, msg, NULL);
+            } else {
+                sbuf_put(&e->b, s->ptr, (size_t)s->len);
+            }
+            return;
+        }
         js_put_string(&e->b, s->ptr, s->len, e->html);
         return;
     }
@@ -1729,8 +1759,18 @@ static void dec_value(Dec *d, const Type *t, void *dst)
         }
         return;
     case '"': {
+        int64_t start = d->p;
         String s = dec_string(d);
-        if (t->kind == KIND_STRING)
+        if (js_is_number_type(t) && !js_is_number_text(s) && !d->err) {
+            /* Go quotes the literal as it appears in the input, quotes and all */
+            StrBuf m = {0};
+            sbuf_init(&m);
+            sbuf_puts(&m, "json: invalid number literal, trying to unmarshal ");
+            numconv_quote(&m, d->s + start, d->p - start, '"', false);
+            sbuf_puts(&m, " into Number");
+            d->err = JE_OTHER;
+            d->msg = sbuf_string(&m);
+        } else if (t->kind == KIND_STRING)
             memcpy(dst, &s, sizeof s);
         else if (t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8) {
             Slice b;
@@ -1758,9 +1798,7 @@ static void dec_value(Dec *d, const Type *t, void *dst)
         String num = dec_number_text(d);
         if (kind_is_integer(t->kind) || kind_is_float(t->kind))
             dec_number_into(d, t, dst, num);
-        else if (t == d->number || (t->kind == KIND_STRING && t->name && d->number &&
-                                    strcmp(t->name, "Number") == 0 && t->pkg &&
-                                    strcmp(t->pkg, "json") == 0)) {
+        else if (js_is_number_type(t)) {
             String s = string_from_bytes(num.ptr, num.len);
             memcpy(dst, &s, sizeof s);
         } else

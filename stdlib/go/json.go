@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 )
 
 // Error kinds the natives report (json.c's JsonErr).
@@ -111,6 +112,12 @@ type Number string
 
 // String returns the literal text of the number.
 func (n Number) String() string { return string(n) }
+
+// Float64 returns the number as a float64.
+func (n Number) Float64() (float64, error) { return strconv.ParseFloat(string(n), 64) }
+
+// Int64 returns the number as an int64.
+func (n Number) Int64() (int64, error) { return strconv.ParseInt(string(n), 10, 64) }
 
 // makeError turns a native's report into Go's error value.
 func makeError(kind int, msg string, a string, b string, off int) error {
