@@ -288,11 +288,10 @@ static Type *check_struct_type(Checker *c, Node *n)
                         check_error(c, id->pos, "%s redeclared", name);
                         bad = true;
                     }
-                fs[nf++] =
-                    (Field){.name = name,
-                            .type = ft,
-                            .tag = tag,
-                            .exported = name[0] >= 'A' && name[0] <= 'Z'};
+                fs[nf++] = (Field){.name = name,
+                                   .type = ft,
+                                   .tag = tag,
+                                   .exported = name[0] >= 'A' && name[0] <= 'Z'};
             }
         }
     }

@@ -87,7 +87,8 @@ static bool same_structure(const Type *a, const Type *b)
         if (!streq(a->fields[i].name, b->fields[i].name) ||
             a->fields[i].type != b->fields[i].type ||
             a->fields[i].embedded != b->fields[i].embedded ||
-            !streq(a->fields[i].tag ? a->fields[i].tag : "", b->fields[i].tag ? b->fields[i].tag : ""))
+            !streq(a->fields[i].tag ? a->fields[i].tag : "",
+                   b->fields[i].tag ? b->fields[i].tag : ""))
             return false;
     for (int i = 0; i < a->nmethods; i++)
         if (!streq(a->methods[i].name, b->methods[i].name) ||

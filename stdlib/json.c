@@ -35,6 +35,12 @@ typedef enum {
 
 #define JSON_MAX_DEPTH 10000 /* Go's scanner limit on nesting */
 
+/* Helpers with big locals (messages, StrBufs) are kept out of line: the
+ * encoder and decoder recurse once per nesting level, up to
+ * JSON_MAX_DEPTH, on a goroutine thread's C stack, so their own frames
+ * must stay small. */
+#define JS_NOINLINE __attribute__((noinline))
+
 /* ---------------- scanner ---------------- */
 
 typedef struct Scan {
@@ -289,28 +295,42 @@ static const char js_hexdig[] = "0123456789abcdef";
 
 /* Go's appendString: quotes, escapes, invalid UTF-8 as \ufffd, U+2028 and
  * U+2029 escaped, and <, >, & too when escapeHTML. */
-static void js_put_string(StrBuf *b, const uint8_t *s, int64_t n, bool html)
+static JS_NOINLINE void js_put_string(StrBuf *b, const uint8_t *s, int64_t n, bool html)
 {
     sbuf_putc(b, '"');
     int64_t start = 0, i = 0;
     while (i < n) {
         uint8_t c = s[i];
         if (c < 0x80) {
-            bool safe = c >= 0x20 && c != '"' && c != '\\' &&
-                        (!html || (c != '<' && c != '>' && c != '&'));
+            bool safe =
+                c >= 0x20 && c != '"' && c != '\\' && (!html || (c != '<' && c != '>' && c != '&'));
             if (safe) {
                 i++;
                 continue;
             }
             sbuf_put(b, s + start, (size_t)(i - start));
             switch (c) {
-            case '\\': sbuf_puts(b, "\\\\"); break;
-            case '"': sbuf_puts(b, "\\\""); break;
-            case '\b': sbuf_puts(b, "\\b"); break;
-            case '\f': sbuf_puts(b, "\\f"); break;
-            case '\n': sbuf_puts(b, "\\n"); break;
-            case '\r': sbuf_puts(b, "\\r"); break;
-            case '\t': sbuf_puts(b, "\\t"); break;
+            case '\\':
+                sbuf_puts(b, "\\\\");
+                break;
+            case '"':
+                sbuf_puts(b, "\\\"");
+                break;
+            case '\b':
+                sbuf_puts(b, "\\b");
+                break;
+            case '\f':
+                sbuf_puts(b, "\\f");
+                break;
+            case '\n':
+                sbuf_puts(b, "\\n");
+                break;
+            case '\r':
+                sbuf_puts(b, "\\r");
+                break;
+            case '\t':
+                sbuf_puts(b, "\\t");
+                break;
             default:
                 sbuf_puts(b, "\\u00");
                 sbuf_putc(b, js_hexdig[c >> 4]);
@@ -362,13 +382,12 @@ static void js_put_base64(StrBuf *b, const uint8_t *s, int64_t n)
 
 /* Go's floatEncoder: 'f' unless the magnitude calls for 'e', and e-09
  * shortened to e-9. */
-static void js_put_float(StrBuf *b, double f, int bits)
+static JS_NOINLINE void js_put_float(StrBuf *b, double f, int bits)
 {
     double a = fabs(f);
     int fmt = 'f';
     if (a != 0) {
-        if (bits == 64 ? (a < 1e-6 || a >= 1e21)
-                       : ((float)a < 1e-6f || (float)a >= 1e21f))
+        if (bits == 64 ? (a < 1e-6 || a >= 1e21) : ((float)a < 1e-6f || (float)a >= 1e21f))
             fmt = 'e';
     }
     size_t at = b->len;
@@ -468,7 +487,8 @@ static void js_compact(StrBuf *out, const uint8_t *s, int64_t n, bool html)
                 j++;
                 continue;
             }
-            if (html && j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80 && (s[j + 2] & 0xFE) == 0xA8) {
+            if (html && j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80 &&
+                (s[j + 2] & 0xFE) == 0xA8) {
                 sbuf_puts(out, s[j + 2] == 0xA8 ? "\\u2028" : "\\u2029");
                 j += 3;
                 continue;
@@ -702,7 +722,7 @@ static JCacheEnt *js_cache_slot(JCacheEnt *tab, size_t cap, const Type *t)
     return &tab[i];
 }
 
-static JFields js_fields_cached(const Type *st)
+static JS_NOINLINE JFields js_fields_cached(const Type *st)
 {
     pthread_mutex_lock(&js_cache_mu);
     if (js_cache_cap) {
@@ -830,7 +850,7 @@ typedef struct Enc {
     String msg, detail;
 } Enc;
 
-static void enc_fail(Enc *e, JsonErr k, const char *msg, const char *detail)
+static JS_NOINLINE void enc_fail(Enc *e, JsonErr k, const char *msg, const char *detail)
 {
     if (e->err)
         return;
@@ -902,7 +922,7 @@ static bool js_is_empty(const Type *t, const void *p)
 
 /* MarshalJSON / MarshalText, when t (or *t, addressable) has them.
  * Returns true when the value was handled. */
-static bool enc_marshaler(Enc *e, const Type *t, const void *p, bool addr)
+static JS_NOINLINE bool enc_marshaler(Enc *e, const Type *t, const void *p, bool addr)
 {
     if (!t->name && t->kind != KIND_POINTER)
         return false;
@@ -959,7 +979,8 @@ static bool enc_marshaler(Enc *e, const Type *t, const void *p, bool addr)
         }
         Scan sc;
         if (!js_check(&sc, out.ptr, out.len)) {
-            snprintf(msg, sizeof msg, "json: error calling MarshalJSON for type %s: %s", tn, sc.msg);
+            snprintf(msg, sizeof msg, "json: error calling MarshalJSON for type %s: %s", tn,
+                     sc.msg);
             enc_fail(e, JE_MARSHALER, msg, sc.msg);
             return true;
         }
@@ -969,7 +990,7 @@ static bool enc_marshaler(Enc *e, const Type *t, const void *p, bool addr)
     return false;
 }
 
-static void enc_unsupported(Enc *e, const Type *t)
+static JS_NOINLINE void enc_unsupported(Enc *e, const Type *t)
 {
     char tn[200], msg[260];
     type_string(t, true, tn, sizeof tn);
@@ -987,7 +1008,17 @@ static int js_key_order(const void *x, const void *y)
     return string_compare(((const JKey *)x)->s, ((const JKey *)y)->s);
 }
 
-static void enc_struct(Enc *e, const Type *t, const void *p, bool addr)
+/* A ",string" string field: its JSON text, quoted again. */
+static JS_NOINLINE void enc_quoted_string(Enc *e, const void *fp)
+{
+    StrBuf inner = {0};
+    sbuf_init(&inner);
+    const String *s = fp;
+    js_put_string(&inner, s->ptr, s->len, false);
+    js_put_string(&e->b, (const uint8_t *)inner.p, (int64_t)inner.len, e->html);
+}
+
+static JS_NOINLINE void enc_struct(Enc *e, const Type *t, const void *p, bool addr)
 {
     JFields fs = js_fields_cached(t);
     sbuf_putc(&e->b, '{');
@@ -1004,11 +1035,7 @@ static void enc_struct(Enc *e, const Type *t, const void *p, bool addr)
         sbuf_putc(&e->b, ':');
         if (f->quoted) {
             if (f->type->kind == KIND_STRING) {
-                StrBuf inner = {0};
-                sbuf_init(&inner);
-                const String *s = fp;
-                js_put_string(&inner, s->ptr, s->len, false);
-                js_put_string(&e->b, (const uint8_t *)inner.p, (int64_t)inner.len, e->html);
+                enc_quoted_string(e, fp);
             } else {
                 sbuf_putc(&e->b, '"');
                 enc_value(e, f->type, fp, addr);
@@ -1021,19 +1048,10 @@ static void enc_struct(Enc *e, const Type *t, const void *p, bool addr)
     sbuf_putc(&e->b, '}');
 }
 
-static void enc_map(Enc *e, const Type *t, const void *p)
+/* The keys of map m as their JSON strings, with their values; NULL
+ * (error set) when a MarshalText key fails. */
+static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *kt, bool textkey, Map *m, int64_t *nk)
 {
-    const Type *kt = t->key;
-    bool textkey = kt->name && (js_find(kt->methods, kt->nmethods, "MarshalText") != NULL);
-    if (kt->kind != KIND_STRING && !kind_is_integer(kt->kind) && !textkey) {
-        enc_unsupported(e, t);
-        return;
-    }
-    Map *m = *(Map *const *)p;
-    if (!m) {
-        sbuf_puts(&e->b, "null");
-        return;
-    }
     int64_t n = map_len(m), k = 0;
     JKey *keys = heap_alloc(sizeof(JKey) * (size_t)(n ? n : 1));
     MapIter it;
@@ -1059,13 +1077,34 @@ static void enc_map(Enc *e, const Type *t, const void *p)
             if (sub.err) {
                 e->err = sub.err, e->msg = sub.msg, e->detail = sub.detail;
                 e->panicked = sub.panicked;
-                return;
+                return NULL;
             }
             keys[k].s = string_from_bytes(sub.b.p + 1, (int64_t)sub.b.len - 2);
         }
         keys[k].val = vp;
         k++;
     }
+    *nk = k;
+    return keys;
+}
+
+static JS_NOINLINE void enc_map(Enc *e, const Type *t, const void *p)
+{
+    const Type *kt = t->key;
+    bool textkey = kt->name && (js_find(kt->methods, kt->nmethods, "MarshalText") != NULL);
+    if (kt->kind != KIND_STRING && !kind_is_integer(kt->kind) && !textkey) {
+        enc_unsupported(e, t);
+        return;
+    }
+    Map *m = *(Map *const *)p;
+    if (!m) {
+        sbuf_puts(&e->b, "null");
+        return;
+    }
+    int64_t k = 0;
+    JKey *keys = enc_map_keys(e, kt, textkey, m, &k);
+    if (!keys)
+        return;
     qsort(keys, (size_t)k, sizeof(JKey), js_key_order);
     sbuf_putc(&e->b, '{');
     for (int64_t i = 0; i < k && !e->err; i++) {
@@ -1078,6 +1117,46 @@ static void enc_map(Enc *e, const Type *t, const void *p)
     sbuf_putc(&e->b, '}');
 }
 
+/* A string, or a json.Number as its literal. */
+static JS_NOINLINE void enc_string(Enc *e, const Type *t, const void *p)
+{
+    const String *s = p;
+    if (js_is_number_type(t)) {
+        if (s->len == 0) {
+            sbuf_putc(&e->b, '0');
+        } else if (!js_is_number_text(*s)) {
+            char msg[300];
+            StrBuf q = {0};
+            sbuf_init(&q);
+            numconv_quote(&q, s->ptr, s->len, '"', false);
+            snprintf(msg, sizeof msg, "json: invalid number literal %.*s", (int)q.len, q.p);
+            enc_fail(e, JE_OTHER, msg, NULL);
+        } else {
+            sbuf_put(&e->b, s->ptr, (size_t)s->len);
+        }
+        return;
+    }
+    js_put_string(&e->b, s->ptr, s->len, e->html);
+    return;
+}
+
+/* A float as Go writes it; NaN and infinities are errors. */
+static JS_NOINLINE void enc_float(Enc *e, const Type *t, const void *p)
+{
+    double f = t->kind == KIND_FLOAT32 ? (double)*(const float *)p : *(const double *)p;
+    int bits = t->kind == KIND_FLOAT32 ? 32 : 64;
+    if (isnan(f) || isinf(f)) {
+        StrBuf sb = {0};
+        sbuf_init(&sb);
+        numconv_format_float(&sb, f, 'g', -1, bits);
+        char *txt = string_cstr(sbuf_string(&sb));
+        char msg[80];
+        snprintf(msg, sizeof msg, "json: unsupported value: %s", txt);
+        enc_fail(e, JE_UNSUPPORTED_VALUE, msg, txt);
+    }
+    js_put_float(&e->b, f, bits);
+}
+
 static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
 {
     if (e->err)
@@ -1088,43 +1167,13 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
     case KIND_BOOL:
         sbuf_puts(&e->b, *(const uint8_t *)p ? "true" : "false");
         return;
-    case KIND_STRING: {
-        const String *s = p;
-        if (js_is_number_type(t)) {
-            if (s->len == 0) {
-                sbuf_putc(&e->b, '0');
-            } else if (!js_is_number_text(*s)) {
-                char msg[300];
-                StrBuf q = {0};
-                sbuf_init(&q);
-                numconv_quote(&q, s->ptr, s->len, '"', false);
-                snprintf(msg, sizeof msg, "json: invalid number literal %.*s", (int)q.len, q.p);
-                enc_fail(e, JE_OTHER, msg, NULL);
-            } else {
-                sbuf_put(&e->b, s->ptr, (size_t)s->len);
-            }
-            return;
-        }
-        js_put_string(&e->b, s->ptr, s->len, e->html);
+    case KIND_STRING:
+        enc_string(e, t, p);
         return;
-    }
     case KIND_FLOAT32:
-    case KIND_FLOAT64: {
-        double f = t->kind == KIND_FLOAT32 ? (double)*(const float *)p : *(const double *)p;
-        int bits = t->kind == KIND_FLOAT32 ? 32 : 64;
-        if (isnan(f) || isinf(f)) {
-            StrBuf sb = {0};
-            sbuf_init(&sb);
-            numconv_format_float(&sb, f, 'g', -1, bits);
-            char *txt = string_cstr(sbuf_string(&sb));
-            char msg[80];
-            snprintf(msg, sizeof msg, "json: unsupported value: %s", txt);
-            enc_fail(e, JE_UNSUPPORTED_VALUE, msg, txt);
-            return;
-        }
-        js_put_float(&e->b, f, bits);
+    case KIND_FLOAT64:
+        enc_float(e, t, p);
         return;
-    }
     case KIND_POINTER: {
         void *q = *(void *const *)p;
         if (!q) {
@@ -1152,8 +1201,7 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
             return;
         }
         const Type *et = t->elem;
-        if (et->kind == KIND_UINT8 &&
-            !js_find(et->ptrmethods, et->nptrmethods, "MarshalJSON") &&
+        if (et->kind == KIND_UINT8 && !js_find(et->ptrmethods, et->nptrmethods, "MarshalJSON") &&
             !js_find(et->ptrmethods, et->nptrmethods, "MarshalText")) {
             js_put_base64(&e->b, s->ptr, s->len);
             return;
@@ -1254,7 +1302,7 @@ static void dec_skip_ws(Dec *d)
 }
 
 /* Skips one (valid) value. */
-static void dec_skip(Dec *d)
+static JS_NOINLINE void dec_skip(Dec *d)
 {
     Scan sc = {.s = d->s, .n = d->n};
     d->p = js_scan_value(&sc, d->p);
@@ -1262,14 +1310,16 @@ static void dec_skip(Dec *d)
 
 static const char *dec_what(uint8_t c)
 {
-    return c == '{' ? "object" : c == '[' ? "array" : c == '"' ? "string"
-         : c == 't' || c == 'f'    ? "bool"
-         : c == 'n'                ? "null"
-                                   : "number";
+    return c == '{'               ? "object"
+           : c == '['             ? "array"
+           : c == '"'             ? "string"
+           : c == 't' || c == 'f' ? "bool"
+           : c == 'n'             ? "null"
+                                  : "number";
 }
 
 /* Records Go's UnmarshalTypeError (the first one wins) for JSON `what`. */
-static void dec_type_error(Dec *d, const char *what, const Type *t)
+static JS_NOINLINE void dec_type_error(Dec *d, const char *what, const Type *t)
 {
     if (d->err)
         return;
@@ -1293,7 +1343,7 @@ static void dec_type_error(Dec *d, const char *what, const Type *t)
     d->off = d->p;
 }
 
-static void dec_fail(Dec *d, JsonErr k, const char *msg)
+static JS_NOINLINE void dec_fail(Dec *d, JsonErr k, const char *msg)
 {
     if (d->err)
         return;
@@ -1308,7 +1358,7 @@ static int js_unhex(uint8_t c)
 
 /* The string literal at d->p, unescaped (Go's unquote: bad surrogates
  * become U+FFFD, invalid UTF-8 bytes too). */
-static String dec_string(Dec *d)
+static JS_NOINLINE String dec_string(Dec *d)
 {
     int64_t i = d->p + 1, start = i;
     bool plain = true;
@@ -1328,11 +1378,21 @@ static String dec_string(Dec *d)
             uint8_t x = d->s[j + 1];
             j += 2;
             switch (x) {
-            case 'b': sbuf_putc(&b, '\b'); break;
-            case 'f': sbuf_putc(&b, '\f'); break;
-            case 'n': sbuf_putc(&b, '\n'); break;
-            case 'r': sbuf_putc(&b, '\r'); break;
-            case 't': sbuf_putc(&b, '\t'); break;
+            case 'b':
+                sbuf_putc(&b, '\b');
+                break;
+            case 'f':
+                sbuf_putc(&b, '\f');
+                break;
+            case 'n':
+                sbuf_putc(&b, '\n');
+                break;
+            case 'r':
+                sbuf_putc(&b, '\r');
+                break;
+            case 't':
+                sbuf_putc(&b, '\t');
+                break;
             case 'u': {
                 int32_t r = 0;
                 for (int k = 0; k < 4; k++)
@@ -1357,7 +1417,8 @@ static String dec_string(Dec *d)
                 sbuf_put_rune(&b, r);
                 break;
             }
-            default: sbuf_putc(&b, (char)x);
+            default:
+                sbuf_putc(&b, (char)x);
             }
             continue;
         }
@@ -1378,7 +1439,7 @@ static String dec_string(Dec *d)
 }
 
 /* The number literal at d->p (its text). */
-static String dec_number_text(Dec *d)
+static JS_NOINLINE String dec_number_text(Dec *d)
 {
     Scan sc = {.s = d->s, .n = d->n};
     int64_t e = js_scan_number(&sc, d->p);
@@ -1387,7 +1448,7 @@ static String dec_number_text(Dec *d)
     return s;
 }
 
-static bool js_base64(String s, Slice *out, int64_t *bad)
+static JS_NOINLINE bool js_base64(String s, Slice *out, int64_t *bad)
 {
     uint8_t *o = heap_alloc_atomic((size_t)(s.len * 3 / 4 + 3));
     int64_t n = 0, k = 0, pad = 0;
@@ -1435,7 +1496,7 @@ static bool js_base64(String s, Slice *out, int64_t *bad)
 static void dec_value(Dec *d, const Type *t, void *dst);
 
 /* UnmarshalJSON through *T, when T has it; true when called. */
-static bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
+static JS_NOINLINE bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
 {
     if (!t->name || t->kind == KIND_INTERFACE)
         return false;
@@ -1466,7 +1527,29 @@ static bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
 
 static void dec_any(Dec *d, Iface *out);
 
-static void dec_object_into_map(Dec *d, const Type *t, void *dst)
+/* An object key into an integer map key (kbuf); false (error recorded)
+ * when it is not a number of the key's type. */
+static JS_NOINLINE bool dec_int_key(Dec *d, const Type *kt, String key, uint64_t *kbuf)
+{
+    int64_t iv = 0;
+    uint64_t uv = 0;
+    NumErr ne = kind_is_unsigned(kt->kind)
+                    ? numconv_parse_uint(key.ptr, key.len, 10, (int)kt->size * 8, &uv)
+                    : numconv_parse_int(key.ptr, key.len, 10, (int)kt->size * 8, &iv);
+    if (ne != NUM_OK) {
+        char *ks = string_cstr(key);
+        char what[300];
+        snprintf(what, sizeof what, "number %s", ks);
+        dec_type_error(d, what, kt);
+        return false;
+    }
+    if (kind_is_unsigned(kt->kind))
+        iv = (int64_t)uv;
+    memcpy(kbuf, &iv, kt->size);
+    return true;
+}
+
+static JS_NOINLINE void dec_object_into_map(Dec *d, const Type *t, void *dst)
 {
     const Type *kt = t->key;
     if (kt->kind != KIND_STRING && !kind_is_integer(kt->kind)) {
@@ -1499,21 +1582,7 @@ static void dec_object_into_map(Dec *d, const Type *t, void *dst)
         if (kt->kind == KIND_STRING) {
             memcpy(kbuf, &key, sizeof key);
         } else {
-            int64_t iv = 0;
-            uint64_t uv = 0;
-            NumErr ne = kind_is_unsigned(kt->kind)
-                            ? numconv_parse_uint(key.ptr, key.len, 10, (int)kt->size * 8, &uv)
-                            : numconv_parse_int(key.ptr, key.len, 10, (int)kt->size * 8, &iv);
-            if (ne != NUM_OK) {
-                char *ks = string_cstr(key);
-                char what[300];
-                snprintf(what, sizeof what, "number %s", ks);
-                dec_type_error(d, what, kt);
-                ok = false;
-            }
-            if (kind_is_unsigned(kt->kind))
-                iv = (int64_t)uv;
-            memcpy(kbuf, &iv, kt->size);
+            ok = dec_int_key(d, kt, key, kbuf);
         }
         if (ok) {
             bool unh = false;
@@ -1542,7 +1611,40 @@ static bool js_fold_eq(const char *a, size_t an, String k)
     return true;
 }
 
-static void dec_object_into_struct(Dec *d, const Type *t, void *dst)
+/* A ",string" field: the value is inside a JSON string. */
+static JS_NOINLINE void dec_quoted_field(Dec *d, const JField *f, void *fp)
+{
+    /* ,string: the value is inside a JSON string */
+    String inner = dec_string(d);
+    Dec sub = *d;
+    sub.s = inner.ptr, sub.n = inner.len, sub.p = 0;
+    Scan sc;
+    if (f->type->kind == KIND_STRING
+            ? inner.len && inner.ptr[0] == '"' && js_check(&sc, inner.ptr, inner.len)
+            : js_check(&sc, inner.ptr, inner.len)) {
+        dec_value(&sub, f->type, fp);
+        if (!d->err && sub.err)
+            d->err = sub.err, d->msg = sub.msg, d->a = sub.a, d->b = sub.b;
+    } else if (!d->err) {
+        char tn[200], msg[600];
+        type_string(f->type, true, tn, sizeof tn);
+        snprintf(msg, sizeof msg,
+                 "json: invalid use of ,string struct tag, trying to unmarshal %.*s "
+                 "into %s",
+                 (int)(inner.len + 2), (const char *)d->s + (d->p - inner.len - 2), tn);
+        dec_fail(d, JE_OTHER, msg);
+    }
+}
+
+/* DisallowUnknownFields: a key matching no field. */
+static JS_NOINLINE void dec_unknown_field(Dec *d, String key)
+{
+    char msg[300];
+    snprintf(msg, sizeof msg, "json: unknown field \"%.*s\"", (int)key.len, (const char *)key.ptr);
+    dec_fail(d, JE_OTHER, msg);
+}
+
+static JS_NOINLINE void dec_object_into_struct(Dec *d, const Type *t, void *dst)
 {
     JFields fs = js_fields_cached(t);
     d->p++;
@@ -1575,26 +1677,7 @@ static void dec_object_into_struct(Dec *d, const Type *t, void *dst)
             d->ctx_struct = t;
             void *fp = js_field_addr(t, dst, f, true);
             if (f->quoted && d->s[d->p] == '"') {
-                /* ,string: the value is inside a JSON string */
-                String inner = dec_string(d);
-                Dec sub = *d;
-                sub.s = inner.ptr, sub.n = inner.len, sub.p = 0;
-                Scan sc;
-                if (f->type->kind == KIND_STRING ? inner.len && inner.ptr[0] == '"' &&
-                                                       js_check(&sc, inner.ptr, inner.len)
-                                                 : js_check(&sc, inner.ptr, inner.len)) {
-                    dec_value(&sub, f->type, fp);
-                    if (!d->err && sub.err)
-                        d->err = sub.err, d->msg = sub.msg, d->a = sub.a, d->b = sub.b;
-                } else if (!d->err) {
-                    char tn[200], msg[600];
-                    type_string(f->type, true, tn, sizeof tn);
-                    snprintf(msg, sizeof msg,
-                             "json: invalid use of ,string struct tag, trying to unmarshal %.*s "
-                             "into %s",
-                             (int)(inner.len + 2), (const char *)d->s + (d->p - inner.len - 2), tn);
-                    dec_fail(d, JE_OTHER, msg);
-                }
+                dec_quoted_field(d, f, fp);
             } else {
                 dec_value(d, f->type, fp);
             }
@@ -1603,12 +1686,8 @@ static void dec_object_into_struct(Dec *d, const Type *t, void *dst)
             if (d->panicked)
                 return;
         } else {
-            if (d->strict && !d->err) {
-                char msg[300];
-                snprintf(msg, sizeof msg, "json: unknown field \"%.*s\"", (int)key.len,
-                         (const char *)key.ptr);
-                dec_fail(d, JE_OTHER, msg);
-            }
+            if (d->strict && !d->err)
+                dec_unknown_field(d, key);
             dec_skip(d);
         }
         dec_skip_ws(d);
@@ -1666,7 +1745,7 @@ static void dec_array(Dec *d, const Type *t, void *dst)
 }
 
 /* A number into an integer or float of type t. */
-static void dec_number_into(Dec *d, const Type *t, void *dst, String num)
+static JS_NOINLINE void dec_number_into(Dec *d, const Type *t, void *dst, String num)
 {
     char *txt = string_cstr(num);
     char what[300];
@@ -1701,6 +1780,37 @@ static void dec_number_into(Dec *d, const Type *t, void *dst, String num)
     } else {
         memcpy(dst, &f, 8);
     }
+}
+
+/* A string literal into t: strings, []byte (base64), json.Number. */
+static JS_NOINLINE void dec_string_into(Dec *d, const Type *t, void *dst)
+{
+    int64_t start = d->p;
+    String s = dec_string(d);
+    if (js_is_number_type(t) && !js_is_number_text(s) && !d->err) {
+        /* Go quotes the literal as it appears in the input, quotes and all */
+        StrBuf m = {0};
+        sbuf_init(&m);
+        sbuf_puts(&m, "json: invalid number literal, trying to unmarshal ");
+        numconv_quote(&m, d->s + start, d->p - start, '"', false);
+        sbuf_puts(&m, " into Number");
+        d->err = JE_OTHER;
+        d->msg = sbuf_string(&m);
+    } else if (t->kind == KIND_STRING)
+        memcpy(dst, &s, sizeof s);
+    else if (t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8) {
+        Slice b;
+        int64_t bad = 0;
+        if (js_base64(s, &b, &bad))
+            memcpy(dst, &b, sizeof b);
+        else if (!d->err) {
+            char msg[80];
+            snprintf(msg, sizeof msg, "illegal base64 data at input byte %lld", (long long)bad);
+            dec_fail(d, JE_OTHER, msg);
+        }
+    } else
+        dec_type_error(d, "string", t);
+    return;
 }
 
 static void dec_value(Dec *d, const Type *t, void *dst)
@@ -1758,34 +1868,9 @@ static void dec_value(Dec *d, const Type *t, void *dst)
             dec_skip(d);
         }
         return;
-    case '"': {
-        int64_t start = d->p;
-        String s = dec_string(d);
-        if (js_is_number_type(t) && !js_is_number_text(s) && !d->err) {
-            /* Go quotes the literal as it appears in the input, quotes and all */
-            StrBuf m = {0};
-            sbuf_init(&m);
-            sbuf_puts(&m, "json: invalid number literal, trying to unmarshal ");
-            numconv_quote(&m, d->s + start, d->p - start, '"', false);
-            sbuf_puts(&m, " into Number");
-            d->err = JE_OTHER;
-            d->msg = sbuf_string(&m);
-        } else if (t->kind == KIND_STRING)
-            memcpy(dst, &s, sizeof s);
-        else if (t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8) {
-            Slice b;
-            int64_t bad = 0;
-            if (js_base64(s, &b, &bad))
-                memcpy(dst, &b, sizeof b);
-            else if (!d->err) {
-                char msg[80];
-                snprintf(msg, sizeof msg, "illegal base64 data at input byte %lld", (long long)bad);
-                dec_fail(d, JE_OTHER, msg);
-            }
-        } else
-            dec_type_error(d, "string", t);
+    case '"':
+        dec_string_into(d, t, dst);
         return;
-    }
     case 't':
     case 'f':
         d->p += c == 't' ? 4 : 5;
@@ -1806,6 +1891,28 @@ static void dec_value(Dec *d, const Type *t, void *dst)
         return;
     }
     }
+}
+
+/* A number into an empty interface: float64, or json.Number. */
+static JS_NOINLINE void dec_any_number(Dec *d, Iface *out)
+{
+    String num = dec_number_text(d);
+    if (d->use_number) {
+        String s = string_from_bytes(num.ptr, num.len);
+        *out = iface_box((Type *)d->number, &s);
+        return;
+    }
+    double f;
+    if (numconv_parse_float(num.ptr, num.len, 64, &f) != NUM_OK) {
+        char *txt = string_cstr(num);
+        char what[300];
+        snprintf(what, sizeof what, "number %s", txt);
+        dec_type_error(d, what, type_basic[KIND_FLOAT64]);
+        *out = (Iface){0};
+        return;
+    }
+    *out = iface_box(type_basic[KIND_FLOAT64], &f);
+    return;
 }
 
 /* A value into an empty interface: Go's generic forms. */
@@ -1841,25 +1948,9 @@ static void dec_any(Dec *d, Iface *out)
         d->p += 4;
         *out = (Iface){0};
         return;
-    default: {
-        String num = dec_number_text(d);
-        if (d->use_number) {
-            String s = string_from_bytes(num.ptr, num.len);
-            *out = iface_box((Type *)d->number, &s);
-            return;
-        }
-        double f;
-        if (numconv_parse_float(num.ptr, num.len, 64, &f) != NUM_OK) {
-            char *txt = string_cstr(num);
-            char what[300];
-            snprintf(what, sizeof what, "number %s", txt);
-            dec_type_error(d, what, type_basic[KIND_FLOAT64]);
-            *out = (Iface){0};
-            return;
-        }
-        *out = iface_box(type_basic[KIND_FLOAT64], &f);
+    default:
+        dec_any_number(d, out);
         return;
-    }
     }
 }
 
