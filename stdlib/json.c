@@ -842,6 +842,7 @@ typedef struct Enc {
     bool html;
     /* Go's cycle detection: past this many nested pointers or maps, the
      * ones on the current path are remembered and a repeat is an error */
+    bool keymode; /* encoding a map key: MarshalText only */
     int level;
     const void **seen;
     int nseen, capseen;
@@ -927,7 +928,7 @@ static JS_NOINLINE bool enc_marshaler(Enc *e, const Type *t, const void *p, bool
     if (!t->name && t->kind != KIND_POINTER)
         return false;
     static const char *names[2] = {"MarshalJSON", "MarshalText"};
-    for (int k = 0; k < 2; k++) {
+    for (int k = e->keymode ? 1 : 0; k < 2; k++) {
         const Method *m = t->kind == KIND_POINTER && !t->name && t->elem->name
                               ? js_find(t->elem->ptrmethods, t->elem->nptrmethods, names[k])
                               : js_find(t->methods, t->nmethods, names[k]);
@@ -1071,7 +1072,7 @@ static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *kt, bool textkey, Map 
             keys[k].s = sbuf_string(&kb);
         } else {
             /* MarshalText key: encode it as a string, then unquote */
-            Enc sub = {.ctx = e->ctx, .html = false};
+            Enc sub = {.ctx = e->ctx, .html = false, .keymode = true};
             sbuf_init(&sub.b);
             enc_marshaler(&sub, kt, kp, false);
             if (sub.err) {
@@ -1091,7 +1092,10 @@ static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *kt, bool textkey, Map 
 static JS_NOINLINE void enc_map(Enc *e, const Type *t, const void *p)
 {
     const Type *kt = t->key;
-    bool textkey = kt->name && (js_find(kt->methods, kt->nmethods, "MarshalText") != NULL);
+    /* Go's resolveKeyName: string kinds as they are, then MarshalText,
+     * then integers */
+    bool textkey = kt->kind != KIND_STRING && kt->name &&
+                   js_find(kt->methods, kt->nmethods, "MarshalText") != NULL;
     if (kt->kind != KIND_STRING && !kind_is_integer(kt->kind) && !textkey) {
         enc_unsupported(e, t);
         return;
@@ -1288,6 +1292,8 @@ typedef struct Dec {
     const Type *map_any, *slice_any, *number;
     /* the first type error (Go's saveError), reported at the end */
     JsonErr err;
+    Iface uerr; /* an Unmarshal method's own error, returned as is */
+    bool abort; /* an error Go returns at once (not saved): stop where we are */
     String msg, a, b;
     int64_t off;
     /* error context: the innermost struct and the field path */
@@ -1341,6 +1347,18 @@ static JS_NOINLINE void dec_type_error(Dec *d, const char *what, const Type *t)
     d->msg = nat_cstr(msg);
     d->a = nat_cstr(what);
     d->off = d->p;
+}
+
+/* An error that ends decoding at once, replacing a saved type error (Go
+ * returns it from d.value; containers are left as they were). */
+static JS_NOINLINE void dec_abort(Dec *d, String msg, Iface uerr)
+{
+    if (d->abort)
+        return;
+    d->abort = true;
+    d->err = JE_OTHER;
+    d->msg = msg;
+    d->uerr = uerr;
 }
 
 static JS_NOINLINE void dec_fail(Dec *d, JsonErr k, const char *msg)
@@ -1501,15 +1519,35 @@ static JS_NOINLINE bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
     if (!t->name || t->kind == KIND_INTERFACE)
         return false;
     const Method *m = js_find(t->ptrmethods, t->nptrmethods, "UnmarshalJSON");
-    if (!m || !m->fn || m->sig->nparams != 1 || m->sig->nresults != 1)
-        return false;
-    int64_t start = d->p;
-    dec_skip(d);
-    int64_t len = d->p - start;
-    uint8_t *copy = heap_alloc_atomic((size_t)(len ? len : 1));
-    memcpy(copy, d->s + start, (size_t)len);
+    bool text = false;
+    if (!m || !m->fn || m->sig->nparams != 1 || m->sig->nresults != 1) {
+        m = js_find(t->ptrmethods, t->nptrmethods, "UnmarshalText");
+        if (!m || !m->fn || m->sig->nparams != 1 || m->sig->nresults != 1)
+            return false;
+        text = true;
+    }
+    uint8_t c = d->s[d->p];
+    Slice arg;
+    if (text && c != '"') {
+        /* UnmarshalText takes strings only; null leaves the value be */
+        if (c != 'n')
+            dec_type_error(d, dec_what(c), t);
+        dec_skip(d);
+        return true;
+    }
+    if (text) {
+        String s = dec_string(d);
+        arg = (Slice){(void *)s.ptr, s.len, s.len};
+    } else {
+        int64_t start = d->p;
+        dec_skip(d);
+        int64_t len = d->p - start;
+        uint8_t *copy = heap_alloc_atomic((size_t)(len ? len : 1));
+        memcpy(copy, d->s + start, (size_t)len);
+        arg = (Slice){copy, len, len};
+    }
     Slot args[3], res[2];
-    nat_set_slice(args, (Slice){copy, len, len});
+    nat_set_slice(args, arg);
     Type pt = {.kind = KIND_POINTER, .size = 8, .align = 8};
     void *recv = dst;
     if (!js_call(d->ctx, m, &pt, &recv, args, res)) {
@@ -1517,11 +1555,8 @@ static JS_NOINLINE bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
         return true;
     }
     Iface err = nat_iface(res);
-    if (err.type && !d->err) {
-        String et = js_error_text(d->ctx, err);
-        d->err = JE_OTHER;
-        d->msg = et;
-    }
+    if (err.type) /* returned to the caller as it is (Go does not wrap it) */
+        dec_abort(d, (String){0}, err);
     return true;
 }
 
@@ -1575,7 +1610,7 @@ static JS_NOINLINE void dec_object_into_map(Dec *d, const Type *t, void *dst)
         dec_skip_ws(d);
         memset(val, 0, t->elem->size);
         dec_value(d, t->elem, val);
-        if (d->panicked)
+        if (d->panicked || d->abort)
             return;
         uint64_t kbuf[2] = {0, 0};
         bool ok = true;
@@ -1611,6 +1646,18 @@ static bool js_fold_eq(const char *a, size_t an, String k)
     return true;
 }
 
+/* A ",string" field given something other than a string or null. */
+static JS_NOINLINE void dec_unquoted_value(Dec *d, const Type *ft)
+{
+    char tn[200], msg[300];
+    type_string(ft, true, tn, sizeof tn);
+    snprintf(msg, sizeof msg,
+             "json: invalid use of ,string struct tag, trying to unmarshal unquoted value into %s",
+             tn);
+    dec_fail(d, JE_OTHER, msg);
+    dec_skip(d);
+}
+
 /* A ",string" field: the value is inside a JSON string. */
 static JS_NOINLINE void dec_quoted_field(Dec *d, const JField *f, void *fp)
 {
@@ -1623,25 +1670,34 @@ static JS_NOINLINE void dec_quoted_field(Dec *d, const JField *f, void *fp)
             ? inner.len && inner.ptr[0] == '"' && js_check(&sc, inner.ptr, inner.len)
             : js_check(&sc, inner.ptr, inner.len)) {
         dec_value(&sub, f->type, fp);
-        if (!d->err && sub.err)
-            d->err = sub.err, d->msg = sub.msg, d->a = sub.a, d->b = sub.b;
+        if (sub.abort || (!d->err && sub.err))
+            d->err = sub.err, d->msg = sub.msg, d->a = sub.a, d->b = sub.b, d->uerr = sub.uerr,
+            d->abort = sub.abort;
     } else if (!d->err) {
-        char tn[200], msg[600];
+        char tn[200];
         type_string(f->type, true, tn, sizeof tn);
-        snprintf(msg, sizeof msg,
-                 "json: invalid use of ,string struct tag, trying to unmarshal %.*s "
-                 "into %s",
-                 (int)(inner.len + 2), (const char *)d->s + (d->p - inner.len - 2), tn);
-        dec_fail(d, JE_OTHER, msg);
+        StrBuf m = {0};
+        sbuf_init(&m);
+        sbuf_puts(&m, "json: invalid use of ,string struct tag, trying to unmarshal ");
+        numconv_quote(&m, inner.ptr, inner.len, '"', false);
+        sbuf_puts(&m, " into ");
+        sbuf_puts(&m, tn);
+        d->err = JE_OTHER;
+        d->msg = sbuf_string(&m);
     }
 }
 
 /* DisallowUnknownFields: a key matching no field. */
 static JS_NOINLINE void dec_unknown_field(Dec *d, String key)
 {
-    char msg[300];
-    snprintf(msg, sizeof msg, "json: unknown field \"%.*s\"", (int)key.len, (const char *)key.ptr);
-    dec_fail(d, JE_OTHER, msg);
+    StrBuf m = {0};
+    sbuf_init(&m);
+    sbuf_puts(&m, "json: unknown field ");
+    numconv_quote(&m, key.ptr, key.len, '"', false);
+    if (!d->err) {
+        d->err = JE_OTHER;
+        d->msg = sbuf_string(&m);
+    }
 }
 
 static JS_NOINLINE void dec_object_into_struct(Dec *d, const Type *t, void *dst)
@@ -1678,12 +1734,14 @@ static JS_NOINLINE void dec_object_into_struct(Dec *d, const Type *t, void *dst)
             void *fp = js_field_addr(t, dst, f, true);
             if (f->quoted && d->s[d->p] == '"') {
                 dec_quoted_field(d, f, fp);
+            } else if (f->quoted && d->s[d->p] != 'n') {
+                dec_unquoted_value(d, f->type);
             } else {
                 dec_value(d, f->type, fp);
             }
             d->ctx_struct = save_st;
             d->path[plen] = 0;
-            if (d->panicked)
+            if (d->panicked || d->abort)
                 return;
         } else {
             if (d->strict && !d->err)
@@ -1722,11 +1780,17 @@ static void dec_array(Dec *d, const Type *t, void *dst)
                 void *ep = (char *)s.ptr + (size_t)i * es;
                 if (isslice && i >= oldlen)
                     memset(ep, 0, es);
+                if (isslice && i >= s.len) {
+                    /* the header grows as elements come, as Go's SetLen:
+                     * an error that stops decoding leaves it so */
+                    s.len = i + 1;
+                    *(Slice *)dst = s;
+                }
                 dec_value(d, et, ep);
             } else {
                 dec_skip(d);
             }
-            if (d->panicked)
+            if (d->panicked || d->abort)
                 return;
             i++;
             dec_skip_ws(d);
@@ -1787,15 +1851,14 @@ static JS_NOINLINE void dec_string_into(Dec *d, const Type *t, void *dst)
 {
     int64_t start = d->p;
     String s = dec_string(d);
-    if (js_is_number_type(t) && !js_is_number_text(s) && !d->err) {
+    if (js_is_number_type(t) && !js_is_number_text(s)) {
         /* Go quotes the literal as it appears in the input, quotes and all */
         StrBuf m = {0};
         sbuf_init(&m);
         sbuf_puts(&m, "json: invalid number literal, trying to unmarshal ");
         numconv_quote(&m, d->s + start, d->p - start, '"', false);
         sbuf_puts(&m, " into Number");
-        d->err = JE_OTHER;
-        d->msg = sbuf_string(&m);
+        dec_abort(d, sbuf_string(&m), (Iface){0});
     } else if (t->kind == KIND_STRING)
         memcpy(dst, &s, sizeof s);
     else if (t->kind == KIND_SLICE && t->elem->kind == KIND_UINT8) {
@@ -1803,7 +1866,7 @@ static JS_NOINLINE void dec_string_into(Dec *d, const Type *t, void *dst)
         int64_t bad = 0;
         if (js_base64(s, &b, &bad))
             memcpy(dst, &b, sizeof b);
-        else if (!d->err) {
+        else {
             char msg[80];
             snprintf(msg, sizeof msg, "illegal base64 data at input byte %lld", (long long)bad);
             dec_fail(d, JE_OTHER, msg);
@@ -1815,26 +1878,31 @@ static JS_NOINLINE void dec_string_into(Dec *d, const Type *t, void *dst)
 
 static void dec_value(Dec *d, const Type *t, void *dst)
 {
-    if (d->panicked)
+    if (d->panicked || d->abort)
         return;
     uint8_t c = d->s[d->p];
-    if (c == 'n') {
-        /* null: clears pointers, interfaces, maps and slices only */
-        d->p += 4;
-        if (t->kind == KIND_POINTER || t->kind == KIND_MAP || t->kind == KIND_SLICE ||
-            t->kind == KIND_INTERFACE)
-            memset(dst, 0, t->size);
-        return;
-    }
     if (t->kind == KIND_POINTER) {
         void **pp = dst;
+        if (c == 'n') {
+            d->p += 4;
+            *pp = NULL;
+            return;
+        }
         if (!*pp)
             *pp = heap_new(t->elem);
         dec_value(d, t->elem, *pp);
         return;
     }
+    /* a named type's own UnmarshalJSON sees null too */
     if (dec_unmarshaler(d, t, dst))
         return;
+    if (c == 'n') {
+        /* null: clears interfaces, maps and slices only */
+        d->p += 4;
+        if (t->kind == KIND_MAP || t->kind == KIND_SLICE || t->kind == KIND_INTERFACE)
+            memset(dst, 0, t->size);
+        return;
+    }
     if (t->kind == KIND_INTERFACE) {
         Iface *x = dst;
         if (x->type && x->type->kind == KIND_POINTER && x->word.p) {
@@ -1955,7 +2023,7 @@ static void dec_any(Dec *d, Iface *out)
 }
 
 /* unmarshal(data []byte, v any, useNumber, strict bool, mt, st, nt any)
- *   (kind int, msg string, a string, b string, off int) */
+ *   (kind int, msg string, a string, b string, off int, err error) */
 static NativeStatus json_unmarshal(NativeCtx *ctx, Slot *args, Slot *res)
 {
     Slice data = nat_slice(args);
@@ -1986,9 +2054,7 @@ static NativeStatus json_unmarshal(NativeCtx *ctx, Slot *args, Slot *res)
         dec_fail(&d, JE_INVALID_UNMARSHAL, msg);
     } else {
         dec_skip_ws(&d);
-        if (dec_unmarshaler(&d, v.type, &v.word.p)) {
-        } else
-            dec_value(&d, v.type->elem, v.word.p);
+        dec_value(&d, v.type->elem, v.word.p);
         if (d.panicked)
             return NATIVE_PANIC;
     }
@@ -1997,6 +2063,7 @@ static NativeStatus json_unmarshal(NativeCtx *ctx, Slot *args, Slot *res)
     nat_set_str(res + 3, d.a);
     nat_set_str(res + 5, d.b);
     res[7].i = d.off;
+    nat_set_iface(res + 8, d.uerr);
     return NATIVE_OK;
 }
 

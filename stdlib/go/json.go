@@ -149,14 +149,17 @@ func makeError(kind int, msg string, a string, b string, off int) error {
 // Natives (json.c). marshal reports (kind, msg, detail) on failure; the
 // two `any` type witnesses give the decoder map[string]any and []any.
 func marshal(v any, escapeHTML bool, doIndent bool, prefix string, indent string) (b []byte, kind int, msg string, detail string)
-func unmarshal(data []byte, v any, useNumber bool, strict bool, mt any, st any, nt any) (kind int, msg string, a string, b string, off int)
+func unmarshal(data []byte, v any, useNumber bool, strict bool, mt any, st any, nt any) (kind int, msg string, a string, b string, off int, err error)
 func valid(data []byte) bool
 func indentBytes(src []byte, prefix string, indent string) ([]byte, int, string, int)
 func compactBytes(src []byte, escapeHTML bool) ([]byte, int, string, int)
 func valueEnd(buf []byte, eof bool) (n int, kind int, msg string, off int)
 
 func doUnmarshal(data []byte, v any, useNumber bool, strict bool) error {
-	kind, msg, a, b, off := unmarshal(data, v, useNumber, strict, map[string]any(nil), []any(nil), Number(""))
+	kind, msg, a, b, off, err := unmarshal(data, v, useNumber, strict, map[string]any(nil), []any(nil), Number(""))
+	if err != nil {
+		return err
+	}
 	return makeError(kind, msg, a, b, off)
 }
 
