@@ -843,6 +843,7 @@ typedef struct Enc {
     /* Go's cycle detection: past this many nested pointers or maps, the
      * ones on the current path are remembered and a repeat is an error */
     bool keymode; /* encoding a map key: MarshalText only */
+    Iface merr;   /* a Marshal method's own error (MarshalerError.Err) */
     int level;
     const void **seen;
     int nseen, capseen;
@@ -970,8 +971,8 @@ static JS_NOINLINE bool enc_marshaler(Enc *e, const Type *t, const void *p, bool
             String et = js_error_text(e->ctx, err);
             snprintf(msg, sizeof msg, "json: error calling %s for type %s: %.*s", names[k], tn,
                      (int)et.len, (const char *)et.ptr);
-            char *d = string_cstr(et);
-            enc_fail(e, JE_MARSHALER, msg, d);
+            enc_fail(e, JE_MARSHALER, msg, NULL);
+            e->merr = err;
             return true;
         }
         if (k == 1) {
@@ -1051,8 +1052,30 @@ static JS_NOINLINE void enc_struct(Enc *e, const Type *t, const void *p, bool ad
 
 /* The keys of map m as their JSON strings, with their values; NULL
  * (error set) when a MarshalText key fails. */
-static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *kt, bool textkey, Map *m, int64_t *nk)
+static JS_NOINLINE void enc_key_error(Enc *e, const Type *mt, const Enc *sub)
 {
+    if (sub->panicked || sub->err != JE_MARSHALER) {
+        e->err = sub->err, e->msg = sub->msg, e->detail = sub->detail;
+        e->panicked = sub->panicked;
+        return;
+    }
+    /* Go: fmt.Errorf("json: encoding error for type %q: %q", ...) */
+    char tn[200];
+    type_string(mt, true, tn, sizeof tn);
+    String et = js_error_text(e->ctx, sub->merr);
+    StrBuf m = {0};
+    sbuf_init(&m);
+    sbuf_puts(&m, "json: encoding error for type ");
+    numconv_quote(&m, (const uint8_t *)tn, (int64_t)strlen(tn), '"', false);
+    sbuf_puts(&m, ": ");
+    numconv_quote(&m, et.ptr, et.len, '"', false);
+    e->err = JE_OTHER;
+    e->msg = sbuf_string(&m);
+}
+
+static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *mt, bool textkey, Map *m, int64_t *nk)
+{
+    const Type *kt = mt->key;
     int64_t n = map_len(m), k = 0;
     JKey *keys = heap_alloc(sizeof(JKey) * (size_t)(n ? n : 1));
     MapIter it;
@@ -1076,8 +1099,7 @@ static JS_NOINLINE JKey *enc_map_keys(Enc *e, const Type *kt, bool textkey, Map 
             sbuf_init(&sub.b);
             enc_marshaler(&sub, kt, kp, false);
             if (sub.err) {
-                e->err = sub.err, e->msg = sub.msg, e->detail = sub.detail;
-                e->panicked = sub.panicked;
+                enc_key_error(e, mt, &sub);
                 return NULL;
             }
             keys[k].s = string_from_bytes(sub.b.p + 1, (int64_t)sub.b.len - 2);
@@ -1106,7 +1128,7 @@ static JS_NOINLINE void enc_map(Enc *e, const Type *t, const void *p)
         return;
     }
     int64_t k = 0;
-    JKey *keys = enc_map_keys(e, kt, textkey, m, &k);
+    JKey *keys = enc_map_keys(e, t, textkey, m, &k);
     if (!keys)
         return;
     qsort(keys, (size_t)k, sizeof(JKey), js_key_order);
@@ -1249,7 +1271,7 @@ static void enc_value(Enc *e, const Type *t, const void *p, bool addr)
 }
 
 /* marshal(v any, escapeHTML bool, doIndent bool, prefix, indent string)
- *   (b []byte, kind int, msg string, detail string) */
+ *   (b []byte, kind int, msg string, detail string, err error) */
 static NativeStatus json_marshal(NativeCtx *ctx, Slot *args, Slot *res)
 {
     Iface v = nat_iface(args);
@@ -1279,6 +1301,7 @@ static NativeStatus json_marshal(NativeCtx *ctx, Slot *args, Slot *res)
     res[3].i = e.err;
     nat_set_str(res + 4, e.msg);
     nat_set_str(res + 6, e.detail);
+    nat_set_iface(res + 8, e.merr);
     return NATIVE_OK;
 }
 

@@ -121,6 +121,11 @@ func (n Number) Int64() (int64, error) { return strconv.ParseInt(string(n), 10, 
 
 // makeError turns a native's report into Go's error value.
 func makeError(kind int, msg string, a string, b string, off int) error {
+	return makeErrorWrapping(kind, msg, a, b, off, nil)
+}
+
+// makeErrorWrapping is makeError with the error a Marshal method returned.
+func makeErrorWrapping(kind int, msg string, a string, b string, off int, inner error) error {
 	switch kind {
 	case errNone:
 		return nil
@@ -141,14 +146,17 @@ func makeError(kind int, msg string, a string, b string, off int) error {
 	case errUnsupportedValue:
 		return &UnsupportedValueError{Str: a, msg: msg}
 	case errMarshaler:
-		return &MarshalerError{msg: msg, Err: errors.New(a)}
+		if inner == nil {
+			inner = errors.New(a)
+		}
+		return &MarshalerError{msg: msg, Err: inner}
 	}
 	return errors.New(msg)
 }
 
 // Natives (json.c). marshal reports (kind, msg, detail) on failure; the
 // two `any` type witnesses give the decoder map[string]any and []any.
-func marshal(v any, escapeHTML bool, doIndent bool, prefix string, indent string) (b []byte, kind int, msg string, detail string)
+func marshal(v any, escapeHTML bool, doIndent bool, prefix string, indent string) (b []byte, kind int, msg string, detail string, err error)
 func unmarshal(data []byte, v any, useNumber bool, strict bool, mt any, st any, nt any) (kind int, msg string, a string, b string, off int, err error)
 func valid(data []byte) bool
 func indentBytes(src []byte, prefix string, indent string) ([]byte, int, string, int)
@@ -165,18 +173,18 @@ func doUnmarshal(data []byte, v any, useNumber bool, strict bool) error {
 
 // Marshal returns the JSON encoding of v.
 func Marshal(v any) ([]byte, error) {
-	b, kind, msg, detail := marshal(v, true, false, "", "")
+	b, kind, msg, detail, err := marshal(v, true, false, "", "")
 	if kind != errNone {
-		return nil, makeError(kind, msg, detail, "", 0)
+		return nil, makeErrorWrapping(kind, msg, detail, "", 0, err)
 	}
 	return b, nil
 }
 
 // MarshalIndent is like Marshal but applies Indent to format the output.
 func MarshalIndent(v any, prefix, indent string) ([]byte, error) {
-	b, kind, msg, detail := marshal(v, true, true, prefix, indent)
+	b, kind, msg, detail, err := marshal(v, true, true, prefix, indent)
 	if kind != errNone {
-		return nil, makeError(kind, msg, detail, "", 0)
+		return nil, makeErrorWrapping(kind, msg, detail, "", 0, err)
 	}
 	return b, nil
 }
@@ -227,9 +235,9 @@ func NewEncoder(w io.Writer) *Encoder {
 // Encode writes the JSON encoding of v to the stream, followed by a
 // newline character.
 func (enc *Encoder) Encode(v any) error {
-	b, kind, msg, detail := marshal(v, enc.escapeHTML, enc.prefix != "" || enc.indent != "", enc.prefix, enc.indent)
+	b, kind, msg, detail, merr := marshal(v, enc.escapeHTML, enc.prefix != "" || enc.indent != "", enc.prefix, enc.indent)
 	if kind != errNone {
-		return makeError(kind, msg, detail, "", 0)
+		return makeErrorWrapping(kind, msg, detail, "", 0, merr)
 	}
 	b = append(b, '\n')
 	_, err := enc.w.Write(b)
