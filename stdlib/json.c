@@ -1832,33 +1832,37 @@ static void dec_array(Dec *d, const Type *t, void *dst)
 }
 
 /* A number into an integer or float of type t. */
-static JS_NOINLINE void dec_number_into(Dec *d, const Type *t, void *dst, String num)
+/* "number <text>" into t: Go's UnmarshalTypeError for a number that does
+ * not fit (built only when it happens). */
+static JS_NOINLINE void dec_number_error(Dec *d, const Type *t, String num)
 {
     char *txt = string_cstr(num);
     char what[300];
     snprintf(what, sizeof what, "number %s", txt);
+    dec_type_error(d, what, t);
+}
+
+static void dec_number_into(Dec *d, const Type *t, void *dst, String num)
+{
+    NumErr ne;
     if (kind_is_integer(t->kind)) {
         int bits = (int)t->size * 8;
-        if (kind_is_unsigned(t->kind)) {
-            uint64_t u;
-            if (numconv_parse_uint(num.ptr, num.len, 10, bits, &u) != NUM_OK) {
-                dec_type_error(d, what, t);
-                return;
-            }
-            memcpy(dst, &u, t->size);
-        } else {
-            int64_t v;
-            if (numconv_parse_int(num.ptr, num.len, 10, bits, &v) != NUM_OK) {
-                dec_type_error(d, what, t);
-                return;
-            }
-            memcpy(dst, &v, t->size);
+        uint64_t u = 0;
+        int64_t v = 0;
+        ne = kind_is_unsigned(t->kind) ? numconv_parse_uint(num.ptr, num.len, 10, bits, &u)
+                                       : numconv_parse_int(num.ptr, num.len, 10, bits, &v);
+        if (ne != NUM_OK) {
+            dec_number_error(d, t, num);
+            return;
         }
+        if (kind_is_unsigned(t->kind))
+            v = (int64_t)u;
+        memcpy(dst, &v, t->size); /* little-endian: the low bytes */
         return;
     }
     double f;
     if (numconv_parse_float(num.ptr, num.len, (int)t->size * 8, &f) != NUM_OK) {
-        dec_type_error(d, what, t);
+        dec_number_error(d, t, num);
         return;
     }
     if (t->kind == KIND_FLOAT32) {
