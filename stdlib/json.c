@@ -401,7 +401,7 @@ static JS_NOINLINE void js_put_float(StrBuf *b, double f, int bits)
 }
 
 /* Go's Indent over valid compact-or-not JSON src (scanned already). */
-static void js_indent(StrBuf *out, const uint8_t *s, int64_t n, String prefix, String ind)
+static void js_indent_value(StrBuf *out, const uint8_t *s, int64_t n, String prefix, String ind)
 {
     int depth = 0;
     bool need = false; /* a newline is pending before the next value */
@@ -458,6 +458,17 @@ static void js_indent(StrBuf *out, const uint8_t *s, int64_t n, String prefix, S
             sbuf_putc(out, (char)c);
         }
     }
+}
+
+/* Go's Indent: the value indented, whitespace after it kept as it is. */
+static void js_indent(StrBuf *out, const uint8_t *s, int64_t n, String prefix, String ind)
+{
+    /* Go keeps the whitespace after the value (and drops what is before) */
+    int64_t tail = n;
+    while (tail > 0 && js_ws(s[tail - 1]))
+        tail--;
+    js_indent_value(out, s, tail, prefix, ind);
+    sbuf_put(out, s + tail, (size_t)(n - tail));
 }
 
 /* Go's compact (used on MarshalJSON results): drops whitespace, and
