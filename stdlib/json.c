@@ -1664,20 +1664,23 @@ static JS_NOINLINE void dec_object_into_map(Dec *d, const Type *t, void *dst)
     }
 }
 
+/* bytes.EqualFold, as Go matches keys to field names: rune by rune,
+ * equal after case mapping (ASCII fast, other letters through Unicode). */
 static bool js_fold_eq(const char *a, size_t an, String k)
 {
-    if ((int64_t)an != k.len)
-        return false;
-    for (size_t i = 0; i < an; i++) {
-        uint8_t x = (uint8_t)a[i], y = k.ptr[i];
-        if (x >= 'A' && x <= 'Z')
-            x |= 0x20;
-        if (y >= 'A' && y <= 'Z')
-            y |= 0x20;
-        if (x != y)
+    const uint8_t *x = (const uint8_t *)a, *y = k.ptr;
+    int64_t i = 0, j = 0, xn = (int64_t)an;
+    while (i < xn && j < k.len) {
+        int32_t r1, r2;
+        int w1 = 1, w2 = 1;
+        r1 = x[i] < 0x80 ? x[i] : utf8_decode(x + i, xn - i, &w1);
+        r2 = y[j] < 0x80 ? y[j] : utf8_decode(y + j, k.len - j, &w2);
+        if (r1 != r2 &&
+            unicode_to_lower(unicode_to_upper(r1)) != unicode_to_lower(unicode_to_upper(r2)))
             return false;
+        i += w1, j += w2;
     }
-    return true;
+    return i == xn && j == k.len;
 }
 
 /* A ",string" field given something other than a string or null. */
