@@ -955,6 +955,10 @@ static JS_NOINLINE bool enc_marshaler(Enc *e, const Type *t, const void *p, bool
                 rt = NULL; /* set below: *t */
             }
         }
+        /* at *T a value-receiver method is left to the pointer case,
+         * which dereferences (a nil *T writes null either way) */
+        if (t->kind == KIND_POINTER && !t->name && m && !m->ptrrecv)
+            return false;
         if (!m || !m->fn || m->sig->nparams != 0 || m->sig->nresults != 2 ||
             m->sig->results[0]->kind != KIND_SLICE)
             continue;
