@@ -1588,7 +1588,9 @@ static JS_NOINLINE bool dec_unmarshaler(Dec *d, const Type *t, void *dst)
     nat_set_slice(args, arg);
     Type pt = {.kind = KIND_POINTER, .size = 8, .align = 8};
     void *recv = dst;
-    if (!js_call(d->ctx, m, &pt, &recv, args, res)) {
+    /* a value receiver gets the value itself (a map, say), not &value */
+    bool byval = !m->ptrrecv;
+    if (!js_call(d->ctx, m, byval ? t : &pt, byval ? dst : (void *)&recv, args, res)) {
         d->panicked = true;
         return true;
     }
