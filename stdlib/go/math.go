@@ -76,6 +76,7 @@ func Cbrt(x float64) float64
 func Gamma(x float64) float64
 func Erf(x float64) float64
 func Erfc(x float64) float64
+func Logb(x float64) float64
 func Pow(x, y float64) float64
 func Atan2(x, y float64) float64
 func Hypot(x, y float64) float64
@@ -112,3 +113,6 @@ func Modf(f float64) (int float64, frac float64)
 func Frexp(f float64) (frac float64, exp int)
 func Ldexp(frac float64, exp int) float64
 func FMA(x, y, z float64) float64
+func Sincos(x float64) (sin, cos float64)
+func Ilogb(x float64) int
+func Pow10(n int) float64
