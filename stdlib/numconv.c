@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fmtcore.h"
 
@@ -40,6 +41,30 @@ static void dec_from_e(Dec *d, const char *s)
     d->dp = d->nd == 0 ? 0 : exp + 1;
 }
 
+/* Adds one unit in the last digit of C's "%.Ne" text s (v > 0), carrying
+ * into the exponent when the digits were all nines. */
+static bool dec_next_up(char *s)
+{
+    char *e = strchr(s, 'e');
+    if (!e)
+        return false;
+    char *q = e - 1;
+    for (; q >= s; q--) {
+        if (*q == '.')
+            continue;
+        if (*q != '9') {
+            (*q)++;
+            return true;
+        }
+        *q = '0';
+    }
+    /* 9.99e+XX became 0.00e+XX: it is 1.00e+(XX+1) */
+    int exp = atoi(e + 1);
+    s[0] = '1';
+    snprintf(e, 16, "e%+03d", exp + 1);
+    return true;
+}
+
 /* Shortest digits that read back as v (as float32 when bits == 32). */
 static void dec_shortest(Dec *d, double v, int bits)
 {
@@ -50,7 +75,16 @@ static void dec_shortest(Dec *d, double v, int bits)
     }
     for (int p = 1; p <= 17; p++) {
         snprintf(tmp, sizeof tmp, "%.*e", p - 1, v);
-        if (bits == 32 ? strtof(tmp, NULL) == (float)v : strtod(tmp, NULL) == v)
+        double back = bits == 32 ? (double)strtof(tmp, NULL) : strtod(tmp, NULL);
+        double want = bits == 32 ? (double)(float)v : v;
+        if (back == want)
+            break;
+        /* At a power of two the gap below v is half the gap above, so the
+         * nearest p digits can fall out below while the next p-digit
+         * number up still reads back as v (Go prints 2**-24 as
+         * 5.960464477539063e-08, 16 digits): try that one. */
+        if (back < want && dec_next_up(tmp) &&
+            (bits == 32 ? (double)strtof(tmp, NULL) : strtod(tmp, NULL)) == want)
             break;
     }
     dec_from_e(d, tmp);
