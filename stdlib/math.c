@@ -17,6 +17,9 @@
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "native.h"
 
@@ -150,13 +153,19 @@ static double m_modf(double f, double *frac)
 
 /* ---- Exp, Log: the algorithms of Go's amd64 assembly ---- */
 
-/* CVTSD2SL: round to nearest even; NaN and out-of-range give INT32_MIN. */
+/* CVTSD2SL: round to nearest even; NaN and out-of-range give INT32_MIN.
+ * The instruction itself where there is one (nearbyint is a library call
+ * that saves and restores the floating-point environment). */
 static inline int32_t m_cvtsd2sl(double t)
 {
+#if defined(__SSE2__)
+    return _mm_cvtsd_si32(_mm_set_sd(t));
+#else
     double r = nearbyint(t);
     if (!(r >= -2147483648.0 && r <= 2147483647.0))
         return INT32_MIN;
     return (int32_t)r;
+#endif
 }
 
 /* Go's archExp takes its FMA path when the CPU has AVX and FMA. */
@@ -174,21 +183,67 @@ static int m_use_fma(void)
 
 /* exp(x) = 2**k * e**r with r = x - k*ln2 reduced by 1/16, a Taylor
  * series in r, then squared back four times as (2+y)*y. */
+static const double m_exp_c[9] = {
+    0.5,
+    1.0,
+    2.0,
+    1.6666666666666666667e-1,
+    4.1666666666666666667e-2,
+    8.3333333333333333333e-3,
+    1.3888888888888888889e-3,
+    1.9841269841269841270e-4,
+    2.4801587301587301587e-5,
+};
+#define M_LN2U 0.69314718055966295651160180568695068359375
+#define M_LN2L 0.28235290563031577122588448175013436025525412068e-12
+
+/* e**(x - k*ln2) without FMA, as Go's amd64 assembly. */
+static double m_exp_core(double x, double fk)
+{
+    const double *c = m_exp_c;
+    x = x - fk * M_LN2U;
+    x = x - fk * M_LN2L;
+    x *= 0.0625;
+    double y = c[8] * x + c[7];
+    y = y * x + c[6];
+    y = y * x + c[5];
+    y = y * x + c[4];
+    y = y * x + c[3];
+    y = y * x + c[0];
+    y = y * x + c[1];
+    x = x * y;
+    for (int i = 0; i < 4; i++)
+        x = x * (x + c[2]);
+    return x + c[1];
+}
+
+/* The same with the fused steps of the assembly's AVX+FMA path (compiled
+ * for FMA so fma() is the instruction, not a library call). */
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("fma")))
+#endif
+static double m_exp_core_fma(double x, double fk)
+{
+    const double *c = m_exp_c;
+    x = fma(-fk, M_LN2U, x);
+    x = fma(-fk, M_LN2L, x);
+    x *= 0.0625;
+    double y = c[8];
+    y = fma(y, x, c[7]);
+    y = fma(y, x, c[6]);
+    y = fma(y, x, c[5]);
+    y = fma(y, x, c[4]);
+    y = fma(y, x, c[3]);
+    y = fma(y, x, c[0]);
+    y = fma(y, x, c[1]);
+    x = x * y;
+    for (int i = 0; i < 3; i++)
+        x = x * (x + c[2]);
+    return fma(x, x + c[2], c[1]);
+}
+
 static double m_exp(double x)
 {
-    static const double c[9] = {
-        0.5,
-        1.0,
-        2.0,
-        1.6666666666666666667e-1,
-        4.1666666666666666667e-2,
-        8.3333333333333333333e-3,
-        1.3888888888888888889e-3,
-        1.9841269841269841270e-4,
-        2.4801587301587301587e-5,
-    };
-    const double LN2U = 0.69314718055966295651160180568695068359375;
-    const double LN2L = 0.28235290563031577122588448175013436025525412068e-12;
     uint64_t bx = m_bits(x);
     if ((bx & ~M_SIGN) >= M_UVINF) {
         if (bx == 0xFFF0000000000000ull)
@@ -198,39 +253,8 @@ static double m_exp(double x)
     if (x > 7.09782712893384e+02)
         return m_inf(1);
     int32_t k = m_cvtsd2sl(M_GO_INVLN2 * x);
-    double fk = (double)k, y;
-    if (m_use_fma()) {
-        x = fma(-fk, LN2U, x);
-        x = fma(-fk, LN2L, x);
-        x *= 0.0625;
-        y = c[8];
-        y = fma(y, x, c[7]);
-        y = fma(y, x, c[6]);
-        y = fma(y, x, c[5]);
-        y = fma(y, x, c[4]);
-        y = fma(y, x, c[3]);
-        y = fma(y, x, c[0]);
-        y = fma(y, x, c[1]);
-        x = x * y;
-        for (int i = 0; i < 3; i++)
-            x = x * (x + c[2]);
-        x = fma(x, x + c[2], c[1]);
-    } else {
-        x = x - fk * LN2U;
-        x = x - fk * LN2L;
-        x *= 0.0625;
-        y = c[8] * x + c[7];
-        y = y * x + c[6];
-        y = y * x + c[5];
-        y = y * x + c[4];
-        y = y * x + c[3];
-        y = y * x + c[0];
-        y = y * x + c[1];
-        x = x * y;
-        for (int i = 0; i < 4; i++)
-            x = x * (x + c[2]);
-        x = x + c[1];
-    }
+    double fk = (double)k;
+    x = m_use_fma() ? m_exp_core_fma(x, fk) : m_exp_core(x, fk);
     /* 32-bit exponent arithmetic as the assembly does it */
     int64_t e = (int64_t)k + 0x3FF;
     if (e <= 0) {
