@@ -1169,107 +1169,6 @@ static double m_erfc(double x)
     return sign ? 2 : 0;
 }
 
-/* ---- Gamma (Cephes: recurrence into [2,3], rational fit; Stirling
- * above 33, reflection below -33) ---- */
-
-static double m_floor(double x);
-
-static void m_stirling(double x, double *r1, double *r2)
-{
-    static const double S[5] = {7.87311395793093628397e-04, -2.29549961613378126380e-04,
-                                -2.68132617805781232825e-03, 3.47222221605458667310e-03,
-                                8.33333333333482257126e-02};
-    if (x > 200) {
-        *r1 = m_inf(1), *r2 = 1;
-        return;
-    }
-    const double SqrtTwoPi = 2.506628274631000502417, MaxStirling = 143.01608;
-    double w = 1 / x;
-    w = 1 + w * ((((S[0] * w + S[1]) * w + S[2]) * w + S[3]) * w + S[4]);
-    double y1 = m_exp(x), y2 = 1.0;
-    if (x > MaxStirling) { /* avoid Pow() overflow */
-        double v = m_pow(x, 0.5 * x - 0.25);
-        y2 = v / y1;
-        y1 = v;
-    } else
-        y1 = m_pow(x, x - 0.5) / y1;
-    *r1 = y1;
-    *r2 = SqrtTwoPi * w * y2;
-}
-
-static double m_gamma(double x)
-{
-    static const double P[7] = {1.60119522476751861407e-04, 1.19135147006586384913e-03,
-                                1.04213797561761569935e-02, 4.76367800457137231464e-02,
-                                2.07448227648435975150e-01, 4.94214826801497100753e-01,
-                                9.99999999999999996796e-01};
-    static const double Q[8] = {-2.31581873324120129819e-05, 5.39605580493303397842e-04,
-                                -4.45641913851797240494e-03, 1.18139785222060435552e-02,
-                                3.58236398605498653373e-02,  -2.34591795718243348568e-01,
-                                7.14304917030273074085e-02,  1.00000000000000000320e+00};
-    const double Euler = 0.57721566490153286060651209008240243104215933593992;
-    double xf;
-    if ((x < 0 && (m_modf(x, &xf), xf == 0)) || (isinf(x) && x < 0) || isnan(x))
-        return m_nan();
-    if (isinf(x))
-        return m_inf(1);
-    if (x == 0)
-        return signbit(x) ? m_inf(-1) : m_inf(1);
-    double q = fabs(x), p = m_floor(q);
-    if (q > 33) {
-        double s1, s2;
-        if (x >= 0) {
-            m_stirling(x, &s1, &s2);
-            return s1 * s2;
-        }
-        int signgam = ((int64_t)p & 1) == 0 ? -1 : 1;
-        double z = q - p;
-        if (z > 0.5) {
-            p = p + 1;
-            z = q - p;
-        }
-        z = q * m_sin(M_GO_PI * z);
-        if (z == 0)
-            return m_inf(signgam);
-        m_stirling(q, &s1, &s2);
-        double absz = fabs(z);
-        double d = absz * s1 * s2;
-        if (isinf(d))
-            z = M_GO_PI / absz / s1 / s2;
-        else
-            z = M_GO_PI / d;
-        return (double)signgam * z;
-    }
-    double z = 1.0;
-    while (x >= 3) {
-        x = x - 1;
-        z = z * x;
-    }
-    while (x < 0) {
-        if (x > -1e-09)
-            goto small;
-        z = z / x;
-        x = x + 1;
-    }
-    while (x < 2) {
-        if (x < 1e-09)
-            goto small;
-        z = z / x;
-        x = x + 1;
-    }
-    if (x == 2)
-        return z;
-    x = x - 2;
-    p = (((((x * P[0] + P[1]) * x + P[2]) * x + P[3]) * x + P[4]) * x + P[5]) * x + P[6];
-    q = ((((((x * Q[0] + Q[1]) * x + Q[2]) * x + Q[3]) * x + Q[4]) * x + Q[5]) * x + Q[6]) * x +
-        Q[7];
-    return z * p / q;
-small:
-    if (x == 0)
-        return m_inf(1);
-    return z / ((1 + Euler * x) * x);
-}
-
 /* ---- exact operations: Go's special cases and NaN payloads ---- */
 
 /* Floor as Go's amd64 assembly: exact, so the C library's value. */
@@ -1424,6 +1323,362 @@ static double m_pow10(int64_t n)
     return n > 0 ? m_inf(1) : 0;
 }
 
+/* ---- Gamma (Cephes: recurrence into [2,3], rational fit; Stirling
+ * above 33, reflection below -33) ---- */
+
+static void m_stirling(double x, double *r1, double *r2)
+{
+    static const double S[5] = {7.87311395793093628397e-04, -2.29549961613378126380e-04,
+                                -2.68132617805781232825e-03, 3.47222221605458667310e-03,
+                                8.33333333333482257126e-02};
+    if (x > 200) {
+        *r1 = m_inf(1), *r2 = 1;
+        return;
+    }
+    const double SqrtTwoPi = 2.506628274631000502417, MaxStirling = 143.01608;
+    double w = 1 / x;
+    w = 1 + w * ((((S[0] * w + S[1]) * w + S[2]) * w + S[3]) * w + S[4]);
+    double y1 = m_exp(x), y2 = 1.0;
+    if (x > MaxStirling) { /* avoid Pow() overflow */
+        double v = m_pow(x, 0.5 * x - 0.25);
+        y2 = v / y1;
+        y1 = v;
+    } else
+        y1 = m_pow(x, x - 0.5) / y1;
+    *r1 = y1;
+    *r2 = SqrtTwoPi * w * y2;
+}
+
+static double m_gamma(double x)
+{
+    static const double P[7] = {1.60119522476751861407e-04, 1.19135147006586384913e-03,
+                                1.04213797561761569935e-02, 4.76367800457137231464e-02,
+                                2.07448227648435975150e-01, 4.94214826801497100753e-01,
+                                9.99999999999999996796e-01};
+    static const double Q[8] = {-2.31581873324120129819e-05, 5.39605580493303397842e-04,
+                                -4.45641913851797240494e-03, 1.18139785222060435552e-02,
+                                3.58236398605498653373e-02,  -2.34591795718243348568e-01,
+                                7.14304917030273074085e-02,  1.00000000000000000320e+00};
+    const double Euler = 0.57721566490153286060651209008240243104215933593992;
+    double xf;
+    if ((x < 0 && (m_modf(x, &xf), xf == 0)) || (isinf(x) && x < 0) || isnan(x))
+        return m_nan();
+    if (isinf(x))
+        return m_inf(1);
+    if (x == 0)
+        return signbit(x) ? m_inf(-1) : m_inf(1);
+    double q = fabs(x), p = m_floor(q);
+    if (q > 33) {
+        double s1, s2;
+        if (x >= 0) {
+            m_stirling(x, &s1, &s2);
+            return s1 * s2;
+        }
+        int signgam = ((int64_t)p & 1) == 0 ? -1 : 1;
+        double z = q - p;
+        if (z > 0.5) {
+            p = p + 1;
+            z = q - p;
+        }
+        z = q * m_sin(M_GO_PI * z);
+        if (z == 0)
+            return m_inf(signgam);
+        m_stirling(q, &s1, &s2);
+        double absz = fabs(z);
+        double d = absz * s1 * s2;
+        if (isinf(d))
+            z = M_GO_PI / absz / s1 / s2;
+        else
+            z = M_GO_PI / d;
+        return (double)signgam * z;
+    }
+    double z = 1.0;
+    while (x >= 3) {
+        x = x - 1;
+        z = z * x;
+    }
+    while (x < 0) {
+        if (x > -1e-09)
+            goto small;
+        z = z / x;
+        x = x + 1;
+    }
+    while (x < 2) {
+        if (x < 1e-09)
+            goto small;
+        z = z / x;
+        x = x + 1;
+    }
+    if (x == 2)
+        return z;
+    x = x - 2;
+    p = (((((x * P[0] + P[1]) * x + P[2]) * x + P[3]) * x + P[4]) * x + P[5]) * x + P[6];
+    q = ((((((x * Q[0] + Q[1]) * x + Q[2]) * x + Q[3]) * x + Q[4]) * x + Q[5]) * x + Q[6]) * x +
+        Q[7];
+    return z * p / q;
+small:
+    if (x == 0)
+        return m_inf(1);
+    return z / ((1 + Euler * x) * x);
+}
+
+/* ---- Lgamma (FreeBSD: rational fits around the minimum of Gamma,
+ * recurrence below 8, Stirling above, reflection for x < 0) ---- */
+
+static const double m_lgam_a[12] = {
+    7.72156649015328655494e-02, 3.22467033424113591611e-01, 6.73523010531292681824e-02,
+    2.05808084325167332806e-02, 7.38555086081402883957e-03, 2.89051383673415629091e-03,
+    1.19270763183362067845e-03, 5.10069792153511336608e-04, 2.20862790713908385557e-04,
+    1.08011567247583939954e-04, 2.52144565451257326939e-05, 4.48640949618915160150e-05,
+};
+static const double m_lgam_r[7] = {
+    1.0,                        1.39200533467621045958e+00, 7.21935547567138069525e-01,
+    1.71933865632803078993e-01, 1.86459191715652901344e-02, 7.77942496381893596434e-04,
+    7.32668430744625636189e-06,
+};
+static const double m_lgam_s[7] = {
+    -7.72156649015328655494e-02, 2.14982415960608852501e-01, 3.25778796408930981787e-01,
+    1.46350472652464452805e-01,  2.66422703033638609560e-02, 1.84028451407337715652e-03,
+    3.19475326584100867617e-05,
+};
+static const double m_lgam_t[15] = {
+    4.83836122723810047042e-01,  -1.47587722994593911752e-01, 6.46249402391333854778e-02,
+    -3.27885410759859649565e-02, 1.79706750811820387126e-02,  -1.03142241298341437450e-02,
+    6.10053870246291332635e-03,  -3.68452016781138256760e-03, 2.25964780900612472250e-03,
+    -1.40346469989232843813e-03, 8.81081882437654011382e-04,  -5.38595305356740546715e-04,
+    3.15632070903625950361e-04,  -3.12754168375120860518e-04, 3.35529192635519073543e-04,
+};
+static const double m_lgam_u[6] = {
+    -7.72156649015328655494e-02, 6.32827064025093366517e-01, 1.45492250137234768737e+00,
+    9.77717527963372745603e-01,  2.28963728064692451092e-01, 1.33810918536787660377e-02,
+};
+static const double m_lgam_v[6] = {
+    1.0,
+    2.45597793713041134822e+00,
+    2.12848976379893395361e+00,
+    7.69285150456672783825e-01,
+    1.04222645593369134254e-01,
+    3.21709242282423911810e-03,
+};
+static const double m_lgam_w[7] = {
+    4.18938533204672725052e-01,  8.33333333333329678849e-02,  -2.77777777728775536470e-03,
+    7.93650558643019558500e-04,  -5.95187557450339963135e-04, 8.36339918996282139126e-04,
+    -1.63092934096575273989e-03,
+};
+
+/* -sin(Pi*x) for x > 0, exact at the integers and half-integers. */
+static double m_sin_pi(double x)
+{
+    if (x < 0.25)
+        return -m_sin(M_GO_PI * x);
+    double z = m_floor(x);
+    int n;
+    if (z != x) {
+        x = m_mod(x, 2);
+        n = (int)(x * 4);
+    } else if (x >= 0x1p53) { /* even */
+        x = 0;
+        n = 0;
+    } else {
+        if (x < 0x1p52)
+            z = x + 0x1p52; /* exact: the last bit is x's parity */
+        n = (int)(1 & m_bits(z));
+        x = (double)n;
+        n <<= 2;
+    }
+    switch (n) {
+    case 0:
+        x = m_sin(M_GO_PI * x);
+        break;
+    case 1:
+    case 2:
+        x = m_cos(M_GO_PI * (0.5 - x));
+        break;
+    case 3:
+    case 4:
+        x = m_sin(M_GO_PI * (1 - x));
+        break;
+    case 5:
+    case 6:
+        x = -m_cos(M_GO_PI * (x - 1.5));
+        break;
+    default:
+        x = m_sin(M_GO_PI * (x - 2));
+    }
+    return -x;
+}
+
+static double m_lgamma(double x, int *sign)
+{
+    const double Tc = 1.46163214496836224576e+00, Tf = -1.21486290535849611461e-01,
+                 Tt = -3.63867699703950536541e-18;
+    /* Go's constant expressions around Ymin = 1.461632144968362245, each
+     * rounded once: Ymin-1+0.27, Ymin-1-0.27, Ymin+0.27, Ymin-0.27, Tc-1 */
+    const double Ym1p = 0x1.76987d0eaed22p-01, Ym1m = 0x1.88766f1c02f69p-03,
+                 Ymp = 0x1.bb4c3e8757691p+00, Ymm = 0x1.310ecde3805edp+00,
+                 Tcm1 = 0x1.d8b618d5af8fcp-02;
+    *sign = 1;
+    if (isnan(x) || isinf(x))
+        return x;
+    if (x == 0)
+        return m_inf(1);
+    int neg = 0;
+    if (x < 0) {
+        x = -x;
+        neg = 1;
+    }
+    if (x < 0x1p-70) {
+        if (neg)
+            *sign = -1;
+        return -m_log(x);
+    }
+    double nadj = 0, lg;
+    if (neg) {
+        if (x >= 0x1p52)
+            return m_inf(1);
+        double t = m_sin_pi(x);
+        if (t == 0)
+            return m_inf(1);
+        nadj = m_log(M_GO_PI / fabs(t * x));
+        if (t < 0)
+            *sign = -1;
+    }
+    if (x == 1 || x == 2)
+        return 0; /* before the reflection, as Go */
+    if (x < 2) {
+        double y;
+        int i;
+        if (x <= 0.9) {
+            lg = -m_log(x);
+            if (x >= Ym1p)
+                y = 1 - x, i = 0;
+            else if (x >= Ym1m)
+                y = x - Tcm1, i = 1;
+            else
+                y = x, i = 2;
+        } else {
+            lg = 0;
+            if (x >= Ymp)
+                y = 2 - x, i = 0;
+            else if (x >= Ymm)
+                y = x - Tc, i = 1;
+            else
+                y = x - 1, i = 2;
+        }
+        if (i == 0) {
+            const double *a = m_lgam_a;
+            double z = y * y;
+            double p1 = a[0] + z * (a[2] + z * (a[4] + z * (a[6] + z * (a[8] + z * a[10]))));
+            double p2 = z * (a[1] + z * (a[3] + z * (a[5] + z * (a[7] + z * (a[9] + z * a[11])))));
+            double p = y * p1 + p2;
+            lg += (p - 0.5 * y);
+        } else if (i == 1) {
+            const double *t = m_lgam_t;
+            double z = y * y, w = z * y;
+            double p1 = t[0] + w * (t[3] + w * (t[6] + w * (t[9] + w * t[12])));
+            double p2 = t[1] + w * (t[4] + w * (t[7] + w * (t[10] + w * t[13])));
+            double p3 = t[2] + w * (t[5] + w * (t[8] + w * (t[11] + w * t[14])));
+            double p = z * p1 - (Tt - w * (p2 + y * p3));
+            lg += (Tf + p);
+        } else {
+            const double *u = m_lgam_u, *v = m_lgam_v;
+            double p1 = y * (u[0] + y * (u[1] + y * (u[2] + y * (u[3] + y * (u[4] + y * u[5])))));
+            double p2 = 1 + y * (v[1] + y * (v[2] + y * (v[3] + y * (v[4] + y * v[5]))));
+            lg += (-0.5 * y + p1 / p2);
+        }
+    } else if (x < 8) {
+        const double *s = m_lgam_s, *r = m_lgam_r;
+        int i = (int)x;
+        double y = x - (double)i;
+        double p =
+            y * (s[0] + y * (s[1] + y * (s[2] + y * (s[3] + y * (s[4] + y * (s[5] + y * s[6]))))));
+        double q = 1 + y * (r[1] + y * (r[2] + y * (r[3] + y * (r[4] + y * (r[5] + y * r[6])))));
+        lg = 0.5 * y + p / q;
+        double z = 1.0; /* Lgamma(1+s) = Log(s) + Lgamma(s) */
+        if (i >= 3) {
+            for (int k = i - 1; k >= 2; k--) /* (y+6)(y+5)...(y+2), in Go's order */
+                z *= (y + k);
+            lg += m_log(z);
+        }
+    } else if (x < 0x1p58) {
+        const double *w = m_lgam_w;
+        double t = m_log(x);
+        double z = 1 / x;
+        double y = z * z;
+        double ww =
+            w[0] + z * (w[1] + y * (w[2] + y * (w[3] + y * (w[4] + y * (w[5] + y * w[6])))));
+        lg = (x - 0.5) * (t - 1) + ww;
+    } else
+        lg = x * (m_log(x) - 1);
+    if (neg)
+        lg = nadj - lg;
+    return lg;
+}
+
+/* ---- Erfinv (Wichura's AS241: rational fits in three ranges) ---- */
+
+/* ((c7*r + c6)*r + ... )*r + c0 */
+static inline double m_horner7(const double c[8], double r)
+{
+    double z = c[7];
+    for (int i = 6; i >= 0; i--)
+        z = z * r + c[i];
+    return z;
+}
+
+static double m_erfinv(double x)
+{
+    static const double a[8] = {1.1975323115670912564578e0, 4.7072688112383978012285e1,
+                                6.9706266534389598238465e2, 4.8548868893843886794648e3,
+                                1.6235862515167575384252e4, 2.3782041382114385731252e4,
+                                1.1819493347062294404278e4, 8.8709406962545514830200e2};
+    static const double b[8] = {1.0000000000000000000e0, 4.2313330701600911252e1,
+                                6.8718700749205790830e2, 5.3941960214247511077e3,
+                                2.1213794301586595867e4, 3.9307895800092710610e4,
+                                2.8729085735721942674e4, 5.2264952788528545610e3};
+    static const double c[8] = {1.42343711074968357734e0, 4.63033784615654529590e0,
+                                5.76949722146069140550e0, 3.64784832476320460504e0,
+                                1.27045825245236838258e0, 2.41780725177450611770e-1,
+                                2.27238449892691845833e-2, 7.74545014278341407640e-4};
+    static const double d[8] = {1.4142135623730950488016887e0, 2.9036514445419946173133295e0,
+                                2.3707661626024532365971225e0, 9.7547832001787427186894837e-1,
+                                2.0945065210512749128288442e-1, 2.1494160384252876777097297e-2,
+                                7.7441459065157709165577218e-4, 1.4859850019840355905497876e-9};
+    static const double e[8] = {6.65790464350110377720e0,  5.46378491116411436990e0,
+                                1.78482653991729133580e0,  2.96560571828504891230e-1,
+                                2.65321895265761230930e-2, 1.24266094738807843860e-3,
+                                2.71155556874348757815e-5, 2.01033439929228813265e-7};
+    static const double f[8] = {1.414213562373095048801689e0, 8.482908416595164588112026e-1,
+                                1.936480946950659106176712e-1, 2.103693768272068968719679e-2,
+                                1.112800997078859844711555e-3, 2.611088405080593625138020e-5,
+                                2.010321207683943062279931e-7, 2.891024605872965461538222e-15};
+    if (isnan(x) || x <= -1 || x >= 1) {
+        if (x == -1 || x == 1)
+            return m_inf((int)x);
+        return m_nan();
+    }
+    int sign = 0;
+    if (x < 0) {
+        x = -x;
+        sign = 1;
+    }
+    double ans;
+    if (x <= 0.85) {
+        double r = 0.180625 - 0.25 * x * x;
+        ans = (x * m_horner7(a, r)) / m_horner7(b, r);
+    } else {
+        double r = sqrt(M_GO_LN2 - m_log(1.0 - x));
+        if (r <= 5.0) {
+            r -= 1.6;
+            ans = m_horner7(c, r) / m_horner7(d, r);
+        } else {
+            r -= 5.0;
+            ans = m_horner7(e, r) / m_horner7(f, r);
+        }
+    }
+    return sign ? -ans : ans;
+}
+
 /* ---- natives ---- */
 
 /* One X per function of one float64: Go name, C expression of x. */
@@ -1458,7 +1713,9 @@ static double m_pow10(int64_t n)
     X(Cbrt, m_cbrt(x))                                                                             \
     X(Gamma, m_gamma(x))                                                                           \
     X(Erf, m_erf(x))                                                                               \
-    X(Erfc, m_erfc(x))
+    X(Erfc, m_erfc(x))                                                                             \
+    X(Erfinv, m_erfinv(x))                                                                         \
+    X(Erfcinv, m_erfinv(1 - x))
 
 /* One X per function of two float64s. */
 #define MATH_FUNCS2(X)                                                                             \
@@ -1556,6 +1813,15 @@ static NativeStatus math_sincos(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* Lgamma(x float64) (lgamma float64, sign int) */
+static NativeStatus math_lgamma(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    int sign;
+    res[0].f = m_lgamma(args[0].f, &sign);
+    res[1].i = sign;
+    return NATIVE_OK;
+}
+
 /* Ilogb(x float64) int */
 static NativeStatus math_ilogb(NativeCtx *ctx, Slot *args, Slot *res)
 {
@@ -1592,6 +1858,7 @@ static const StdNative math_natives[] = {
     {"Ldexp", math_ldexp},
     {"Sincos", math_sincos},
     {"Ilogb", math_ilogb},
+    {"Lgamma", math_lgamma},
     {"Pow10", math_pow10},
     {"FMA", math_fma},
     {NULL, NULL},

@@ -77,6 +77,8 @@ func Gamma(x float64) float64
 func Erf(x float64) float64
 func Erfc(x float64) float64
 func Logb(x float64) float64
+func Erfinv(x float64) float64
+func Erfcinv(x float64) float64
 func Pow(x, y float64) float64
 func Atan2(x, y float64) float64
 func Hypot(x, y float64) float64
@@ -116,3 +118,4 @@ func FMA(x, y, z float64) float64
 func Sincos(x float64) (sin, cos float64)
 func Ilogb(x float64) int
 func Pow10(n int) float64
+func Lgamma(x float64) (lgamma float64, sign int)
