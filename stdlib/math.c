@@ -57,18 +57,24 @@ static inline double m_from(uint64_t u)
 #define M_MASK 0x7FF
 #define M_BIAS 1023
 
-static inline double m_nan(void) { return m_from(M_UVNAN); }
-static inline double m_inf(int sign) { return sign >= 0 ? (double)INFINITY : -(double)INFINITY; }
+static inline double m_nan(void)
+{
+    return m_from(M_UVNAN);
+}
+static inline double m_inf(int sign)
+{
+    return sign >= 0 ? (double)INFINITY : -(double)INFINITY;
+}
 
 /* Go constant expressions, rounded once from their exact values (C's
  * 4/M_PI would round twice): the bits are Go's. */
 #define M_GO_PI 0x1.921fb54442d18p+1
-#define M_GO_PI2 0x1.921fb54442d18p+0    /* Pi/2 */
-#define M_GO_PI4 0x1.921fb54442d18p-1    /* Pi/4 */
-#define M_GO_3PI4 0x1.2d97c7f3321d2p+1   /* 3*Pi/4 */
-#define M_GO_4PI 0x1.45f306dc9c883p+0    /* 4/Pi */
+#define M_GO_PI2 0x1.921fb54442d18p+0     /* Pi/2 */
+#define M_GO_PI4 0x1.921fb54442d18p-1     /* Pi/4 */
+#define M_GO_3PI4 0x1.2d97c7f3321d2p+1    /* 3*Pi/4 */
+#define M_GO_4PI 0x1.45f306dc9c883p+0     /* 4/Pi */
 #define M_GO_INVLN10 0x1.bcb7b1526e50ep-2 /* 1/Ln10 */
-#define M_GO_INVLN2 0x1.71547652b82fep+0 /* 1/Ln2 */
+#define M_GO_INVLN2 0x1.71547652b82fep+0  /* 1/Ln2 */
 #define M_GO_LN2 0x1.62e42fefa39efp-1
 #define M_GO_SQRT2_2 0x1.6a09e667f3bcdp-1 /* Sqrt2/2 */
 
@@ -220,9 +226,11 @@ static double m_exp_core(double x, double fk)
 /* The same with the fused steps of the assembly's AVX+FMA path (compiled
  * for FMA so fma() is the instruction, not a library call). */
 #if defined(__x86_64__) && defined(__GNUC__)
-__attribute__((target("fma")))
+#define M_TARGET_FMA __attribute__((target("fma")))
+#else
+#define M_TARGET_FMA
 #endif
-static double m_exp_core_fma(double x, double fk)
+M_TARGET_FMA static double m_exp_core_fma(double x, double fk)
 {
     const double *c = m_exp_c;
     x = fma(-fk, M_LN2U, x);
@@ -301,7 +309,10 @@ static double m_log(double x)
     return k * Ln2Hi - ((hfsq - (s * (hfsq + R) + k * Ln2Lo)) - f);
 }
 
-static double m_log10(double x) { return m_log(x) * M_GO_INVLN10; }
+static double m_log10(double x)
+{
+    return m_log(x) * M_GO_INVLN10;
+}
 
 static double m_log2(double x)
 {
@@ -334,8 +345,14 @@ static const uint64_t m_4pi_bits[20] = {
 };
 
 /* Go's shifts: a count of 64 or more gives 0 (C leaves it undefined). */
-static inline uint64_t m_shl(uint64_t x, unsigned n) { return n >= 64 ? 0 : x << n; }
-static inline uint64_t m_shr(uint64_t x, unsigned n) { return n >= 64 ? 0 : x >> n; }
+static inline uint64_t m_shl(uint64_t x, unsigned n)
+{
+    return n >= 64 ? 0 : x << n;
+}
+static inline uint64_t m_shr(uint64_t x, unsigned n)
+{
+    return n >= 64 ? 0 : x >> n;
+}
 
 /* Payne-Hanek: x*(4/Pi) using only the 192 bits of 4/Pi that matter for
  * x's exponent; returns the octant j and the remainder scaled by Pi/4. */
@@ -377,8 +394,8 @@ static double m_trig_reduce(double x, uint64_t *octant)
 }
 
 static const double m_sin_c[6] = {
-    1.58962301576546568060e-10,  -2.50507477628578072866e-8, 2.75573136213857245213e-6,
-    -1.98412698295895385996e-4, 8.33333333332211858878e-3,   -1.66666666666666307295e-1,
+    1.58962301576546568060e-10, -2.50507477628578072866e-8, 2.75573136213857245213e-6,
+    -1.98412698295895385996e-4, 8.33333333332211858878e-3,  -1.66666666666666307295e-1,
 };
 static const double m_cos_c[6] = {
     -1.13585365213876817300e-11, 2.08757008419747316778e-9,  -2.75573141792967388112e-7,
@@ -388,7 +405,8 @@ static const double m_cos_c[6] = {
 static inline double m_sin_poly(double z, double zz)
 {
     const double *s = m_sin_c;
-    return z + z * zz * ((((((s[0] * zz) + s[1]) * zz + s[2]) * zz + s[3]) * zz + s[4]) * zz + s[5]);
+    return z +
+           z * zz * ((((((s[0] * zz) + s[1]) * zz + s[2]) * zz + s[3]) * zz + s[4]) * zz + s[5]);
 }
 
 static inline double m_cos_poly(double zz)
@@ -566,7 +584,10 @@ static double m_asin(double x)
     return sign ? -t : t;
 }
 
-static double m_acos(double x) { return M_GO_PI2 - m_asin(x); }
+static double m_acos(double x)
+{
+    return M_GO_PI2 - m_asin(x);
+}
 
 static double m_atan2(double y, double x)
 {
@@ -1029,8 +1050,11 @@ static double m_atanh(double x)
 static const double m_erf_pp[5] = {1.28379167095512558561e-01, -3.25042107247001499370e-01,
                                    -2.84817495755985104766e-02, -5.77027029648944159157e-03,
                                    -2.37630166566501626084e-05};
-static const double m_erf_qq[6] = {0, 3.97917223959155352819e-01, 6.50222499887672944485e-02,
-                                   5.08130628187576562776e-03, 1.32494738004321644526e-04,
+static const double m_erf_qq[6] = {0,
+                                   3.97917223959155352819e-01,
+                                   6.50222499887672944485e-02,
+                                   5.08130628187576562776e-03,
+                                   1.32494738004321644526e-04,
                                    -3.96022827877536812320e-06};
 static const double m_erf_pa[7] = {-2.36211856075265944077e-03, 4.14856118683748331666e-01,
                                    -3.72207876035701323847e-01, 3.18346619901161753674e-01,
@@ -1092,12 +1116,17 @@ static double m_erf_tail(double x)
     double s = 1 / (x * x), R, S;
     if (x < 0x1.6db6db6db6db7p+1) { /* 1/0.35 */
         const double *r = m_erf_ra, *q = m_erf_sa;
-        R = r[0] + s * (r[1] + s * (r[2] + s * (r[3] + s * (r[4] + s * (r[5] + s * (r[6] + s * r[7]))))));
-        S = 1 + s * (q[1] + s * (q[2] + s * (q[3] + s * (q[4] + s * (q[5] + s * (q[6] + s * (q[7] + s * q[8])))))));
+        R = r[0] +
+            s * (r[1] + s * (r[2] + s * (r[3] + s * (r[4] + s * (r[5] + s * (r[6] + s * r[7]))))));
+        S = 1 +
+            s * (q[1] +
+                 s * (q[2] +
+                      s * (q[3] + s * (q[4] + s * (q[5] + s * (q[6] + s * (q[7] + s * q[8])))))));
     } else {
         const double *r = m_erf_rb, *q = m_erf_sb;
         R = r[0] + s * (r[1] + s * (r[2] + s * (r[3] + s * (r[4] + s * (r[5] + s * r[6])))));
-        S = 1 + s * (q[1] + s * (q[2] + s * (q[3] + s * (q[4] + s * (q[5] + s * (q[6] + s * q[7]))))));
+        S = 1 +
+            s * (q[1] + s * (q[2] + s * (q[3] + s * (q[4] + s * (q[5] + s * (q[6] + s * q[7]))))));
     }
     double z = m_from(m_bits(x) & 0xffffffff00000000ull); /* x to 20 bits: z*z exact */
     return m_exp(-z * z - 0.5625) * m_exp((z - x) * (z + x) + R / S);
@@ -1172,7 +1201,10 @@ static double m_erfc(double x)
 /* ---- exact operations: Go's special cases and NaN payloads ---- */
 
 /* Floor as Go's amd64 assembly: exact, so the C library's value. */
-static double m_floor(double x) { return floor(x); }
+static double m_floor(double x)
+{
+    return floor(x);
+}
 
 /* Hypot as Go's amd64 assembly: p*sqrt(1+(q/p)**2), p the larger
  * magnitude, not the C library's correctly rounded one. */
@@ -1308,10 +1340,9 @@ static int64_t m_ilogb(double x)
 /* 10**n as Go computes it: two exact table entries and one rounding. */
 static double m_pow10(int64_t n)
 {
-    static const double tab[32] = {1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07,
-                                   1e08, 1e09, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23,
-                                   1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31};
+    static const double tab[32] = {1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07, 1e08, 1e09, 1e10,
+                                   1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+                                   1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31};
     static const double pos32[10] = {1e00,  1e32,  1e64,  1e96,  1e128,
                                      1e160, 1e192, 1e224, 1e256, 1e288};
     static const double neg32[11] = {1e-00,  1e-32,  1e-64,  1e-96,  1e-128, 1e-160,
@@ -1432,8 +1463,12 @@ static const double m_lgam_a[12] = {
     1.08011567247583939954e-04, 2.52144565451257326939e-05, 4.48640949618915160150e-05,
 };
 static const double m_lgam_r[7] = {
-    1.0,                        1.39200533467621045958e+00, 7.21935547567138069525e-01,
-    1.71933865632803078993e-01, 1.86459191715652901344e-02, 7.77942496381893596434e-04,
+    1.0,
+    1.39200533467621045958e+00,
+    7.21935547567138069525e-01,
+    1.71933865632803078993e-01,
+    1.86459191715652901344e-02,
+    7.77942496381893596434e-04,
     7.32668430744625636189e-06,
 };
 static const double m_lgam_s[7] = {
@@ -1636,19 +1671,19 @@ static double m_erfinv(double x)
                                 6.8718700749205790830e2, 5.3941960214247511077e3,
                                 2.1213794301586595867e4, 3.9307895800092710610e4,
                                 2.8729085735721942674e4, 5.2264952788528545610e3};
-    static const double c[8] = {1.42343711074968357734e0, 4.63033784615654529590e0,
-                                5.76949722146069140550e0, 3.64784832476320460504e0,
-                                1.27045825245236838258e0, 2.41780725177450611770e-1,
+    static const double c[8] = {1.42343711074968357734e0,  4.63033784615654529590e0,
+                                5.76949722146069140550e0,  3.64784832476320460504e0,
+                                1.27045825245236838258e0,  2.41780725177450611770e-1,
                                 2.27238449892691845833e-2, 7.74545014278341407640e-4};
-    static const double d[8] = {1.4142135623730950488016887e0, 2.9036514445419946173133295e0,
-                                2.3707661626024532365971225e0, 9.7547832001787427186894837e-1,
+    static const double d[8] = {1.4142135623730950488016887e0,  2.9036514445419946173133295e0,
+                                2.3707661626024532365971225e0,  9.7547832001787427186894837e-1,
                                 2.0945065210512749128288442e-1, 2.1494160384252876777097297e-2,
                                 7.7441459065157709165577218e-4, 1.4859850019840355905497876e-9};
     static const double e[8] = {6.65790464350110377720e0,  5.46378491116411436990e0,
                                 1.78482653991729133580e0,  2.96560571828504891230e-1,
                                 2.65321895265761230930e-2, 1.24266094738807843860e-3,
                                 2.71155556874348757815e-5, 2.01033439929228813265e-7};
-    static const double f[8] = {1.414213562373095048801689e0, 8.482908416595164588112026e-1,
+    static const double f[8] = {1.414213562373095048801689e0,  8.482908416595164588112026e-1,
                                 1.936480946950659106176712e-1, 2.103693768272068968719679e-2,
                                 1.112800997078859844711555e-3, 2.611088405080593625138020e-5,
                                 2.010321207683943062279931e-7, 2.891024605872965461538222e-15};
