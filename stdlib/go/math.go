@@ -79,6 +79,12 @@ func Erfc(x float64) float64
 func Logb(x float64) float64
 func Erfinv(x float64) float64
 func Erfcinv(x float64) float64
+func J0(x float64) float64
+func J1(x float64) float64
+func Y0(x float64) float64
+func Y1(x float64) float64
+func Jn(n int, x float64) float64
+func Yn(n int, x float64) float64
 func Pow(x, y float64) float64
 func Atan2(x, y float64) float64
 func Hypot(x, y float64) float64
