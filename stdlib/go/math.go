@@ -125,3 +125,19 @@ func Sincos(x float64) (sin, cos float64)
 func Ilogb(x float64) int
 func Pow10(n int) float64
 func Lgamma(x float64) (lgamma float64, sign int)
+
+// Nextafter32 returns the next representable float32 value after x
+// towards y: one step of the bit pattern, away from or towards zero.
+func Nextafter32(x, y float32) (r float32) {
+	switch {
+	case IsNaN(float64(x)) || IsNaN(float64(y)):
+		return float32(NaN())
+	case x == y:
+		return x
+	case x == 0:
+		return float32(Copysign(float64(Float32frombits(1)), float64(y)))
+	case (y > x) == (x > 0):
+		return Float32frombits(Float32bits(x) + 1)
+	}
+	return Float32frombits(Float32bits(x) - 1)
+}
