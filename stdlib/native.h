@@ -81,7 +81,16 @@ static inline String nat_cstr(const char *s)
     X(flag, "flag")                                                                                \
     X(cmp, "cmp")                                                                                  \
     X(slices, "slices")                                                                            \
-    X(maps, "maps")
+    X(maps, "maps")                                                                                \
+    X(hash, "hash")                                                                                \
+    X(hex, "encoding/hex")                                                                         \
+    X(base64, "encoding/base64")                                                                   \
+    X(sha256, "crypto/sha256")                                                                     \
+    X(sha1, "crypto/sha1")                                                                         \
+    X(md5, "crypto/md5")                                                                           \
+    X(sha512, "crypto/sha512")                                                                     \
+    X(fnv, "hash/fnv")                                                                             \
+    X(crc32, "hash/crc32")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)
