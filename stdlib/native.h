@@ -90,7 +90,10 @@ static inline String nat_cstr(const char *s)
     X(md5, "crypto/md5")                                                                           \
     X(sha512, "crypto/sha512")                                                                     \
     X(fnv, "hash/fnv")                                                                             \
-    X(crc32, "hash/crc32")
+    X(crc32, "hash/crc32")                                                                         \
+    X(fs, "io/fs")                                                                                 \
+    X(path, "path")                                                                                \
+    X(filepath, "path/filepath")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

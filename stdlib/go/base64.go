@@ -1,8 +1,9 @@
+package base64
+
 // Package base64: base64 encoding as specified by RFC 4648 (Go's
 // encoding/base64: the four standard encodings, NewEncoding, WithPadding,
 // Strict, Encode/Decode and their String and Append forms, NewEncoder and
 // NewDecoder streams). Decoding skips '\r' and '\n' as Go does.
-package base64
 
 import (
 	"io"

@@ -1,7 +1,8 @@
+package crc32
+
 // Package crc32: the 32-bit cyclic redundancy check (Go's hash/crc32:
 // the IEEE, Castagnoli and Koopman polynomials, MakeTable, Checksum,
 // ChecksumIEEE, Update, New, NewIEEE), table-driven a byte at a time.
-package crc32
 
 import "hash"
 

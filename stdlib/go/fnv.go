@@ -1,7 +1,8 @@
+package fnv
+
 // Package fnv: the FNV-1 and FNV-1a non-cryptographic hash functions
 // (Go's hash/fnv: New32, New32a, New64, New64a; the 128-bit forms are not
 // provided).
-package fnv
 
 import "hash"
 

@@ -1,7 +1,8 @@
+package hash
+
 // Package hash: the interfaces every hash function implements (Go's
 // hash.Hash, Hash32, Hash64), so programs can hold any of crypto/*,
 // hash/fnv and hash/crc32 behind one type.
-package hash
 
 import "io"
 

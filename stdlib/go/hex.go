@@ -1,6 +1,7 @@
+package hex
+
 // Package hex: hexadecimal encoding and decoding (Go's encoding/hex:
 // Encode/Decode, the String forms, Dump and Dumper, NewEncoder/NewDecoder).
-package hex
 
 import (
 	"errors"

@@ -1,7 +1,8 @@
+package md5
+
 // Package md5: the MD5 hash algorithm of RFC 1321 (Go's crypto/md5: New,
 // Sum, Size, BlockSize). The compression function is the native block(),
 // the rest plain Go; MD5 is little-endian where the SHAs are big-endian.
-package md5
 
 import "hash"
 

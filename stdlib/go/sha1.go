@@ -1,7 +1,8 @@
+package sha1
+
 // Package sha1: the SHA-1 hash algorithm of RFC 3174 (Go's crypto/sha1:
 // New, Sum, Size, BlockSize). The compression function is the native
 // block(), the rest plain Go.
-package sha1
 
 import "hash"
 

@@ -1,7 +1,8 @@
+package sha256
+
 // Package sha256: the SHA-224 and SHA-256 hash algorithms of FIPS 180-4
 // (Go's crypto/sha256: New, New224, Sum256, Sum224, Size, BlockSize).
 // The compression function is the native block(), the rest plain Go.
-package sha256
 
 import "hash"
 

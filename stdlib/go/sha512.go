@@ -1,7 +1,8 @@
+package sha512
+
 // Package sha512: the SHA-384 and SHA-512 hash algorithms of FIPS 180-4
 // (Go's crypto/sha512: New, New384, Sum512, Sum384, the sizes). The
 // compression function is the native block(), the rest plain Go.
-package sha512
 
 import "hash"
 
