@@ -118,28 +118,31 @@ static NativeStatus time_now(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-/* Seconds from 0001-01-01 to 1970-01-01: the zero Time is year 1, UTC. */
-#define TIME_YEAR1_OFFSET 62135596800LL
+/* Seconds from 0001-01-01 to 1970-01-01: a Time counts seconds from the
+ * former (so that its zero value is the zero Time), natives take Unix
+ * seconds. */
+#define TIME_UNIX_TO_INTERNAL 62135596800LL
 
-/* Breaks wall down in the Time's zone (loc: 0 zero Time, 1 Local, 2 UTC). */
-static void time_local(int64_t wall, int64_t loc, struct tm *tm, int64_t *nsec)
+/* Breaks a Unix time down in the Time's zone (loc: 0 or 2 UTC, 1 Local,
+ * 3 a fixed zone off seconds east of UTC). */
+static void time_local(int64_t unixsec, int64_t loc, int64_t off, struct tm *tm)
 {
-    int64_t sec = wall / 1000000000, ns = wall % 1000000000;
-    if (ns < 0)
-        ns += 1000000000, sec--;
-    if (loc == 0)
-        sec -= TIME_YEAR1_OFFSET;
-    time_t t = (time_t)sec;
+    if (loc == 3)
+        unixsec += off;
+    time_t t = (time_t)unixsec;
     if (loc == 1)
         localtime_r(&t, tm);
     else
         gmtime_r(&t, tm);
-    *nsec = ns;
+    if (loc == 3)
+        tm->tm_gmtoff = (long)off;
 }
 
-/* date(year, month, day, hour, min, sec, nsec int, utc bool) int64 */
+/* date(year, month, day, hour, min, sec int, utc bool) int64: the Unix
+ * time, every field normalized as Go's Date does. */
 static NativeStatus time_date(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     struct tm tm = {0};
     int64_t year = args[0].i, month = args[1].i;
     /* normalise the month first so tm_year stays in range */
@@ -154,19 +157,18 @@ static NativeStatus time_date(NativeCtx *ctx, Slot *args, Slot *res)
     tm.tm_min = (int)args[4].i;
     tm.tm_sec = (int)args[5].i;
     tm.tm_isdst = -1;
-    int64_t nsec = args[6].i;
-    bool utc = args[7].u & 1;
+    bool utc = args[6].u & 1;
     time_t t = utc ? timegm(&tm) : mktime(&tm);
-    res[0].i = (int64_t)t * 1000000000 + nsec;
+    res[0].i = (int64_t)t;
     return NATIVE_OK;
 }
 
-/* Time.fields() (year, month, day, hour, min, sec, wday, yday int) */
+/* fields(unixsec int64, loc int, off int) (year, month, day, hour, min, sec, wday, yday int) */
 static NativeStatus time_fields(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     struct tm tm;
-    int64_t ns;
-    time_local(args[0].i, args[2].i, &tm, &ns);
+    time_local(args[0].i, args[1].i, args[2].i, &tm);
     res[0].i = tm.tm_year + 1900;
     res[1].i = tm.tm_mon + 1;
     res[2].i = tm.tm_mday;
@@ -218,12 +220,13 @@ static void put_zone(StrBuf *b, long off, bool colon, bool z, bool secs)
     }
 }
 
-/* Go's layout language: the reference time Mon Jan 2 15:04:05 MST 2006. */
-static void time_format(StrBuf *b, int64_t wall, int64_t loc, const char *layout)
+/* Go's layout language: the reference time Mon Jan 2 15:04:05 MST 2006.
+ * zname is a fixed zone's name (loc 3), possibly empty. */
+static void time_format(StrBuf *b, int64_t unixsec, int64_t ns, int64_t loc, int64_t off,
+                        String zname, const char *layout)
 {
     struct tm tm;
-    int64_t ns;
-    time_local(wall, loc, &tm, &ns);
+    time_local(unixsec, loc, off, &tm);
     int hour12 = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
     for (const char *p = layout; *p;) {
         if (has_prefix(p, "January")) {
@@ -239,7 +242,12 @@ static void time_format(StrBuf *b, int64_t wall, int64_t loc, const char *layout
             sbuf_put(b, time_days[tm.tm_wday], 3);
             p += 3;
         } else if (has_prefix(p, "MST")) {
-            sbuf_puts(b, loc == 1 && tm.tm_zone ? tm.tm_zone : "UTC");
+            if (loc == 3 && zname.len > 0)
+                sbuf_put(b, zname.ptr, (size_t)zname.len);
+            else if (loc == 3) /* a nameless zone shows its offset */
+                put_zone(b, (long)off, false, false, false);
+            else
+                sbuf_puts(b, loc == 1 && tm.tm_zone ? tm.tm_zone : "UTC");
             p += 3;
         } else if (has_prefix(p, "2006")) {
             put_num(b, tm.tm_year + 1900, 4, '0');
@@ -339,25 +347,28 @@ static void time_format(StrBuf *b, int64_t wall, int64_t loc, const char *layout
     }
 }
 
-/* Time.Format(layout string) string */
+/* format(unixsec, nsec int64, loc int, off int, name string, layout string) string */
 static NativeStatus time_format_native(NativeCtx *ctx, Slot *args, Slot *res)
 {
-    int64_t wall = args[0].i, loc = args[2].i;
-    char *layout = string_cstr(nat_str(args + 3));
+    (void)ctx;
+    int64_t unixsec = args[0].i, ns = args[1].i, loc = args[2].i, off = args[3].i;
+    char *layout = string_cstr(nat_str(args + 6));
     StrBuf b = {0};
     sbuf_init(&b);
-    time_format(&b, wall, loc, layout);
+    time_format(&b, unixsec, ns, loc, off, nat_str(args + 4), layout);
     nat_set_str(res, sbuf_string(&b));
     return NATIVE_OK;
 }
 
-/* Time.String() string */
+/* timeString(unixsec, nsec, mono int64, loc int, off int, name string) string */
 static NativeStatus time_string(NativeCtx *ctx, Slot *args, Slot *res)
 {
-    int64_t wall = args[0].i, mono = args[1].i, loc = args[2].i;
+    (void)ctx;
+    int64_t unixsec = args[0].i, ns = args[1].i, mono = args[2].i, loc = args[3].i, off = args[4].i;
     StrBuf b = {0};
     sbuf_init(&b);
-    time_format(&b, wall, loc, "2006-01-02 15:04:05.999999999 -0700 MST");
+    time_format(&b, unixsec, ns, loc, off, nat_str(args + 5),
+                "2006-01-02 15:04:05.999999999 -0700 MST");
     if (mono != 0) {
         int64_t m = mono - time_start_mono;
         char t[64];
@@ -367,6 +378,18 @@ static NativeStatus time_string(NativeCtx *ctx, Slot *args, Slot *res)
         sbuf_puts(&b, t);
     }
     nat_set_str(res, sbuf_string(&b));
+    return NATIVE_OK;
+}
+
+/* localZone(wall int64) (int, string): the local zone's offset and
+ * abbreviation at wall. */
+static NativeStatus time_local_zone(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    struct tm tm;
+    time_local(args[0].i, 1, 0, &tm);
+    res[0].i = tm.tm_gmtoff;
+    nat_set_str(res + 1, string_from_cstr(tm.tm_zone ? tm.tm_zone : "UTC"));
     return NATIVE_OK;
 }
 
@@ -394,14 +417,21 @@ typedef struct TimeTimer {
     const Type *fntype;
 } TimeTimer;
 
-_Static_assert(sizeof(int64_t[3]) == 24, "time.Time is three words");
+/* A time.Time as its five words: seconds since year 1, nanoseconds, the
+ * monotonic reading, the zone code and the fixed zone (see time.go). */
+typedef struct TimeValue {
+    int64_t sec, nsec, mono, loc;
+    void *zone;
+} TimeValue;
 
 static void time_fire(void *arg, int64_t now)
 {
     TimeTimer *tt = arg;
     if (tt->c) {
-        int64_t tv[3] = {timer_walltime(), now ? now : 1, 1}; /* a Local Time */
-        chan_send(tt->c, tv, NULL, false);                    /* full: the tick is dropped */
+        int64_t wall = timer_walltime();
+        TimeValue tv = {wall / 1000000000 + TIME_UNIX_TO_INTERNAL, wall % 1000000000,
+                        now ? now : 1, 1, NULL}; /* a Local Time */
+        chan_send(tt->c, &tv, NULL, false);      /* full: the tick is dropped */
     } else if (tt->fn) {
         vm_go(tt->vm, tt->fn, tt->fntype, NULL);
     }
@@ -538,10 +568,11 @@ static NativeStatus time_parse_duration(NativeCtx *ctx, Slot *args, Slot *res)
 static const StdNative time_natives[] = {
     {"Duration.String", time_duration_string},
     {"now", time_now},
-    {"Time.fields", time_fields},
+    {"fields", time_fields},
+    {"localZone", time_local_zone},
     {"date", time_date},
-    {"Time.String", time_string},
-    {"Time.Format", time_format_native},
+    {"timeString", time_string},
+    {"format", time_format_native},
     {"Sleep", time_sleep},
     {"startTimer", time_start_timer},
     {"stopTimer", time_stop_timer},

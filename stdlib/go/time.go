@@ -155,9 +155,12 @@ func itoa(i int) string {
 }
 
 // A Location maps time instants to the zone in use at that time. csp knows
-// two: UTC and Local (the process's zone).
+// UTC, Local (the process's zone) and fixed zones (FixedZone, and the
+// offsets Parse reads); LoadLocation knows no zone database.
 type Location struct {
-	name string
+	name   string
+	offset int // seconds east of UTC, for a fixed zone
+	fixed  bool
 }
 
 // String returns a descriptive name for the time zone information.
@@ -169,19 +172,66 @@ func (l *Location) String() string {
 }
 
 // UTC represents Universal Coordinated Time (UTC).
-var UTC *Location = &Location{"UTC"}
+var UTC *Location = &Location{name: "UTC"}
 
 // Local represents the system's local time zone.
-var Local *Location = &Location{"Local"}
+var Local *Location = &Location{name: "Local"}
 
-// A Time represents an instant in time with nanosecond precision: wall
-// clock nanoseconds since the Unix epoch, a monotonic clock reading (0 when
-// absent) used for Sub, Since and Until, and the zone it is shown in
-// (0: the zero Time, 1: Local, 2: UTC).
+// FixedZone returns a Location that always uses the given zone name and
+// offset (seconds east of UTC).
+func FixedZone(name string, offset int) *Location {
+	return &Location{name: name, offset: offset, fixed: true}
+}
+
+// LoadLocation returns the Location with the given name: "" and "UTC" give
+// UTC, "Local" gives Local; csp carries no zone database, so any other
+// name is an unknown time zone.
+func LoadLocation(name string) (*Location, error) {
+	switch name {
+	case "", "UTC":
+		return UTC, nil
+	case "Local":
+		return Local, nil
+	}
+	return nil, errors.New("unknown time zone " + name)
+}
+
+// locCode is a Time's loc field for l.
+func locCode(l *Location) int {
+	switch {
+	case l == UTC:
+		return 2
+	case l.fixed:
+		return 3
+	}
+	return 1
+}
+
+// A Time represents an instant in time with nanosecond precision, as Go's
+// does: seconds since January 1, year 1 00:00:00 UTC (so the zero value is
+// the zero Time) and nanoseconds within the second, a monotonic clock
+// reading (0 when absent) used for Sub, Since and Until, and the zone it
+// is shown in (0 or 2: UTC, 1: Local, 3: the fixed zone in zone).
 type Time struct {
-	wall int64
+	sec  int64
+	nsec int64
 	mono int64
 	loc  int
+	zone *Location
+}
+
+// unixToInternal is the number of seconds between year 1 and 1970.
+const unixToInternal int64 = (1969*365 + 1969/4 - 1969/100 + 1969/400) * 86400
+
+// unixSec is t's Unix time in seconds.
+func (t Time) unixSec() int64 { return t.sec - unixToInternal }
+
+// zoneArgs are the offset and name of a fixed zone, for the natives.
+func (t Time) zoneArgs() (int, string) {
+	if t.loc == 3 {
+		return t.zone.offset, t.zone.name
+	}
+	return 0, ""
 }
 
 func now() (wall int64, mono int64)
@@ -189,39 +239,67 @@ func now() (wall int64, mono int64)
 // Now returns the current local time.
 func Now() Time {
 	w, m := now()
-	return Time{w, m, 1}
+	return Time{w/1e9 + unixToInternal, w % 1e9, m, 1, nil}
 }
 
-// Unix returns the local Time corresponding to the given Unix time.
+// Unix returns the local Time corresponding to the given Unix time, sec
+// seconds and nsec nanoseconds since January 1, 1970 UTC (nsec outside
+// [0, 999999999] is normalized).
 func Unix(sec int64, nsec int64) Time {
-	return Time{sec*1e9 + nsec, 0, 1}
+	if nsec < 0 || nsec >= 1e9 {
+		n := nsec / 1e9
+		sec += n
+		nsec -= n * 1e9
+		if nsec < 0 {
+			nsec += 1e9
+			sec--
+		}
+	}
+	return Time{sec + unixToInternal, nsec, 0, 1, nil}
 }
 
 // UnixMilli returns the local Time corresponding to the given Unix time in
 // milliseconds.
-func UnixMilli(msec int64) Time { return Time{msec * 1e6, 0, 1} }
+func UnixMilli(msec int64) Time { return Unix(msec/1e3, (msec%1e3)*1e6) }
 
-func date(year, month, day, hour, min, sec, nsec int, utc bool) int64
+// UnixMicro returns the local Time corresponding to the given Unix time in
+// microseconds.
+func UnixMicro(usec int64) Time { return Unix(usec/1e6, (usec%1e6)*1e3) }
+
+// date is the Unix time of a (normalized) date and clock in UTC or in the
+// local zone.
+func date(year, month, day, hour, min, sec int, utc bool) int64
 
 // Date returns the Time corresponding to yyyy-mm-dd hh:mm:ss + nsec
-// nanoseconds in the given location (UTC or Local).
+// nanoseconds in the given location; out-of-range values are normalized
+// (October 32 is November 1).
 func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time {
 	if loc == nil {
 		panic("time: missing Location in call to Date")
 	}
-	utc := loc == UTC
-	l := 1
-	if utc {
-		l = 2
+	// Carry whole seconds out of nsec first.
+	if nsec < 0 || nsec >= 1e9 {
+		n := nsec / 1e9
+		sec += n
+		nsec -= n * 1e9
+		if nsec < 0 {
+			nsec += 1e9
+			sec--
+		}
 	}
-	return Time{date(year, int(month), day, hour, min, sec, nsec, utc), 0, l}
+	if loc.fixed {
+		u := date(year, int(month), day, hour, min, sec, true)
+		return Time{u - int64(loc.offset) + unixToInternal, int64(nsec), 0, 3, loc}
+	}
+	u := date(year, int(month), day, hour, min, sec, loc == UTC)
+	return Time{u + unixToInternal, int64(nsec), 0, locCode(loc), nil}
 }
 
 // UTC returns t with the location set to UTC (and no monotonic reading).
-func (t Time) UTC() Time { return Time{t.wall, 0, 2} }
+func (t Time) UTC() Time { return Time{t.sec, t.nsec, 0, 2, nil} }
 
 // Local returns t with the location set to local time.
-func (t Time) Local() Time { return Time{t.wall, 0, 1} }
+func (t Time) Local() Time { return Time{t.sec, t.nsec, 0, 1, nil} }
 
 // In returns a copy of t representing the same time instant in loc.
 func (t Time) In(loc *Location) Time {
@@ -231,27 +309,56 @@ func (t Time) In(loc *Location) Time {
 	if loc == UTC {
 		return t.UTC()
 	}
+	if loc.fixed {
+		return Time{t.sec, t.nsec, 0, 3, loc}
+	}
 	return t.Local()
 }
 
 // Location returns the time zone information associated with t.
 func (t Time) Location() *Location {
+	if t.loc == 3 {
+		return t.zone
+	}
 	if t.loc == 1 {
 		return Local
 	}
 	return UTC
 }
 
-// Sub returns the duration t-u.
+const (
+	minDuration Duration = -1 << 63
+	maxDuration Duration = 1<<63 - 1
+)
+
+// Sub returns the duration t-u, saturating at the extreme Durations.
 func (t Time) Sub(u Time) Duration {
 	if t.mono != 0 && u.mono != 0 {
 		return Duration(t.mono - u.mono)
 	}
-	return Duration(t.wall - u.wall)
+	d := Duration(t.sec-u.sec)*Second + Duration(t.nsec-u.nsec)
+	// Check for overflow or underflow.
+	switch {
+	case u.Add(d).Equal(t):
+		return d
+	case t.Before(u):
+		return minDuration
+	default:
+		return maxDuration
+	}
 }
 
 // Add returns the time t+d.
 func (t Time) Add(d Duration) Time {
+	dsec := int64(d / 1e9)
+	nsec := t.nsec + int64(d%1e9)
+	if nsec >= 1e9 {
+		dsec++
+		nsec -= 1e9
+	} else if nsec < 0 {
+		dsec--
+		nsec += 1e9
+	}
 	m := t.mono
 	if m != 0 {
 		m += int64(d)
@@ -259,7 +366,7 @@ func (t Time) Add(d Duration) Time {
 			m = 1
 		}
 	}
-	return Time{t.wall + int64(d), m, t.loc}
+	return Time{t.sec + dsec, nsec, m, t.loc, t.zone}
 }
 
 // Since returns the time elapsed since t.
@@ -273,7 +380,7 @@ func (t Time) Before(u Time) bool {
 	if t.mono != 0 && u.mono != 0 {
 		return t.mono < u.mono
 	}
-	return t.wall < u.wall
+	return t.sec < u.sec || t.sec == u.sec && t.nsec < u.nsec
 }
 
 // After reports whether the time instant t is after u.
@@ -281,7 +388,7 @@ func (t Time) After(u Time) bool {
 	if t.mono != 0 && u.mono != 0 {
 		return t.mono > u.mono
 	}
-	return t.wall > u.wall
+	return t.sec > u.sec || t.sec == u.sec && t.nsec > u.nsec
 }
 
 // Equal reports whether t and u represent the same time instant.
@@ -289,7 +396,7 @@ func (t Time) Equal(u Time) bool {
 	if t.mono != 0 && u.mono != 0 {
 		return t.mono == u.mono
 	}
-	return t.wall == u.wall
+	return t.sec == u.sec && t.nsec == u.nsec
 }
 
 // Compare compares t and u: -1, 0 or +1.
@@ -303,65 +410,88 @@ func (t Time) Compare(u Time) int {
 	return 0
 }
 
-// IsZero reports whether t represents the zero time instant.
-func (t Time) IsZero() bool { return t.loc == 0 && t.wall == 0 }
+// IsZero reports whether t represents the zero time instant, January 1,
+// year 1, 00:00:00 UTC.
+func (t Time) IsZero() bool { return t.sec == 0 && t.nsec == 0 }
 
 // Unix returns t as a Unix time, the number of seconds since 1970.
-func (t Time) Unix() int64 {
-	if t.wall < 0 && t.wall%1e9 != 0 {
-		return t.wall/1e9 - 1
-	}
-	return t.wall / 1e9
-}
+func (t Time) Unix() int64 { return t.unixSec() }
 
 // UnixNano returns t as a Unix time in nanoseconds.
-func (t Time) UnixNano() int64 { return t.wall }
+func (t Time) UnixNano() int64 { return t.unixSec()*1e9 + t.nsec }
 
 // UnixMilli returns t as a Unix time in milliseconds.
-func (t Time) UnixMilli() int64 { return t.wall / 1e6 }
+func (t Time) UnixMilli() int64 { return t.unixSec()*1e3 + t.nsec/1e6 }
 
 // UnixMicro returns t as a Unix time in microseconds.
-func (t Time) UnixMicro() int64 { return t.wall / 1e3 }
+func (t Time) UnixMicro() int64 { return t.unixSec()*1e6 + t.nsec/1e3 }
 
 // Nanosecond returns the nanosecond offset within the second.
-func (t Time) Nanosecond() int {
-	n := t.wall % 1e9
-	if n < 0 {
-		n += 1e9
+func (t Time) Nanosecond() int { return int(t.nsec) }
+
+// mulmod is a*b mod m for a, b < m, without overflowing.
+func mulmod(a, b, m uint64) uint64 {
+	var r uint64
+	for b > 0 {
+		if b&1 != 0 {
+			r += a
+			if r >= m {
+				r -= m
+			}
+		}
+		a += a
+		if a >= m {
+			a -= m
+		}
+		b >>= 1
 	}
-	return int(n)
+	return r
 }
 
-// Round returns t rounded to the nearest multiple of d (halfway values
-// round up); for d <= 0 it only strips the monotonic reading.
+// rem is t's remainder after division by d (d > 0), counting from the
+// zero Time, as Go's Round and Truncate do.
+func (t Time) rem(d Duration) Duration {
+	if d%Second == 0 {
+		d1 := int64(d / Second)
+		return Duration(t.sec%d1)*Second + Duration(t.nsec)
+	}
+	m := uint64(d)
+	r := mulmod(uint64(t.sec)%m, uint64(1e9)%m, m) + uint64(t.nsec)%m
+	return Duration(r % m)
+}
+
+// Round returns t rounded to the nearest multiple of d since the zero
+// time (halfway values round up); for d <= 0 it only strips the
+// monotonic reading.
 func (t Time) Round(d Duration) Time {
+	t.mono = 0
 	if d <= 0 {
-		return Time{t.wall, 0, t.loc}
+		return t
 	}
-	r := t.wall % int64(d)
-	if r < 0 {
-		r += int64(d)
+	r := t.rem(d)
+	if uint64(r)+uint64(r) < uint64(d) {
+		return t.Add(-r)
 	}
-	if r+r < int64(d) {
-		return Time{t.wall - r, 0, t.loc}
-	}
-	return Time{t.wall + int64(d) - r, 0, t.loc}
+	return t.Add(d - r)
 }
 
-// Truncate returns t rounded down to a multiple of d; for d <= 0 it only
-// strips the monotonic reading.
+// Truncate returns t rounded down to a multiple of d since the zero time;
+// for d <= 0 it only strips the monotonic reading.
 func (t Time) Truncate(d Duration) Time {
+	t.mono = 0
 	if d <= 0 {
-		return Time{t.wall, 0, t.loc}
+		return t
 	}
-	r := t.wall % int64(d)
-	if r < 0 {
-		r += int64(d)
-	}
-	return Time{t.wall - r, 0, t.loc}
+	return t.Add(-t.rem(d))
 }
 
-func (t Time) fields() (year, month, day, hour, min, sec, wday, yday int)
+func fields(unix int64, loc int, off int) (year, month, day, hour, min, sec, wday, yday int)
+
+// fields breaks t down in its zone.
+func (t Time) fields() (year, month, day, hour, min, sec, wday, yday int) {
+	off, _ := t.zoneArgs()
+	return fields(t.unixSec(), t.loc, off)
+}
 
 // Date returns the year, month, and day in which t occurs (local time).
 func (t Time) Date() (year int, month Month, day int) {
@@ -395,11 +525,67 @@ func (t Time) YearDay() int { _, _, _, _, _, _, _, y := t.fields(); return y }
 
 // String returns the time formatted as Go does:
 // "2006-01-02 15:04:05.999999999 -0700 MST m=+0.000000001".
-func (t Time) String() string
+func (t Time) String() string {
+	off, name := t.zoneArgs()
+	return timeString(t.unixSec(), t.nsec, t.mono, t.loc, off, name)
+}
+
+func timeString(unix, nsec, mono int64, loc int, off int, name string) string
+func format(unix, nsec int64, loc int, off int, name string, layout string) string
 
 // Format returns a textual representation of the time value formatted
 // according to the layout (Go's reference-time layouts).
-func (t Time) Format(layout string) string
+func (t Time) Format(layout string) string {
+	off, name := t.zoneArgs()
+	return format(t.unixSec(), t.nsec, t.loc, off, name, layout)
+}
+
+// AppendFormat is like Format but appends the textual representation to b.
+func (t Time) AppendFormat(b []byte, layout string) []byte {
+	return append(b, t.Format(layout)...)
+}
+
+// Clock returns the hour, minute, and second within the day specified by t.
+func (t Time) Clock() (hour, min, sec int) {
+	_, _, _, hour, min, sec, _, _ = t.fields()
+	return
+}
+
+// Zone computes the time zone in effect at time t, returning its
+// abbreviated name and offset in seconds east of UTC.
+func (t Time) Zone() (name string, offset int) {
+	switch t.loc {
+	case 0, 2:
+		return "UTC", 0
+	case 3:
+		return t.zone.name, t.zone.offset
+	}
+	off, n := localZone(t.unixSec())
+	return n, off
+}
+
+// localZone is the process's zone offset and abbreviation at a Unix time.
+func localZone(unix int64) (int, string)
+
+// AddDate returns the time corresponding to adding the given number of
+// years, months, and days to t, normalized as Date does (Oct 32 is Nov 1).
+func (t Time) AddDate(years int, months int, days int) Time {
+	year, month, day := t.Date()
+	hour, min, sec := t.Clock()
+	return Date(year+years, month+Month(months), day+days, hour, min, sec, t.Nanosecond(), t.Location())
+}
+
+// ISOWeek returns the ISO 8601 year and week number in which t occurs.
+func (t Time) ISOWeek() (year, week int) {
+	// The week's Thursday decides its year: shift to it.
+	wd := int(t.Weekday())
+	d := 4 - wd
+	if wd == 0 {
+		d = -3
+	}
+	u := t.AddDate(0, 0, d)
+	return u.Year(), (u.YearDay()-1)/7 + 1
+}
 
 // Layouts understood by Format.
 const (
@@ -407,12 +593,17 @@ const (
 	ANSIC       = "Mon Jan _2 15:04:05 2006"
 	UnixDate    = "Mon Jan _2 15:04:05 MST 2006"
 	RFC822      = "02 Jan 06 15:04 MST"
+	RFC822Z     = "02 Jan 06 15:04 -0700"
+	RFC850      = "Monday, 02-Jan-06 15:04:05 MST"
 	RFC1123     = "Mon, 02 Jan 2006 15:04:05 MST"
+	RFC1123Z    = "Mon, 02 Jan 2006 15:04:05 -0700"
 	RFC3339     = "2006-01-02T15:04:05Z07:00"
 	RFC3339Nano = "2006-01-02T15:04:05.999999999Z07:00"
 	Kitchen     = "3:04PM"
 	Stamp       = "Jan _2 15:04:05"
 	StampMilli  = "Jan _2 15:04:05.000"
+	StampMicro  = "Jan _2 15:04:05.000000"
+	StampNano   = "Jan _2 15:04:05.000000000"
 	DateTime    = "2006-01-02 15:04:05"
 	DateOnly    = "2006-01-02"
 	TimeOnly    = "15:04:05"
@@ -527,3 +718,812 @@ func ParseDuration(s string) (Duration, error) {
 }
 
 func parseDuration(s string) (Duration, string)
+
+// ---- Parse: Go's layout language read backwards ----
+
+// ParseError describes a problem parsing a time string.
+type ParseError struct {
+	Layout     string
+	Value      string
+	LayoutElem string
+	ValueElem  string
+	Message    string
+}
+
+// quote is strconv.Quote for the ASCII texts of parse errors (time must
+// not import strconv).
+func quote(s string) string {
+	buf := make([]byte, 1, len(s)+2)
+	buf[0] = '"'
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c < ' ' {
+			// Go escapes bytes of invalid or control characters as \x.
+			const hex = "0123456789abcdef"
+			if c < ' ' || c >= 0x80 && !validRuneAt(s, i) {
+				buf = append(buf, '\\', 'x', hex[c>>4], hex[c&0xF])
+				continue
+			}
+		}
+		if c == '"' || c == '\\' {
+			buf = append(buf, '\\')
+		}
+		buf = append(buf, c)
+	}
+	return string(append(buf, '"'))
+}
+
+// validRuneAt reports whether the byte at i belongs to a valid UTF-8
+// sequence (a rough check sufficient for error texts).
+func validRuneAt(s string, i int) bool {
+	for _, r := range s[i:] {
+		return r != 0xFFFD
+	}
+	return false
+}
+
+func (e *ParseError) Error() string {
+	if e.Message == "" {
+		return "parsing time " + quote(e.Value) + " as " + quote(e.Layout) +
+			": cannot parse " + quote(e.ValueElem) + " as " + quote(e.LayoutElem)
+	}
+	return "parsing time " + quote(e.Value) + e.Message
+}
+
+// The layout elements.
+const (
+	stdNone = iota
+	stdLongMonth
+	stdMonth
+	stdNumMonth
+	stdZeroMonth
+	stdLongWeekDay
+	stdWeekDay
+	stdDay
+	stdUnderDay
+	stdZeroDay
+	stdUnderYearDay
+	stdZeroYearDay
+	stdHour
+	stdHour12
+	stdZeroHour12
+	stdMinute
+	stdZeroMinute
+	stdSecond
+	stdZeroSecond
+	stdLongYear
+	stdYear
+	stdPM
+	stdpm
+	stdTZ
+	stdISO8601TZ
+	stdISO8601SecondsTZ
+	stdISO8601ShortTZ
+	stdISO8601ColonTZ
+	stdISO8601ColonSecondsTZ
+	stdNumTZ
+	stdNumSecondsTz
+	stdNumShortTZ
+	stdNumColonTZ
+	stdNumColonSecondsTZ
+	stdFracSecond0 // ".000": digits in fracDigits
+	stdFracSecond9 // ".999"
+)
+
+func startsWithLowerCase(str string) bool {
+	if len(str) == 0 {
+		return false
+	}
+	c := str[0]
+	return 'a' <= c && c <= 'z'
+}
+
+// nextStdChunk finds the first layout element in layout, returning the
+// text before it, the element (with its fraction's digit count and
+// separator), and the text after it.
+func nextStdChunk(layout string) (prefix string, std int, ndigit int, sep byte, suffix string) {
+	for i := 0; i < len(layout); i++ {
+		switch c := int(layout[i]); c {
+		case 'J':
+			if len(layout) >= i+3 && layout[i:i+3] == "Jan" {
+				if len(layout) >= i+7 && layout[i:i+7] == "January" {
+					return layout[0:i], stdLongMonth, 0, 0, layout[i+7:]
+				}
+				if !startsWithLowerCase(layout[i+3:]) {
+					return layout[0:i], stdMonth, 0, 0, layout[i+3:]
+				}
+			}
+		case 'M':
+			if len(layout) >= i+3 {
+				if layout[i:i+3] == "Mon" {
+					if len(layout) >= i+6 && layout[i:i+6] == "Monday" {
+						return layout[0:i], stdLongWeekDay, 0, 0, layout[i+6:]
+					}
+					if !startsWithLowerCase(layout[i+3:]) {
+						return layout[0:i], stdWeekDay, 0, 0, layout[i+3:]
+					}
+				}
+				if layout[i:i+3] == "MST" {
+					return layout[0:i], stdTZ, 0, 0, layout[i+3:]
+				}
+			}
+		case '0':
+			if len(layout) >= i+2 && '1' <= layout[i+1] && layout[i+1] <= '6' {
+				std0x := [...]int{stdZeroMonth, stdZeroDay, stdZeroHour12, stdZeroMinute, stdZeroSecond, stdYear}
+				return layout[0:i], std0x[layout[i+1]-'1'], 0, 0, layout[i+2:]
+			}
+			if len(layout) >= i+3 && layout[i+1] == '0' && layout[i+2] == '2' {
+				return layout[0:i], stdZeroYearDay, 0, 0, layout[i+3:]
+			}
+		case '1':
+			if len(layout) >= i+2 && layout[i+1] == '5' {
+				return layout[0:i], stdHour, 0, 0, layout[i+2:]
+			}
+			return layout[0:i], stdNumMonth, 0, 0, layout[i+1:]
+		case '2':
+			if len(layout) >= i+4 && layout[i:i+4] == "2006" {
+				return layout[0:i], stdLongYear, 0, 0, layout[i+4:]
+			}
+			return layout[0:i], stdDay, 0, 0, layout[i+1:]
+		case '_':
+			if len(layout) >= i+2 && layout[i+1] == '2' {
+				// _2006 is really a literal _, followed by stdLongYear
+				if len(layout) >= i+5 && layout[i+1:i+5] == "2006" {
+					return layout[0 : i+1], stdLongYear, 0, 0, layout[i+5:]
+				}
+				return layout[0:i], stdUnderDay, 0, 0, layout[i+2:]
+			}
+			if len(layout) >= i+3 && layout[i+1] == '_' && layout[i+2] == '2' {
+				return layout[0:i], stdUnderYearDay, 0, 0, layout[i+3:]
+			}
+		case '3':
+			return layout[0:i], stdHour12, 0, 0, layout[i+1:]
+		case '4':
+			return layout[0:i], stdMinute, 0, 0, layout[i+1:]
+		case '5':
+			return layout[0:i], stdSecond, 0, 0, layout[i+1:]
+		case 'P':
+			if len(layout) >= i+2 && layout[i+1] == 'M' {
+				return layout[0:i], stdPM, 0, 0, layout[i+2:]
+			}
+		case 'p':
+			if len(layout) >= i+2 && layout[i+1] == 'm' {
+				return layout[0:i], stdpm, 0, 0, layout[i+2:]
+			}
+		case '-':
+			if len(layout) >= i+7 && layout[i:i+7] == "-070000" {
+				return layout[0:i], stdNumSecondsTz, 0, 0, layout[i+7:]
+			}
+			if len(layout) >= i+9 && layout[i:i+9] == "-07:00:00" {
+				return layout[0:i], stdNumColonSecondsTZ, 0, 0, layout[i+9:]
+			}
+			if len(layout) >= i+5 && layout[i:i+5] == "-0700" {
+				return layout[0:i], stdNumTZ, 0, 0, layout[i+5:]
+			}
+			if len(layout) >= i+6 && layout[i:i+6] == "-07:00" {
+				return layout[0:i], stdNumColonTZ, 0, 0, layout[i+6:]
+			}
+			if len(layout) >= i+3 && layout[i:i+3] == "-07" {
+				return layout[0:i], stdNumShortTZ, 0, 0, layout[i+3:]
+			}
+		case 'Z':
+			if len(layout) >= i+7 && layout[i:i+7] == "Z070000" {
+				return layout[0:i], stdISO8601SecondsTZ, 0, 0, layout[i+7:]
+			}
+			if len(layout) >= i+9 && layout[i:i+9] == "Z07:00:00" {
+				return layout[0:i], stdISO8601ColonSecondsTZ, 0, 0, layout[i+9:]
+			}
+			if len(layout) >= i+5 && layout[i:i+5] == "Z0700" {
+				return layout[0:i], stdISO8601TZ, 0, 0, layout[i+5:]
+			}
+			if len(layout) >= i+6 && layout[i:i+6] == "Z07:00" {
+				return layout[0:i], stdISO8601ColonTZ, 0, 0, layout[i+6:]
+			}
+			if len(layout) >= i+3 && layout[i:i+3] == "Z07" {
+				return layout[0:i], stdISO8601ShortTZ, 0, 0, layout[i+3:]
+			}
+		case '.', ',':
+			if i+1 < len(layout) && (layout[i+1] == '0' || layout[i+1] == '9') {
+				ch := layout[i+1]
+				j := i + 1
+				for j < len(layout) && layout[j] == ch {
+					j++
+				}
+				// A fraction is not followed by another digit.
+				if !isDigit(layout, j) {
+					code := stdFracSecond0
+					if layout[i+1] == '9' {
+						code = stdFracSecond9
+					}
+					return layout[0:i], code, j - (i + 1), layout[i], layout[j:]
+				}
+			}
+		}
+	}
+	return layout, stdNone, 0, 0, ""
+}
+
+func isDigit(s string, i int) bool {
+	if len(s) <= i {
+		return false
+	}
+	c := s[i]
+	return '0' <= c && c <= '9'
+}
+
+var errBad = errors.New("bad value for field")
+
+// getnum parses s[0:1] or s[0:2] (fixed forces the latter) as a decimal
+// integer and returns the integer and the remainder of the string.
+func getnum(s string, fixed bool) (int, string, error) {
+	if !isDigit(s, 0) {
+		return 0, s, errBad
+	}
+	if !isDigit(s, 1) {
+		if fixed {
+			return 0, s, errBad
+		}
+		return int(s[0] - '0'), s[1:], nil
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0'), s[2:], nil
+}
+
+// getnum3 parses s[0:1], s[0:2], or s[0:3] as a decimal integer.
+func getnum3(s string, fixed bool) (int, string, error) {
+	var n, i int
+	for i = 0; i < 3 && isDigit(s, i); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	if i == 0 || fixed && i != 3 {
+		return 0, s, errBad
+	}
+	return n, s[i:], nil
+}
+
+func cutspace(s string) string {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	return s
+}
+
+// skip removes the given prefix from value, treating runs of space
+// characters as equivalent.
+func skip(value, prefix string) (string, error) {
+	for len(prefix) > 0 {
+		if prefix[0] == ' ' {
+			if len(value) > 0 && value[0] != ' ' {
+				return value, errBad
+			}
+			prefix = cutspace(prefix)
+			value = cutspace(value)
+			continue
+		}
+		if len(value) == 0 || value[0] != prefix[0] {
+			return value, errBad
+		}
+		prefix = prefix[1:]
+		value = value[1:]
+	}
+	return value, nil
+}
+
+// lookup finds val's prefix in tab, ignoring ASCII case.
+func lookup(tab []string, val string) (int, string, error) {
+	for i, v := range tab {
+		if len(val) >= len(v) && equalFold(val[0:len(v)], v) {
+			return i, val[len(v):], nil
+		}
+	}
+	return -1, val, errBad
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+var longMonthNames = []string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+var shortMonthNames = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+var longDayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday"}
+var shortDayNames = []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+
+// parseTimeZone reports the length of the time zone abbreviation that
+// begins value (3 to 5 upper-case letters, or GMT with an offset).
+func parseTimeZone(value string) (length int, ok bool) {
+	if len(value) < 3 {
+		return 0, false
+	}
+	if len(value) >= 4 && (value[:4] == "ChST" || value[:4] == "MeST") {
+		return 4, true
+	}
+	if value[:3] == "GMT" {
+		length = parseGMT(value)
+		return length, true
+	}
+	if value[0] == '+' || value[0] == '-' {
+		length = parseSignedOffset(value)
+		return length, length > 0
+	}
+	var nUpper int
+	for nUpper = 0; nUpper < 6; nUpper++ {
+		if nUpper >= len(value) {
+			break
+		}
+		if c := value[nUpper]; c < 'A' || 'Z' < c {
+			break
+		}
+	}
+	switch nUpper {
+	case 0, 1, 2, 6:
+		return 0, false
+	case 5: // Must end in T to match.
+		if value[4] == 'T' {
+			return 5, true
+		}
+	case 4:
+		// Must end in T, except one special case.
+		if value[3] == 'T' || value[:4] == "WITA" {
+			return 4, true
+		}
+	case 3:
+		return 3, true
+	}
+	return 0, false
+}
+
+func parseGMT(value string) int {
+	value = value[3:]
+	if len(value) == 0 {
+		return 3
+	}
+	return 3 + parseSignedOffset(value)
+}
+
+func parseSignedOffset(value string) int {
+	sign := value[0]
+	if sign != '-' && sign != '+' {
+		return 0
+	}
+	n, rem := 0, value[1:]
+	i := 0
+	for i < len(rem) && isDigit(rem, i) {
+		n = n*10 + int(rem[i]-'0')
+		i++
+	}
+	if i == 0 || n > 24 {
+		return 0
+	}
+	return len(value) - len(rem) + i
+}
+
+// parseNanoseconds parses the fraction value[1:nbytes] (value[0] is the
+// separator) as nanoseconds.
+func parseNanoseconds(value string, nbytes int) (ns int, rangeErrString string, err error) {
+	if value[0] != '.' && value[0] != ',' {
+		err = errBad
+		return
+	}
+	if nbytes > 10 {
+		value = value[:10]
+		nbytes = 10
+	}
+	for i := 1; i < nbytes; i++ {
+		if !isDigit(value, i) {
+			err = errBad
+			return
+		}
+		ns = ns*10 + int(value[i]-'0')
+	}
+	for i := nbytes; i < 10; i++ {
+		ns *= 10
+	}
+	return
+}
+
+func daysIn(m Month, year int) int {
+	if m == February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 31 - int(m-1)%7%2
+}
+
+// Parse parses a formatted string and returns the time value it
+// represents, the layout defining the format by showing how the reference
+// time, Mon Jan 2 15:04:05 -0700 MST 2006, would be shown. A time
+// without a zone is UTC.
+func Parse(layout, value string) (Time, error) {
+	return parse(layout, value, UTC, Local)
+}
+
+// ParseInLocation is like Parse but interprets a time without zone
+// information in the given location.
+func ParseInLocation(layout, value string, loc *Location) (Time, error) {
+	if loc == nil {
+		panic("time: missing Location in call to ParseInLocation")
+	}
+	return parse(layout, value, loc, loc)
+}
+
+func parse(layout, value string, defaultLocation, local *Location) (Time, error) {
+	alayout, avalue := layout, value
+	rangeErrString := ""
+	amSet := false
+	pmSet := false
+
+	var (
+		year       int
+		month      int = -1
+		day        int = -1
+		yday       int = -1
+		hour       int
+		min        int
+		sec        int
+		nsec       int
+		z          *Location
+		zoneOffset int = -1
+		zoneName   string
+	)
+
+	for {
+		var err error
+		prefix, std, ndigit, sep, suffix := nextStdChunk(layout)
+		stdstr := layout[len(prefix) : len(layout)-len(suffix)]
+		value, err = skip(value, prefix)
+		if err != nil {
+			return Time{}, &ParseError{alayout, avalue, prefix, value, ""}
+		}
+		if std == stdNone {
+			if len(value) != 0 {
+				return Time{}, &ParseError{alayout, avalue, "", value, ": extra text: " + quote(value)}
+			}
+			break
+		}
+		layout = suffix
+		var p string
+		hold := value
+		switch std {
+		case stdYear:
+			if len(value) < 2 {
+				err = errBad
+				break
+			}
+			p, value = value[0:2], value[2:]
+			year, err = atoi(p)
+			if err != nil {
+				break
+			}
+			if year >= 69 {
+				year += 1900
+			} else {
+				year += 2000
+			}
+		case stdLongYear:
+			if len(value) < 4 || !isDigit(value, 0) {
+				err = errBad
+				break
+			}
+			p, value = value[0:4], value[4:]
+			year, err = atoi(p)
+		case stdMonth:
+			month, value, err = lookup(shortMonthNames, value)
+			month++
+		case stdLongMonth:
+			month, value, err = lookup(longMonthNames, value)
+			month++
+		case stdNumMonth, stdZeroMonth:
+			month, value, err = getnum(value, std == stdZeroMonth)
+			if err == nil && (month <= 0 || 12 < month) {
+				rangeErrString = "month"
+			}
+		case stdWeekDay:
+			_, value, err = lookup(shortDayNames, value)
+		case stdLongWeekDay:
+			_, value, err = lookup(longDayNames, value)
+		case stdDay, stdUnderDay, stdZeroDay:
+			if std == stdUnderDay && len(value) > 0 && value[0] == ' ' {
+				value = value[1:]
+			}
+			day, value, err = getnum(value, std == stdZeroDay)
+		case stdUnderYearDay, stdZeroYearDay:
+			for i := 0; i < 2; i++ {
+				if std == stdUnderYearDay && len(value) > 0 && value[0] == ' ' {
+					value = value[1:]
+				}
+			}
+			yday, value, err = getnum3(value, std == stdZeroYearDay)
+		case stdHour:
+			hour, value, err = getnum(value, false)
+			if hour < 0 || 24 <= hour {
+				rangeErrString = "hour"
+			}
+		case stdHour12, stdZeroHour12:
+			hour, value, err = getnum(value, std == stdZeroHour12)
+			if hour < 0 || 12 < hour {
+				rangeErrString = "hour"
+			}
+		case stdMinute, stdZeroMinute:
+			min, value, err = getnum(value, std == stdZeroMinute)
+			if min < 0 || 60 <= min {
+				rangeErrString = "minute"
+			}
+		case stdSecond, stdZeroSecond:
+			sec, value, err = getnum(value, std == stdZeroSecond)
+			if err != nil {
+				break
+			}
+			if sec < 0 || 60 <= sec {
+				rangeErrString = "second"
+				break
+			}
+			// A fractional second in the value but not in the layout is
+			// accepted, as in Go.
+			if len(value) >= 2 && (value[0] == '.' || value[0] == ',') && isDigit(value, 1) {
+				_, std2, _, _, _ := nextStdChunk(layout)
+				if std2 == stdFracSecond0 || std2 == stdFracSecond9 {
+					break
+				}
+				n := 2
+				for ; n < len(value) && isDigit(value, n); n++ {
+				}
+				nsec, rangeErrString, err = parseNanoseconds(value, n)
+				value = value[n:]
+			}
+		case stdPM:
+			if len(value) < 2 {
+				err = errBad
+				break
+			}
+			p, value = value[0:2], value[2:]
+			switch p {
+			case "PM":
+				pmSet = true
+			case "AM":
+				amSet = true
+			default:
+				err = errBad
+			}
+		case stdpm:
+			if len(value) < 2 {
+				err = errBad
+				break
+			}
+			p, value = value[0:2], value[2:]
+			switch p {
+			case "pm":
+				pmSet = true
+			case "am":
+				amSet = true
+			default:
+				err = errBad
+			}
+		case stdISO8601TZ, stdISO8601ShortTZ, stdISO8601ColonTZ, stdISO8601SecondsTZ, stdISO8601ColonSecondsTZ,
+			stdNumTZ, stdNumShortTZ, stdNumColonTZ, stdNumSecondsTz, stdNumColonSecondsTZ:
+			if (std == stdISO8601TZ || std == stdISO8601ShortTZ || std == stdISO8601ColonTZ ||
+				std == stdISO8601SecondsTZ || std == stdISO8601ColonSecondsTZ) && len(value) >= 1 && value[0] == 'Z' {
+				value = value[1:]
+				z = UTC
+				break
+			}
+			var sign, hh, mm, ss string
+			if std == stdISO8601ColonTZ || std == stdNumColonTZ {
+				if len(value) < 6 {
+					err = errBad
+					break
+				}
+				if value[3] != ':' {
+					err = errBad
+					break
+				}
+				sign, hh, mm, ss, value = value[0:1], value[1:3], value[4:6], "00", value[6:]
+			} else if std == stdNumShortTZ || std == stdISO8601ShortTZ {
+				if len(value) < 3 {
+					err = errBad
+					break
+				}
+				sign, hh, mm, ss, value = value[0:1], value[1:3], "00", "00", value[3:]
+			} else if std == stdISO8601ColonSecondsTZ || std == stdNumColonSecondsTZ {
+				if len(value) < 9 {
+					err = errBad
+					break
+				}
+				if value[3] != ':' || value[6] != ':' {
+					err = errBad
+					break
+				}
+				sign, hh, mm, ss, value = value[0:1], value[1:3], value[4:6], value[7:9], value[9:]
+			} else if std == stdISO8601SecondsTZ || std == stdNumSecondsTz {
+				if len(value) < 7 {
+					err = errBad
+					break
+				}
+				sign, hh, mm, ss, value = value[0:1], value[1:3], value[3:5], value[5:7], value[7:]
+			} else {
+				if len(value) < 5 {
+					err = errBad
+					break
+				}
+				sign, hh, mm, ss, value = value[0:1], value[1:3], value[3:5], "00", value[5:]
+			}
+			var hr, mn, sc int
+			hr, _, err = getnum(hh, true)
+			if err == nil {
+				mn, _, err = getnum(mm, true)
+			}
+			if err == nil {
+				sc, _, err = getnum(ss, true)
+			}
+			if hr > 24 {
+				rangeErrString = "time zone offset hour"
+			}
+			if mn > 60 {
+				rangeErrString = "time zone offset minute"
+			}
+			if sc > 60 {
+				rangeErrString = "time zone offset second"
+			}
+			zoneOffset = (hr*60+mn)*60 + sc
+			switch sign[0] {
+			case '+':
+			case '-':
+				zoneOffset = -zoneOffset
+			default:
+				err = errBad
+			}
+		case stdTZ:
+			if len(value) >= 3 && value[0:3] == "UTC" {
+				z = UTC
+				value = value[3:]
+				break
+			}
+			n, ok := parseTimeZone(value)
+			if !ok {
+				err = errBad
+				break
+			}
+			zoneName, value = value[:n], value[n:]
+		case stdFracSecond0:
+			ndigit := 1 + ndigit
+			if len(value) < ndigit {
+				err = errBad
+				break
+			}
+			if value[0] != sep {
+				err = errBad
+				break
+			}
+			nsec, rangeErrString, err = parseNanoseconds(value, ndigit)
+			value = value[ndigit:]
+		case stdFracSecond9:
+			if len(value) < 2 || !(value[0] == '.' || value[0] == ',') || value[1] < '0' || '9' < value[1] {
+				// Fractional second omitted.
+				break
+			}
+			i := 0
+			for i+1 < len(value) && '0' <= value[i+1] && value[i+1] <= '9' {
+				i++
+			}
+			nsec, rangeErrString, err = parseNanoseconds(value, 1+i)
+			value = value[1+i:]
+		}
+		if rangeErrString != "" {
+			return Time{}, &ParseError{alayout, avalue, stdstr, value, ": " + rangeErrString + " out of range"}
+		}
+		if err != nil {
+			return Time{}, &ParseError{alayout, avalue, stdstr, hold, ""}
+		}
+	}
+	if pmSet && hour < 12 {
+		hour += 12
+	} else if amSet && hour == 12 {
+		hour = 0
+	}
+
+	if yday >= 0 {
+		var d, m int
+		leap := year%4 == 0 && (year%100 != 0 || year%400 == 0)
+		if yday < 1 || yday > 365 && !(leap && yday == 366) {
+			return Time{}, &ParseError{alayout, avalue, "", value, ": day-of-year out of range"}
+		}
+		if month < 0 || day < 0 {
+			d = yday
+			for m = 1; m <= 12 && d > daysIn(Month(m), year); m++ {
+				d -= daysIn(Month(m), year)
+			}
+			if month >= 0 && month != m || day >= 0 && day != d {
+				return Time{}, &ParseError{alayout, avalue, "", value, ": day-of-year does not match month"}
+			}
+			month, day = m, d
+		}
+	} else {
+		if month < 0 {
+			month = int(January)
+		}
+		if day < 0 {
+			day = 1
+		}
+	}
+
+	if day < 1 || day > daysIn(Month(month), year) {
+		return Time{}, &ParseError{alayout, avalue, "", value, ": day out of range"}
+	}
+
+	if z != nil {
+		return Date(year, Month(month), day, hour, min, sec, nsec, z), nil
+	}
+
+	if zoneOffset != -1 {
+		t := Date(year, Month(month), day, hour, min, sec, nsec, UTC)
+		t.sec -= int64(zoneOffset)
+		// A local zone with this offset at that time is used, else a
+		// fixed zone records the offset.
+		if local == Local {
+			if off, name := localZone(t.unixSec()); off == zoneOffset && (zoneName == "" || name == zoneName) {
+				return t.Local(), nil
+			}
+		}
+		return t.In(FixedZone(zoneName, zoneOffset)), nil
+	}
+
+	if zoneName != "" {
+		t := Date(year, Month(month), day, hour, min, sec, nsec, UTC)
+		if local == Local {
+			if off, name := localZone(t.unixSec()); name == zoneName {
+				t.sec -= int64(off)
+				return t.Local(), nil
+			}
+		}
+		offset := 0
+		if len(zoneName) > 3 && zoneName[:3] == "GMT" {
+			offset, _ = atoi(zoneName[3:])
+			offset *= 3600
+		}
+		t.sec -= int64(offset)
+		return t.In(FixedZone(zoneName, offset)), nil
+	}
+
+	return Date(year, Month(month), day, hour, min, sec, nsec, defaultLocation), nil
+}
+
+// atoi is a small strconv.Atoi for Parse (time must not import strconv).
+func atoi(s string) (int, error) {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	if s == "" {
+		return 0, errBad
+	}
+	x := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, errBad
+		}
+		x = x*10 + int(s[i]-'0')
+	}
+	if neg {
+		x = -x
+	}
+	return x, nil
+}
