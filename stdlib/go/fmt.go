@@ -3,6 +3,7 @@ package fmt
 import (
 	"errors"
 	"io"
+	"strconv"
 )
 
 // Stringer is implemented by any value that has a String method, which
@@ -137,9 +138,14 @@ type scanSource struct {
 	peeked bool
 	pb     byte
 	eof    bool
+	lim    int // with limited: bytes the current operand may still take
+	limited bool
 }
 
 func (s *scanSource) peek() (byte, bool) {
+	if s.limited && s.lim <= 0 {
+		return 0, false
+	}
 	if s.r == nil {
 		if s.i < len(s.s) {
 			return s.s[s.i], true
@@ -177,6 +183,7 @@ func (s *scanSource) peek() (byte, bool) {
 }
 
 func (s *scanSource) advance() {
+	s.lim--
 	if s.r == nil {
 		s.i++
 	} else {
@@ -263,6 +270,42 @@ func (s *scanSource) token(class int, verb byte) string {
 	}
 }
 
+// quoted reads a Go string literal, double-quoted or back-quoted, and
+// returns its value (or an error text), as %q scans.
+func (s *scanSource) quoted() (string, string) {
+	q, ok := s.peek()
+	if !ok || (q != '"' && q != '`') {
+		return "", "expected quoted string"
+	}
+	b := []byte{q}
+	s.advance()
+	for {
+		c, ok := s.peek()
+		if !ok {
+			return "", "unexpected EOF"
+		}
+		b = append(b, c)
+		s.advance()
+		if c == '\\' && q == '"' {
+			c, ok = s.peek()
+			if !ok {
+				return "", "unexpected EOF"
+			}
+			b = append(b, c)
+			s.advance()
+			continue
+		}
+		if c == q {
+			break
+		}
+	}
+	v, err := strconv.Unquote(string(b))
+	if err != nil {
+		return "", err.Error()
+	}
+	return v, ""
+}
+
 // word reads bytes up to the next space or newline.
 func (s *scanSource) word() string {
 	var b []byte
@@ -324,7 +367,12 @@ func scanFormat(src *scanSource, format string, a []any) (n int, err error) {
 			if i >= len(format) {
 				return n, errors.New("too few operands for format '%'")
 			}
+			width := -1
 			for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				if width < 0 {
+					width = 0
+				}
+				width = width*10 + int(format[i]-'0')
 				i++
 			}
 			if i >= len(format) {
@@ -368,7 +416,21 @@ func scanFormat(src *scanSource, format string, a []any) (n int, err error) {
 					}
 					return n, errors.New("unexpected newline")
 				}
-				w := src.token(scanClass(a[argi]), verb)
+				if width >= 0 {
+					src.limited, src.lim = true, width
+				}
+				var w string
+				if verb == 'q' {
+					q, msg := src.quoted()
+					if msg != "" {
+						src.limited = false
+						return n, errors.New(msg)
+					}
+					w, verb = q, 's'
+				} else {
+					w = src.token(scanClass(a[argi]), verb)
+				}
+				src.limited = false
 				if msg := storeWord(w, a[argi], verb); msg != "" {
 					return n, errors.New(msg)
 				}
