@@ -93,7 +93,8 @@ static inline String nat_cstr(const char *s)
     X(crc32, "hash/crc32")                                                                         \
     X(fs, "io/fs")                                                                                 \
     X(path, "path")                                                                                \
-    X(filepath, "path/filepath")
+    X(filepath, "path/filepath")                                                                   \
+    X(tabwriter, "text/tabwriter")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

@@ -532,7 +532,8 @@ START_TEST(test_registry)
                                         "hash/crc32",
                                         "io/fs",
                                         "path",
-                                        "path/filepath"};
+                                        "path/filepath",
+                                        "text/tabwriter"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
