@@ -94,7 +94,8 @@ static inline String nat_cstr(const char *s)
     X(fs, "io/fs")                                                                                 \
     X(path, "path")                                                                                \
     X(filepath, "path/filepath")                                                                   \
-    X(tabwriter, "text/tabwriter")
+    X(tabwriter, "text/tabwriter")                                                                 \
+    X(binary, "encoding/binary")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

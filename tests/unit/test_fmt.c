@@ -533,7 +533,8 @@ START_TEST(test_registry)
                                         "io/fs",
                                         "path",
                                         "path/filepath",
-                                        "text/tabwriter"};
+                                        "text/tabwriter",
+                                        "encoding/binary"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
