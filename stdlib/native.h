@@ -95,7 +95,9 @@ static inline String nat_cstr(const char *s)
     X(path, "path")                                                                                \
     X(filepath, "path/filepath")                                                                   \
     X(tabwriter, "text/tabwriter")                                                                 \
-    X(binary, "encoding/binary")
+    X(binary, "encoding/binary")                                                                   \
+    X(url, "net/url")                                                                              \
+    X(net, "net")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

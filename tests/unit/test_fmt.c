@@ -534,7 +534,9 @@ START_TEST(test_registry)
                                         "path",
                                         "path/filepath",
                                         "text/tabwriter",
-                                        "encoding/binary"};
+                                        "encoding/binary",
+                                        "net/url",
+                                        "net"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
