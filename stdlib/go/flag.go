@@ -30,10 +30,11 @@ type boolValue struct{ p *bool }
 func (b *boolValue) Set(s string) error {
 	v, err := strconv.ParseBool(s)
 	if err != nil {
-		return errors.New("parse error")
+		err = errors.New("parse error")
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*b.p = v
-	return nil
+	return err
 }
 func (b *boolValue) String() string   { return strconv.FormatBool(*b.p) }
 func (b *boolValue) IsBoolFlag() bool { return true }
@@ -43,10 +44,11 @@ type intValue struct{ p *int }
 func (i *intValue) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = int(v)
-	return nil
+	return err
 }
 func (i *intValue) String() string { return strconv.Itoa(*i.p) }
 
@@ -55,10 +57,11 @@ type int64Value struct{ p *int64 }
 func (i *int64Value) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = v
-	return nil
+	return err
 }
 func (i *int64Value) String() string { return strconv.FormatInt(*i.p, 10) }
 
@@ -67,10 +70,11 @@ type uintValue struct{ p *uint }
 func (i *uintValue) Set(s string) error {
 	v, err := strconv.ParseUint(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = uint(v)
-	return nil
+	return err
 }
 func (i *uintValue) String() string { return strconv.FormatUint(uint64(*i.p), 10) }
 
@@ -84,10 +88,11 @@ type float64Value struct{ p *float64 }
 func (f *float64Value) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*f.p = v
-	return nil
+	return err
 }
 func (f *float64Value) String() string { return strconv.FormatFloat(*f.p, 'g', -1, 64) }
 
@@ -96,10 +101,11 @@ type durationValue struct{ p *time.Duration }
 func (d *durationValue) Set(s string) error {
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return errors.New("parse error")
+		err = errors.New("parse error")
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*d.p = v
-	return nil
+	return err
 }
 func (d *durationValue) String() string { return (*d.p).String() }
 
