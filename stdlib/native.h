@@ -97,7 +97,9 @@ static inline String nat_cstr(const char *s)
     X(tabwriter, "text/tabwriter")                                                                 \
     X(binary, "encoding/binary")                                                                   \
     X(url, "net/url")                                                                              \
-    X(net, "net")
+    X(net, "net")                                                                                  \
+    X(ring, "container/ring")                                                                      \
+    X(utf16, "unicode/utf16")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

@@ -536,7 +536,9 @@ START_TEST(test_registry)
                                         "text/tabwriter",
                                         "encoding/binary",
                                         "net/url",
-                                        "net"};
+                                        "net",
+                                        "container/ring",
+                                        "unicode/utf16"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
