@@ -99,7 +99,8 @@ static inline String nat_cstr(const char *s)
     X(url, "net/url")                                                                              \
     X(net, "net")                                                                                  \
     X(ring, "container/ring")                                                                      \
-    X(utf16, "unicode/utf16")
+    X(utf16, "unicode/utf16")                                                                      \
+    X(slog, "log/slog")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

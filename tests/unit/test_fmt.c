@@ -538,7 +538,8 @@ START_TEST(test_registry)
                                         "net/url",
                                         "net",
                                         "container/ring",
-                                        "unicode/utf16"};
+                                        "unicode/utf16",
+                                        "log/slog"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
