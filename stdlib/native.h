@@ -100,7 +100,8 @@ static inline String nat_cstr(const char *s)
     X(net, "net")                                                                                  \
     X(ring, "container/ring")                                                                      \
     X(utf16, "unicode/utf16")                                                                      \
-    X(slog, "log/slog")
+    X(slog, "log/slog")                                                                            \
+    X(csv, "encoding/csv")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

@@ -539,7 +539,8 @@ START_TEST(test_registry)
                                         "net",
                                         "container/ring",
                                         "unicode/utf16",
-                                        "log/slog"};
+                                        "log/slog",
+                                        "encoding/csv"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);
