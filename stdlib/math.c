@@ -4,6 +4,8 @@
  * Must never raise floating-point exceptions into the program.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "native.h"
 
@@ -276,6 +278,17 @@ static NativeStatus math_modf(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* exactPow10(n int) float64: 10**n correctly rounded, by strtod of the
+ * literal (what Go's table of powers holds). */
+static NativeStatus math_exact_pow10(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    char buf[32];
+    snprintf(buf, sizeof buf, "1e%lld", (long long)args[0].i);
+    res[0].f = strtod(buf, NULL);
+    return NATIVE_OK;
+}
+
 /* Frexp(f float64) (frac float64, exp int) */
 static NativeStatus math_frexp(NativeCtx *ctx, Slot *args, Slot *res)
 {
@@ -314,6 +327,7 @@ static const StdNative math_natives[] = {
     {"Float32frombits", math_bits32},
     {"Modf", math_modf},
     {"Frexp", math_frexp},
+    {"exactPow10", math_exact_pow10},
     {"Ldexp", math_ldexp},
     {"FMA", math_fma},
     {NULL, NULL},

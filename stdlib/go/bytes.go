@@ -711,3 +711,9 @@ func (r *Reader) WriteTo(w io.Writer) (n int64, err error) {
 
 // Reset resets the Reader to be reading from b.
 func (r *Reader) Reset(b []byte) { *r = Reader{b, 0, -1} }
+
+// ToValidUTF8 returns a copy of s with each run of invalid UTF-8 byte
+// sequences replaced by the replacement slice.
+func ToValidUTF8(s, replacement []byte) []byte {
+	return []byte(strings.ToValidUTF8(string(s), string(replacement)))
+}
