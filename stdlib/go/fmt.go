@@ -3,7 +3,6 @@ package fmt
 import (
 	"errors"
 	"io"
-	"strconv"
 )
 
 // Stringer is implemented by any value that has a String method, which
@@ -270,6 +269,10 @@ func (s *scanSource) token(class int, verb byte) string {
 	}
 }
 
+// unquote is strconv.Unquote's engine (fmt does not import strconv, so
+// that programs printing with fmt compile no more than they need).
+func unquote(s string) (string, bool)
+
 // quoted reads a Go string literal, double-quoted or back-quoted, and
 // returns its value (or an error text), as %q scans.
 func (s *scanSource) quoted() (string, string) {
@@ -299,9 +302,9 @@ func (s *scanSource) quoted() (string, string) {
 			break
 		}
 	}
-	v, err := strconv.Unquote(string(b))
-	if err != nil {
-		return "", err.Error()
+	v, ok := unquote(string(b))
+	if !ok {
+		return "", "invalid syntax"
 	}
 	return v, ""
 }
