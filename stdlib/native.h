@@ -101,7 +101,8 @@ static inline String nat_cstr(const char *s)
     X(ring, "container/ring")                                                                      \
     X(utf16, "unicode/utf16")                                                                      \
     X(slog, "log/slog")                                                                            \
-    X(csv, "encoding/csv")
+    X(csv, "encoding/csv")                                                                         \
+    X(syscall, "syscall")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

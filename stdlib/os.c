@@ -10,7 +10,6 @@
  * between sched_enter_blocking/sched_exit_blocking. Must never write to a
  * descriptor the VM redirected by bypassing its FILE.
  */
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -251,17 +250,6 @@ OS_ID_NATIVE(os_getppid, getppid)
 OS_ID_NATIVE(os_getuid, getuid)
 OS_ID_NATIVE(os_getgid, getgid)
 #undef OS_ID_NATIVE
-
-/* errText(e int) string: strerror's text, starting lower-case as Go's
- * table does. */
-static NativeStatus os_err_text(NativeCtx *ctx, Slot *args, Slot *res)
-{
-    (void)ctx;
-    char *s = string_cstr(string_from_cstr(strerror((int)args[0].i)));
-    s[0] = (char)tolower((unsigned char)s[0]);
-    nat_set_str(res, string_from_cstr(s));
-    return NATIVE_OK;
-}
 
 /* readFile(name string) ([]byte, int, bool): the bytes, or an errno and
  * whether the read (rather than the open) failed. */
@@ -581,7 +569,6 @@ static const StdNative os_natives[] = {
     {"Getppid", os_getppid},
     {"Getuid", os_getuid},
     {"Getgid", os_getgid},
-    {"errText", os_err_text},
     {"readFile", os_read_file},
     {"writeFile", os_write_file},
     {"stat", os_stat},

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"syscall"
 	"time"
 )
 
@@ -72,38 +73,15 @@ const (
 
 // Linux errno values the package tests for.
 const (
-	ePERM     = 1
-	eNOENT    = 2
-	eBADF     = 9
-	eACCES    = 13
-	eEXIST    = 17
-	eNOTDIR   = 20
-	eISDIR    = 21
-	eINVAL    = 22
-	eNOTEMPTY = 39
+	eNOENT  = 2
+	eEXIST  = 17
+	eNOTDIR = 20
+	eINVAL  = 22
 )
 
-// errno is a system call's error number (Go's syscall.Errno).
-type errno int
-
-// errText is strerror's text for e, lower-cased as Go's table is.
-func errText(e int) string
-
-func (e errno) Error() string { return errText(int(e)) }
-
-func (e errno) Is(target error) bool {
-	switch target {
-	case ErrPermission:
-		return e == eACCES || e == ePERM
-	case ErrExist:
-		return e == eEXIST || e == eNOTEMPTY
-	case ErrNotExist:
-		return e == eNOENT
-	case errors.ErrUnsupported:
-		return false
-	}
-	return false
-}
+// errno is a system call's error number: Go's syscall.Errno, so that %T,
+// errors.Is and errors.As see what they see under Go.
+type errno = syscall.Errno
 
 func runtimeArgs() []string
 
