@@ -4,6 +4,8 @@
  * Must never raise floating-point exceptions into the program.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "native.h"
 
@@ -11,6 +13,135 @@
 #include "stdlib/math_go.h"
 
 /* One X per function of one float64: Go name, C expression of x. */
+/* Cube root as Go computes it (FreeBSD's s_cbrt: a 5-bit estimate, a
+ * rational step to 23 bits, one Newton step to 53), so that perfect cubes
+ * come out exact; glibc's cbrt(27) is 3.0000000000000004. */
+static double math_cbrt(double x)
+{
+    const uint64_t b1 = 715094163, b2 = 696219795;
+    const double c = 5.42857142857142815906e-01, d = -7.05306122448979611050e-01,
+                 e = 1.41428571428571436819e+00, f = 1.60714285714285720630e+00,
+                 g = 3.57142857142857150787e-01, smallest_normal = 2.22507385850720138309e-308;
+    if (x == 0 || isnan(x) || isinf(x))
+        return x;
+    bool sign = x < 0;
+    if (sign)
+        x = -x;
+    uint64_t bits;
+    double t;
+    memcpy(&bits, &x, sizeof bits);
+    bits = bits / 3 + (b1 << 32);
+    memcpy(&t, &bits, sizeof t);
+    if (x < smallest_normal) {
+        t = (double)(1ULL << 54);
+        t *= x;
+        memcpy(&bits, &t, sizeof bits);
+        bits = bits / 3 + (b2 << 32);
+        memcpy(&t, &bits, sizeof t);
+    }
+    double r = t * t / x;
+    double s = c + r * t;
+    t *= g + f / (s + e + d / s);
+    memcpy(&bits, &t, sizeof bits);
+    bits = (bits & (0xFFFFFFFFCULL << 28)) + (1ULL << 30);
+    memcpy(&t, &bits, sizeof t);
+    s = t * t;
+    r = x / s;
+    double w = t + t;
+    r = (r - t) / (w + r);
+    t = t + t * r;
+    return sign ? -t : t;
+}
+
+static bool math_is_odd_int(double x)
+{
+    if (fabs(x) >= 9007199254740992.0) /* 2^53: every such float is even */
+        return false;
+    double xi;
+    double xf = modf(x, &xi);
+    return xf == 0 && ((int64_t)xi & 1) == 1;
+}
+
+/* x**y as Go computes it: the integer part of y by repeated squaring of
+ * frexp's mantissa (so Pow(1.1, 10) rounds as Go's does, not as glibc's
+ * correctly rounded pow), the fraction by exp(yf*log(x)), and Go's
+ * special cases. */
+static double math_pow(double x, double y)
+{
+    if (y == 0 || x == 1)
+        return 1;
+    if (y == 1)
+        return x;
+    if (isnan(x) || isnan(y))
+        return NAN;
+    if (x == 0) {
+        if (y < 0)
+            return signbit(x) && math_is_odd_int(y) ? -INFINITY : INFINITY;
+        return signbit(x) && math_is_odd_int(y) ? x : 0;
+    }
+    if (isinf(y)) {
+        if (x == -1)
+            return 1;
+        return (fabs(x) < 1) == (y > 0) ? 0 : INFINITY;
+    }
+    if (isinf(x)) {
+        if (x < 0)
+            return math_pow(1 / x, -y); /* Pow(-0, -y) */
+        return y < 0 ? 0 : INFINITY;
+    }
+    if (y == 0.5)
+        return sqrt(x);
+    if (y == -0.5)
+        return 1 / sqrt(x);
+    double yi, yf = modf(fabs(y), &yi);
+    if (yf != 0 && x < 0)
+        return NAN;
+    if (yi >= 9223372036854775808.0) {
+        /* a huge even integer: overflow or underflow except for -1 */
+        if (x == -1)
+            return 1;
+        return (fabs(x) < 1) == (y > 0) ? 0 : INFINITY;
+    }
+    double a1 = 1.0;
+    int64_t ae = 0;
+    if (yf != 0) {
+        if (yf > 0.5) {
+            yf--;
+            yi++;
+        }
+        a1 = exp(yf * log(x));
+    }
+    int xe32;
+    double x1 = frexp(x, &xe32);
+    int64_t xe = xe32;
+    for (int64_t i = (int64_t)yi; i != 0; i >>= 1) {
+        if (xe < -(1 << 12) || (1 << 12) < xe) {
+            /* catastrophic overflow: let ldexp handle it */
+            ae += xe;
+            break;
+        }
+        if ((i & 1) == 1) {
+            a1 *= x1;
+            ae += xe;
+        }
+        x1 *= x1;
+        xe <<= 1;
+        if (x1 < .5) {
+            x1 += x1;
+            xe--;
+        }
+    }
+    if (y < 0) {
+        a1 = 1 / a1;
+        ae = -ae;
+    }
+    if (ae > 100000)
+        ae = 100000;
+    if (ae < -100000)
+        ae = -100000;
+    return ldexp(a1, (int)ae);
+}
+
 #define MATH_FUNCS1(X)                                                                             \
     X(Sqrt, sqrt(x))                                                                               \
     X(Abs, fabs(x))                                                                                \
@@ -38,14 +169,14 @@
     X(Asinh, asinh(x))                                                                             \
     X(Acosh, acosh(x))                                                                             \
     X(Atanh, atanh(x))                                                                             \
-    X(Cbrt, cbrt(x))                                                                               \
+    X(Cbrt, math_cbrt(x))                                                                               \
     X(Gamma, tgamma(x))                                                                            \
     X(Erf, erf(x))                                                                                 \
     X(Erfc, erfc(x))
 
 /* One X per function of two float64s. */
 #define MATH_FUNCS2(X)                                                                             \
-    X(Pow, pow(x, y))                                                                              \
+    X(Pow, math_pow(x, y))                                                                              \
     X(Atan2, atan2(x, y))                                                                          \
     X(Hypot, math_hypot(x, y))                                                                     \
     X(Mod, fmod(x, y))                                                                             \
@@ -167,6 +298,17 @@ static NativeStatus math_modf(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* exactPow10(n int) float64: 10**n correctly rounded, by strtod of the
+ * literal (what Go's table of powers holds). */
+static NativeStatus math_exact_pow10(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    char buf[32];
+    snprintf(buf, sizeof buf, "1e%lld", (long long)args[0].i);
+    res[0].f = strtod(buf, NULL);
+    return NATIVE_OK;
+}
+
 /* Frexp(f float64) (frac float64, exp int) */
 static NativeStatus math_frexp(NativeCtx *ctx, Slot *args, Slot *res)
 {
@@ -205,6 +347,7 @@ static const StdNative math_natives[] = {
     {"Float32frombits", math_bits32},
     {"Modf", math_modf},
     {"Frexp", math_frexp},
+    {"exactPow10", math_exact_pow10},
     {"Ldexp", math_ldexp},
     {"FMA", math_fma},
     {NULL, NULL},

@@ -112,3 +112,57 @@ func Modf(f float64) (int float64, frac float64)
 func Frexp(f float64) (frac float64, exp int)
 func Ldexp(frac float64, exp int) float64
 func FMA(x, y, z float64) float64
+
+// Pow10 returns 10**n; 0 for n < -323 and +Inf for n > 308.
+func Pow10(n int) float64 {
+	if n < -323 {
+		return 0
+	}
+	if n > 308 {
+		return Inf(1)
+	}
+	// Powers of ten below 1e23 are exact; beyond, parse the literal as
+	// Go's table holds the correctly rounded values.
+	r := 1.0
+	if n >= 0 {
+		for i := 0; i < n && i < 22; i++ {
+			r *= 10
+		}
+		if n > 22 {
+			return exactPow10(n)
+		}
+		return r
+	}
+	return exactPow10(n)
+}
+
+// exactPow10 is 10**n correctly rounded (as the literal 1e<n> would be).
+func exactPow10(n int) float64
+
+// Logb returns the binary exponent of x.
+func Logb(x float64) float64 {
+	switch {
+	case x == 0:
+		return Inf(-1)
+	case IsInf(x, 0):
+		return Inf(1)
+	case IsNaN(x):
+		return x
+	}
+	_, e := Frexp(x)
+	return float64(e - 1)
+}
+
+// Ilogb returns the binary exponent of x as an integer.
+func Ilogb(x float64) int {
+	switch {
+	case x == 0:
+		return MinInt32
+	case IsNaN(x):
+		return MaxInt32
+	case IsInf(x, 0):
+		return MaxInt32
+	}
+	_, e := Frexp(x)
+	return e - 1
+}
