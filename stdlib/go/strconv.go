@@ -279,6 +279,7 @@ func ParseComplex(s string, bitSize int) (complex128, error) {
 		return 0, syntax
 	}
 	return complex(re, im), pending
+}
 
 // AppendUint appends the string form of the unsigned integer i to dst.
 func AppendUint(dst []byte, i uint64, base int) []byte {
