@@ -81,7 +81,8 @@ static inline String nat_cstr(const char *s)
     X(flag, "flag")                                                                                \
     X(cmp, "cmp")                                                                                  \
     X(slices, "slices")                                                                            \
-    X(maps, "maps")
+    X(maps, "maps")                                                                                \
+    X(big, "math/big")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)
