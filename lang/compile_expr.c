@@ -806,13 +806,35 @@ static void compile_selector(FnState *fs, Node *e, int dst)
     emit_error(fs, e, "not supported yet: this selector");
 }
 
+int map_key_reg(FnState *fs, Node *key, Type *kt, bool *borrowed)
+{
+    Node *k = unparen(key);
+    *borrowed = false;
+    if (kt->underlying->kind == KIND_STRING && k->kind == AST_CALL &&
+        k->u.call.kind == CALL_CONVERSION && !(k->mode == MODE_CONST && k->cv) && k->type &&
+        k->type->underlying->kind == KIND_STRING && k->u.call.args.len == 1) {
+        Node *x = k->u.call.args.items[0];
+        Type *xt = ctype(x->type);
+        if (xt && xt->underlying->kind == KIND_SLICE &&
+            xt->underlying->elem->underlying->kind == KIND_UINT8 && !is_nil(x)) {
+            int b = expr(fs, x);
+            int r = reg_alloc(fs, 2);
+            emit(fs, OP_CVT, r, b, CVT_BYTES2STMP);
+            *borrowed = true;
+            return r;
+        }
+    }
+    return expr_as_reg(fs, key, kt);
+}
+
 static void compile_index(FnState *fs, Node *e, int dst)
 {
     Node *x = e->u.index.x;
     Type *xt = x->type->underlying;
     if (xt->kind == KIND_MAP) {
         int m = expr(fs, x);
-        int k = expr_as_reg(fs, e->u.index.index, xt->key);
+        bool borrowed;
+        int k = map_key_reg(fs, e->u.index.index, xt->key, &borrowed);
         emit(fs, OP_MAPGET, dst, m, k, emit_const_ptr(fs, xt), -1);
         return;
     }

@@ -121,6 +121,11 @@ int expr(FnState *fs, Node *e);                  /* value in returned regs */
 void expr_to(FnState *fs, Node *e, int dst);     /* value into dst */
 void expr_as(FnState *fs, Node *e, Type *t, int dst); /* converted to t */
 int expr_as_reg(FnState *fs, Node *e, Type *t);
+/* The key of m[key] for a lookup, in a register. string(b) of a []byte b
+ * is not copied (as Go's lookups do not): the key then borrows b's bytes,
+ * *borrowed says so, and it must only be looked up at once (MAPGET) or
+ * inserted by MAPREF with its borrowed flag. */
+int map_key_reg(FnState *fs, Node *key, Type *kt, bool *borrowed);
 bool mul_fusable(Node *e, Type *t); /* e is x*y that a multiply-add takes */
 void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c); /* its x, y */
 void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z); /* z +- b*c */

@@ -167,7 +167,8 @@ static int eval_rhs(FnState *fs, NodeList *lhs, NodeList *rhs, int *regs, Type *
             valtype = mt->elem;
             v = reg_alloc(fs, slots(valtype));
             int m = expr(fs, r->u.index.x);
-            int k = expr_as_reg(fs, r->u.index.index, mt->key);
+            bool borrowed;
+            int k = map_key_reg(fs, r->u.index.index, mt->key, &borrowed);
             emit(fs, OP_MAPGET, v, m, k, emit_const_ptr(fs, mt), ok);
         } else if (r->kind == AST_UNARY && r->u.unary.op == TOK_ARROW) {
             Type *ct = r->u.unary.x->type->underlying;
@@ -271,6 +272,31 @@ static void opassign_rhs(FnState *fs, Token op, Type *t, Node *rhs, int imm, int
     }
 }
 
+/* Whether m[k] op= y may insert k before computing, as MAPREF does. Go
+ * (1.22) checks an integer divisor for zero before it inserts the key, so
+ * a recovered m[k] /= 0 leaves a missing key missing, but it inserts
+ * before a negative shift count panics; every other operator cannot
+ * panic. */
+static bool opassign_in_place(Token op, Type *t)
+{
+    switch (op) {
+    case TOK_ADD:
+    case TOK_SUB:
+    case TOK_MUL:
+    case TOK_OR:
+    case TOK_AND:
+    case TOK_XOR:
+    case TOK_AND_NOT:
+    case TOK_SHL:
+    case TOK_SHR:
+        return true;
+    case TOK_QUO:
+        return t && !kind_is_integer(t->underlying->kind);
+    default:
+        return false;
+    }
+}
+
 /* x op= y (and x++ / x--): read the place once, compute, write back. */
 static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int imm)
 {
@@ -299,9 +325,25 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
     if (lhs->kind == AST_INDEX && lhs->u.index.x->type->underlying->kind == KIND_MAP) {
         Type *mt = lhs->u.index.x->type->underlying;
         int m = expr(fs, lhs->u.index.x);
-        int k = expr_as_reg(fs, lhs->u.index.index, mt->key);
+        bool inplace = opassign_in_place(op, t), borrowed = false;
+        /* MAPSET below stores its key: it may not borrow one. */
+        int k = inplace ? map_key_reg(fs, lhs->u.index.index, mt->key, &borrowed)
+                        : expr_as_reg(fs, lhs->u.index.index, mt->key);
         opassign_rhs(fs, op, t, rhs, imm, &y, &yt, &mb, &mc);
         int v = reg_alloc(fs, slots(t));
+        if (inplace) {
+            /* One lookup: the value's slot, inserted zero if absent, then
+             * updated in place. Nothing runs between MAPREF and the store
+             * that could grow the map. */
+            int p = reg_alloc(fs, 1);
+            emit(fs, OP_MAPREF, p, m, k, emit_const_ptr(fs, mt), borrowed ? 1 : 0);
+            Loc l = {LOC_MEM, p, 0, t, false};
+            loc_read(fs, &l, v);
+            opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
+            loc_write(fs, &l, v);
+            return;
+        }
+
         emit(fs, OP_MAPGET, v, m, k, emit_const_ptr(fs, mt), -1);
         opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
         emit(fs, OP_MAPSET, m, k, v, emit_const_ptr(fs, mt));

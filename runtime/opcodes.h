@@ -206,6 +206,7 @@
     X(MKMAP, "rkr", "R[A].p := make(K[B], R[C])")                                   \
     X(MAPGET, "rrrko", "R[A..] := R[B][R[C..]] (map type K[D]); R[E] := ok")       \
     X(MAPSET, "rrrk", "R[A][R[B..]] := R[C..] (map type K[D])")                     \
+    X(MAPREF, "rrrki", "R[A].p := &R[B][R[C..]], a zero value inserted when absent (map type K[D]; E: the key is a borrowed string, copied if inserted)") \
     X(MAPDEL, "rrk", "delete(R[A], R[B..]) (map type K[C])")                        \
     X(MAPLEN, "rr", "R[A] := len(map R[B])")                                        \
     X(MAPCLEAR, "r", "clear(map R[A])")                                             \
@@ -234,6 +235,7 @@
     X(F322F, "float32 to float64")                                            \
     X(RUNE2S, "rune to string")                                               \
     X(BYTES2S, "[]byte to string")                                            \
+    X(BYTES2STMP, "[]byte to a string sharing its bytes: only a map key looked up at once") \
     X(S2BYTES, "string to []byte")                                            \
     X(RUNES2S, "[]rune to string")                                            \
     X(S2RUNES, "string to []rune")                                            \

@@ -476,6 +476,15 @@ static void vm_convert(Slot *dst, const Slot *src, int code)
         memcpy(dst, &r, sizeof r);
         break;
     }
+    case CVT_BYTES2STMP: {
+        /* No copy: the compiler emits this only for a map key that is
+         * looked up at once (MAPGET, MAPREF with E=1), never stored. */
+        Slice s;
+        memcpy(&s, src, sizeof s);
+        String r = {s.ptr, s.len};
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
     case CVT_S2BYTES: {
         String s;
         memcpy(&s, src, sizeof s);
@@ -937,6 +946,12 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(CVT) {
+        if (C == CVT_BYTES2STMP) {
+            /* the bytes of a map key: a pointer and a length, no call */
+            Slot p = R[B], n = R[B + 1];
+            R[A] = p, R[A + 1] = n;
+            NEXT(3);
+        }
         Slot tmp[3];
         vm_convert(tmp, &R[B], C);
         int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
@@ -1527,6 +1542,24 @@ vm_dispatch:
         }
         vm_store(v, &R[C], (int32_t)mt->elem->size);
         NEXT(4);
+    }
+    VM_CASE(MAPREF) {
+        const Type *mt = K[D].p;
+        Map *m = R[B].p;
+        if (!m) {
+            SAVE();
+            vm_panic_msg(f, "assignment to entry in nil map", false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        bool unh = false;
+        void *v = E ? map_assign_borrowed(m, &R[C], &unh) : map_assign(m, &R[C], &unh);
+        if (unh) {
+            badkey = value_unhashable(mt->key, &R[C]);
+            goto unhashable;
+        }
+        R[A].p = v;
+        NEXT(5);
     }
     VM_CASE(MAPDEL) {
         if (R[A].p) map_delete(R[A].p, &R[B]);
