@@ -850,6 +850,13 @@ static void compile_index(FnState *fs, Node *e, int dst)
         emit(fs, OP_SLOAD64, dst, sl, i);
         return;
     }
+    if (xt->kind == KIND_SLICE && reg_width(e->type) == 1) {
+        /* []byte (and []bool) elements: one fused, zero-extending load */
+        int sl = expr(fs, x);
+        int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+        emit(fs, OP_SLOAD8, dst, sl, i);
+        return;
+    }
     Loc l;
     if (!loc_of(fs, e, &l)) {
         emit_error(fs, e, "not supported yet: this index expression");

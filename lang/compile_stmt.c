@@ -442,6 +442,15 @@ static void compile_assign(FnState *fs, Node *s)
                 emit(fs, OP_SSTORE64, sl, i, v);
                 return;
             }
+            /* and of 1 byte ([]byte, []int8, []bool): the low byte */
+            if (l0->kind == AST_INDEX && l0->u.index.x->type->underlying->kind == KIND_SLICE &&
+                lt0->size == 1 && (kind_is_integer(lt0->kind) || lt0->kind == KIND_BOOL)) {
+                int sl = expr(fs, l0->u.index.x);
+                int i = expr_as_reg(fs, l0->u.index.index, type_basic[KIND_INT]);
+                int v = expr_as_reg(fs, r0, lt0);
+                emit(fs, OP_SSTORE8, sl, i, v);
+                return;
+            }
             LVal lv1;
             lval_prepare(fs, lhs->items[0], &lv1);
             int v = unparen(r0)->kind == AST_COMPOSITELIT ? -1 : expr_as_reg(fs, r0, lt0);
@@ -950,6 +959,8 @@ static void compile_range(FnState *fs, Node *s)
             int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
             if (xt->kind == KIND_SLICE && reg_width(et) == 8) {
                 emit(fs, OP_SLOAD64, v, sl, ctr);
+            } else if (xt->kind == KIND_SLICE && reg_width(et) == 1) {
+                emit(fs, OP_SLOAD8, v, sl, ctr);
             } else {
                 int p = reg_alloc(fs, 1);
                 if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, (int)et->size);

@@ -57,6 +57,8 @@
     X(STORE64, "rir", "8 bytes at R[A].p + B := R[C] (nil check)")                  \
     X(SLOAD64, "rrr", "R[A] := slice R[B..][R[C]] of 8-byte elements")              \
     X(SSTORE64, "rrr", "slice R[A..][R[B]] := R[C] (8-byte elements)")              \
+    X(SLOAD8, "rrr", "R[A] := slice R[B..][R[C]] of bytes, zero-extended")           \
+    X(SSTORE8, "rrr", "slice R[A..][R[B]] := low byte of R[C] (1-byte elements)")    \
     X(NILCHK, "r", "panic if R[A].p is nil")                                        \
     /* integer arithmetic (64-bit; the compiler narrows with NORM) */               \
     X(ADD, "rrr", "R[A].i := R[B].i + R[C].i")                                      \

@@ -763,6 +763,28 @@ vm_dispatch:
         ((Slot *)s->ptr)[i] = R[C];
         NEXT(3);
     }
+    VM_CASE(SLOAD8) {
+        Slice *s = (Slice *)&R[B];
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        R[A].u = ((const uint8_t *)s->ptr)[i];
+        NEXT(3);
+    }
+    VM_CASE(SSTORE8) {
+        Slice *s = (Slice *)&R[A];
+        int64_t i = R[B].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        ((uint8_t *)s->ptr)[i] = (uint8_t)R[C].u;
+        NEXT(3);
+    }
 
     VM_CASE(ADD) R[A].u = R[B].u + R[C].u; NEXT(3);
     VM_CASE(SUB) R[A].u = R[B].u - R[C].u; NEXT(3);
