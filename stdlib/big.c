@@ -20,6 +20,9 @@
  * block in the middle of an operation (the scratch area is per thread).
  */
 #include <stdlib.h>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 
 #include "native.h"
 
@@ -127,6 +130,41 @@ static int n_cmp(const Limb *a, size_t an, const Limb *b, size_t bn)
 
 /* z = a + b over n limbs plus carry in; returns the carry out. z may be a
  * or b (each limb is read before the same limb is written). */
+#if defined(__x86_64__)
+/* The carry chain as adc/sbb instructions (the compiler does not find
+ * them in the portable form), four limbs per iteration. */
+static Limb n_add_n(Limb *z, const Limb *a, const Limb *b, size_t n, Limb c)
+{
+    unsigned char cf = (unsigned char)c;
+    unsigned long long *zz = (unsigned long long *)z;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        cf = _addcarry_u64(cf, a[i], b[i], zz + i);
+        cf = _addcarry_u64(cf, a[i + 1], b[i + 1], zz + i + 1);
+        cf = _addcarry_u64(cf, a[i + 2], b[i + 2], zz + i + 2);
+        cf = _addcarry_u64(cf, a[i + 3], b[i + 3], zz + i + 3);
+    }
+    for (; i < n; i++)
+        cf = _addcarry_u64(cf, a[i], b[i], zz + i);
+    return cf;
+}
+
+static Limb n_sub_n(Limb *z, const Limb *a, const Limb *b, size_t n, Limb borrow)
+{
+    unsigned char cf = (unsigned char)borrow;
+    unsigned long long *zz = (unsigned long long *)z;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        cf = _subborrow_u64(cf, a[i], b[i], zz + i);
+        cf = _subborrow_u64(cf, a[i + 1], b[i + 1], zz + i + 1);
+        cf = _subborrow_u64(cf, a[i + 2], b[i + 2], zz + i + 2);
+        cf = _subborrow_u64(cf, a[i + 3], b[i + 3], zz + i + 3);
+    }
+    for (; i < n; i++)
+        cf = _subborrow_u64(cf, a[i], b[i], zz + i);
+    return cf;
+}
+#else
 static Limb n_add_n(Limb *z, const Limb *a, const Limb *b, size_t n, Limb c)
 {
     for (size_t i = 0; i < n; i++) {
@@ -147,25 +185,33 @@ static Limb n_sub_n(Limb *z, const Limb *a, const Limb *b, size_t n, Limb borrow
     }
     return borrow;
 }
+#endif
 
 /* z[0..n) = a[0..n) + c; returns the carry. */
 static Limb n_add_1(Limb *z, const Limb *a, size_t n, Limb c)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    for (; i < n && c; i++) {
         Limb s = a[i] + c;
         c = s < c;
         z[i] = s;
     }
+    /* the carry died out: the rest is a copy (nothing when in place) */
+    if (z != a && i < n)
+        memmove(z + i, a + i, (n - i) * sizeof(Limb));
     return c;
 }
 
 static Limb n_sub_1(Limb *z, const Limb *a, size_t n, Limb b)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    for (; i < n && b; i++) {
         Limb x = a[i];
         z[i] = x - b;
         b = x < b;
     }
+    if (z != a && i < n)
+        memmove(z + i, a + i, (n - i) * sizeof(Limb));
     return b;
 }
 
@@ -189,7 +235,18 @@ static size_t n_sub(Limb *z, const Limb *a, size_t an, const Limb *b, size_t bn)
 /* z = a * w + c over n limbs; returns the carry limb. z may be a. */
 static Limb n_mul_1(Limb *z, const Limb *a, size_t n, Limb w, Limb c)
 {
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    /* two limbs per iteration: the products are independent, only the
+     * carry chains them */
+    for (; i + 2 <= n; i += 2) {
+        Dlimb p0 = (Dlimb)a[i] * w, p1 = (Dlimb)a[i + 1] * w;
+        p0 += c;
+        z[i] = (Limb)p0;
+        p1 += (Limb)(p0 >> 64);
+        z[i + 1] = (Limb)p1;
+        c = (Limb)(p1 >> 64);
+    }
+    for (; i < n; i++) {
         Dlimb p = (Dlimb)a[i] * w + c;
         z[i] = (Limb)p;
         c = (Limb)(p >> 64);
@@ -348,7 +405,7 @@ static Limb n_divmod_1(Limb *q, const Limb *a, size_t n, Limb w)
 }
 
 /* z = a << s for 0 <= s < 64 over n limbs; returns the bits shifted out.
- * z may be a when z <= a... it is written from the top, so z >= a works. */
+ * Written from the top, so z >= a (in place, or shifted up) works. */
 static Limb n_shl(Limb *z, const Limb *a, size_t n, unsigned s)
 {
     if (n == 0)
