@@ -1283,11 +1283,64 @@ static void compile_unary(FnState *fs, Node *e, int dst)
     }
 }
 
+static int jump_operand(FnState *fs, int pc)
+{
+    return emit_jump_operand(fs->code[pc]);
+}
+
+/* Joins two chains of unpatched jumps (an unpatched target holds the
+ * previous jump's pc + 1, 0 ending the chain): the first jump of chain b
+ * is linked to the last of chain a. Returns the joined chain. */
+static int cond_chain(FnState *fs, int a, int b)
+{
+    if (a < 0) return b;
+    if (b < 0) return a;
+    int first = b;
+    for (;;) {
+        uint32_t t = fs->code[first + 1 + jump_operand(fs, first)];
+        if (t == 0) break;
+        first = (int)t - 1;
+    }
+    fs->code[first + 1 + jump_operand(fs, first)] = (uint32_t)a + 1;
+    return b;
+}
+
+void cond_patch(FnState *fs, int patch, int target)
+{
+    while (patch >= 0) {
+        uint32_t *t = &fs->code[patch + 1 + jump_operand(fs, patch)];
+        int prev = (int)*t - 1;
+        *t = (uint32_t)target;
+        patch = prev;
+    }
+}
+
 void cond_jump(FnState *fs, Node *e, bool when, int *patch)
 {
     Node *u = unparen(e);
     if (u->kind == AST_UNARY && u->u.unary.op == TOK_NOT) {
         cond_jump(fs, u->u.unary.x, !when, patch);
+        return;
+    }
+    /* a && b, a || b: jumps straight to where the whole condition goes,
+     * without materialising the boolean (Go's short-circuit order) */
+    if (u->kind == AST_BINARY && u->mode != MODE_CONST &&
+        (u->u.binary.op == TOK_LAND || u->u.binary.op == TOK_LOR)) {
+        /* jumping when true of a || b (or when false of a && b): either
+         * operand alone decides, both jump to the target */
+        bool either = (u->u.binary.op == TOK_LOR) == when;
+        int a = -1, b = -1;
+        if (either) {
+            cond_jump(fs, u->u.binary.x, when, &a);
+            cond_jump(fs, u->u.binary.y, when, &b);
+            *patch = cond_chain(fs, a, b);
+            return;
+        }
+        /* otherwise a decides only the opposite way: past the test */
+        cond_jump(fs, u->u.binary.x, !when, &a);
+        cond_jump(fs, u->u.binary.y, when, &b);
+        cond_patch(fs, a, emit_here(fs));
+        *patch = b;
         return;
     }
     int save = fs->nreg;

@@ -646,13 +646,13 @@ static void compile_if(FnState *fs, Node *s)
     compile_block(fs, &s->u.ifstmt.body->u.blockstmt.list);
     if (s->u.ifstmt.els) {
         int jend = emit(fs, OP_JMP, 0);
-        emit_patch_jump(fs, jf, emit_here(fs));
+        cond_patch(fs, jf, emit_here(fs));
         Node *e = s->u.ifstmt.els;
         if (e->kind == AST_BLOCKSTMT) compile_block(fs, &e->u.blockstmt.list);
         else compile_stmt(fs, e);
         emit_patch(fs, jend, 0, emit_here(fs));
     } else {
-        emit_patch_jump(fs, jf, emit_here(fs));
+        cond_patch(fs, jf, emit_here(fs));
     }
     fs->nlocal = save_local;
     fs->nreg = save_reg;
@@ -775,13 +775,13 @@ static void compile_for(FnState *fs, Node *s)
             for (int pc = post_pc; pc < jt; pc += emit_oplen(fs->code[pc])) last = pc;
             jt = loop_fuse(fs, last, jt);
         }
-        emit_patch_jump(fs, jt, top);
+        cond_patch(fs, jt, top);
         fs->nreg = fs->nlocal;
     } else {
         emit(fs, OP_JMP, top);
     }
     int end = emit_here(fs);
-    if (jexit >= 0) emit_patch_jump(fs, jexit, end);
+    if (jexit >= 0) cond_patch(fs, jexit, end);
     loop_pop(fs, l, cont, end);
     fs->nlocal = save_local;
     fs->nreg = save_reg;
@@ -1108,7 +1108,7 @@ static void compile_switch(FnState *fs, Node *s)
         pending_ft = -1;
         for (int j = 0; j < nbj[i]; j++) {
             int pc = body_jumps[i][j];
-            emit_patch_jump(fs, pc, starts[i]);
+            cond_patch(fs, pc, starts[i]); /* a tagless case may be a chain */
         }
         fs->fallthrough_jump = -1;
         compile_block(fs, &cc->u.caseclause.body);
