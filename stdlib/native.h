@@ -82,7 +82,8 @@ static inline String nat_cstr(const char *s)
     X(cmp, "cmp")                                                                                  \
     X(slices, "slices")                                                                            \
     X(maps, "maps")                                                                                \
-    X(big, "math/big")
+    X(big, "math/big")                                                                             \
+    X(ioutil, "io/ioutil")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)
