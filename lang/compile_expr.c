@@ -806,25 +806,36 @@ static void compile_selector(FnState *fs, Node *e, int dst)
     emit_error(fs, e, "not supported yet: this selector");
 }
 
+/* The []byte operand of a conversion string(b), or NULL. */
+static Node *bytes_to_string_arg(Node *e)
+{
+    Node *k = unparen(e);
+    if (k->kind != AST_CALL || k->u.call.kind != CALL_CONVERSION || (k->mode == MODE_CONST && k->cv) ||
+        !k->type || k->type->underlying->kind != KIND_STRING || k->u.call.args.len != 1)
+        return NULL;
+    Node *x = k->u.call.args.items[0];
+    Type *xt = ctype(x->type);
+    if (!xt || xt->underlying->kind != KIND_SLICE ||
+        xt->underlying->elem->underlying->kind != KIND_UINT8 || is_nil(x))
+        return NULL;
+    return x;
+}
+
+/* string(b) as a string sharing b's bytes (CVT BYTES2STMP), in a new
+ * register pair: only for a value used at once and never kept. */
+static int bytes_borrowed(FnState *fs, Node *x)
+{
+    int b = expr(fs, x);
+    int r = reg_alloc(fs, 2);
+    emit(fs, OP_CVT, r, b, CVT_BYTES2STMP);
+    return r;
+}
+
 int map_key_reg(FnState *fs, Node *key, Type *kt, bool *borrowed)
 {
-    Node *k = unparen(key);
-    *borrowed = false;
-    if (kt->underlying->kind == KIND_STRING && k->kind == AST_CALL &&
-        k->u.call.kind == CALL_CONVERSION && !(k->mode == MODE_CONST && k->cv) && k->type &&
-        k->type->underlying->kind == KIND_STRING && k->u.call.args.len == 1) {
-        Node *x = k->u.call.args.items[0];
-        Type *xt = ctype(x->type);
-        if (xt && xt->underlying->kind == KIND_SLICE &&
-            xt->underlying->elem->underlying->kind == KIND_UINT8 && !is_nil(x)) {
-            int b = expr(fs, x);
-            int r = reg_alloc(fs, 2);
-            emit(fs, OP_CVT, r, b, CVT_BYTES2STMP);
-            *borrowed = true;
-            return r;
-        }
-    }
-    return expr_as_reg(fs, key, kt);
+    Node *x = kt->underlying->kind == KIND_STRING ? bytes_to_string_arg(key) : NULL;
+    *borrowed = x != NULL;
+    return x ? bytes_borrowed(fs, x) : expr_as_reg(fs, key, kt);
 }
 
 static void compile_index(FnState *fs, Node *e, int dst)
@@ -1044,8 +1055,17 @@ static Type *cmp_operands(FnState *fs, Node *a, Node *b, int *x, int *y)
     if (at->kind == KIND_INTERFACE && bt->kind != KIND_INTERFACE) t = at;
     else if (bt->kind == KIND_INTERFACE && at->kind != KIND_INTERFACE) t = bt;
     else if (a->mode == MODE_CONST && b->mode != MODE_CONST) t = bt;
-    *x = expr_as_reg(fs, a, t);
-    *y = expr_as_reg(fs, b, t);
+    /* string(b) compared with a string needs no copy of b, as in Go: the
+     * bytes are read when compared, so a call on the other side that
+     * changes b is seen, which is also Go's order (it runs calls first) */
+    Node *ab = NULL, *bb = NULL;
+    if (t->underlying->kind == KIND_STRING && at->underlying->kind == KIND_STRING &&
+        bt->underlying->kind == KIND_STRING) {
+        ab = bytes_to_string_arg(a);
+        bb = bytes_to_string_arg(b);
+    }
+    *x = ab ? bytes_borrowed(fs, ab) : expr_as_reg(fs, a, t);
+    *y = bb ? bytes_borrowed(fs, bb) : expr_as_reg(fs, b, t);
     return t;
 }
 

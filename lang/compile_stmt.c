@@ -326,7 +326,9 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
         Type *mt = lhs->u.index.x->type->underlying;
         int m = expr(fs, lhs->u.index.x);
         bool inplace = opassign_in_place(op, t), borrowed = false;
-        /* MAPSET below stores its key: it may not borrow one. */
+        /* A key string(b) borrows b's bytes, read at MAPREF after the
+         * right side, as Go (which runs calls first) reads them; MAPSET
+         * below stores its key, so it may not borrow one. */
         int k = inplace ? map_key_reg(fs, lhs->u.index.index, mt->key, &borrowed)
                         : expr_as_reg(fs, lhs->u.index.index, mt->key);
         opassign_rhs(fs, op, t, rhs, imm, &y, &yt, &mb, &mc);
