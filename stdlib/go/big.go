@@ -2,7 +2,6 @@ package big
 
 import (
 	"math/rand"
-	"strings"
 )
 
 // A Word represents a single digit of a multi-precision unsigned integer.
@@ -605,52 +604,18 @@ func (z *Int) SetBytes(buf []byte) *Int {
 	return z.SetBits(ws)
 }
 
-// formatInt is the text of x for one of fmt's integer verbs, with
-// Go's '+', ' ' and '#' flags; padding is fmt's.
-func formatInt(x *Int, verb rune, plus, space, sharp bool) string {
+// cspBase2, cspBase8, cspBase10 and cspBase16 give fmt the signed digits
+// of x ("<nil>" for nil): csp's printer lays them out for %d %b %o %O %x
+// %X %v %s with Go's flags, as big.Int's Format method does in Go
+// (stdlib/fmtcore.c, handle_digits).
+func (x *Int) cspBase2() string  { return x.cspBase(2) }
+func (x *Int) cspBase8() string  { return x.cspBase(8) }
+func (x *Int) cspBase10() string { return x.cspBase(10) }
+func (x *Int) cspBase16() string { return x.cspBase(16) }
+
+func (x *Int) cspBase(base int) string {
 	if x == nil {
 		return "<nil>"
 	}
-	base := 10
-	prefix := ""
-	upper := false
-	switch verb {
-	case 'b':
-		base = 2
-		if sharp {
-			prefix = "0b"
-		}
-	case 'o':
-		base = 8
-		if sharp {
-			prefix = "0"
-		}
-	case 'O':
-		base = 8
-		prefix = "0o"
-	case 'x':
-		base = 16
-		if sharp {
-			prefix = "0x"
-		}
-	case 'X':
-		base = 16
-		upper = true
-		if sharp {
-			prefix = "0X"
-		}
-	}
-	sign := ""
-	if x.neg {
-		sign = "-"
-	} else if plus {
-		sign = "+"
-	} else if space {
-		sign = " "
-	}
-	var sb strings.Builder
-	sb.WriteString(sign)
-	sb.WriteString(prefix)
-	sb.WriteString(text(x, base, upper))
-	return sb.String()
+	return x.Text(base)
 }
