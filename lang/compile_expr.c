@@ -1414,13 +1414,16 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
         }
     }
     /* x == nil, x != nil on a pointer, map, chan, func or slice: its
-     * first slot against zero, as emit_eq compares it, in one jump */
+     * first slot against zero, as emit_eq compares it, in one jump; on an
+     * interface (err != nil) the first slot is the dynamic type, nil only
+     * for a nil interface */
     if (u->kind == AST_BINARY && (u->u.binary.op == TOK_EQL || u->u.binary.op == TOK_NEQ) &&
         is_nil(u->u.binary.x) != is_nil(u->u.binary.y)) {
         Node *v = is_nil(u->u.binary.y) ? u->u.binary.x : u->u.binary.y;
         Type *vt = ctype(v->type);
         int k = vt ? vt->underlying->kind : KIND_INTERFACE;
-        if (k == KIND_POINTER || k == KIND_MAP || k == KIND_CHAN || k == KIND_FUNC || k == KIND_SLICE) {
+        if (k == KIND_POINTER || k == KIND_MAP || k == KIND_CHAN || k == KIND_FUNC || k == KIND_SLICE ||
+            k == KIND_INTERFACE) {
             int x = expr(fs, v);
             bool jeq = (u->u.binary.op == TOK_EQL) == when;
             *patch = emit(fs, jeq ? OP_JEQI : OP_JNEI, x, 0, 0);
