@@ -1413,6 +1413,25 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
             return;
         }
     }
+    /* float64 <, <=, >, >=: one compare-and-jump (> and >= swap the
+     * operands, evaluated in source order); jumping when false needs the
+     * negated tests, as a NaN makes both a < b and a >= b false */
+    if (u->kind == AST_BINARY && u->mode != MODE_CONST) {
+        Token op = u->u.binary.op;
+        Node *a = u->u.binary.x, *b = u->u.binary.y;
+        Type *at = ctype(a->type), *bt = ctype(b->type);
+        Type *t = at && a->mode == MODE_CONST ? bt : at;
+        if ((op == TOK_LSS || op == TOK_LEQ || op == TOK_GTR || op == TOK_GEQ) && t && at && bt &&
+            t->underlying->kind == KIND_FLOAT64) {
+            int x = expr_as_reg(fs, a, t);
+            int y = expr_as_reg(fs, b, t);
+            bool le = op == TOK_LEQ || op == TOK_GEQ, swap = op == TOK_GTR || op == TOK_GEQ;
+            Opcode o = when ? (le ? OP_JLEF : OP_JLTF) : (le ? OP_JNLEF : OP_JNLTF);
+            *patch = emit(fs, o, swap ? y : x, swap ? x : y, 0);
+            fs->nreg = save;
+            return;
+        }
+    }
     /* x == nil, x != nil on a pointer, map, chan, func or slice: its
      * first slot against zero, as emit_eq compares it, in one jump; on an
      * interface (err != nil) the first slot is the dynamic type, nil only

@@ -158,6 +158,11 @@
     X(JLEU, "rrj", "if R[A].u <= R[B].u jump to C")                                 \
     X(JEQ, "rrj", "if R[A] == R[B] (64-bit) jump to C")                             \
     X(JNE, "rrj", "if R[A] != R[B] (64-bit) jump to C")                             \
+    /* float64 compares: "not less" is its own test, false for NaN both ways */ \
+    X(JLTF, "rrj", "if R[A].f < R[B].f jump to C")                                  \
+    X(JLEF, "rrj", "if R[A].f <= R[B].f jump to C")                                 \
+    X(JNLTF, "rrj", "if !(R[A].f < R[B].f) jump to C")                              \
+    X(JNLEF, "rrj", "if !(R[A].f <= R[B].f) jump to C")                             \
     X(JLTI, "rij", "if R[A].i < B jump to C")                                       \
     X(JLEI, "rij", "if R[A].i <= B jump to C")                                      \
     X(JGTI, "rij", "if R[A].i > B jump to C")                                       \

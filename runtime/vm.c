@@ -644,6 +644,9 @@ int vm_execute(Fiber *f)
     Closure *ccl;
     uint32_t cat;
     const Type *badkey = NULL;
+    /* package-level variables: fixed for the program's life, so GLOBAL
+     * reads one array instead of following f->vm->prog each time */
+    void **const globals = f->vm->prog->globals;
 
     fr = &f->frames[f->nframes - 1];
     if (fr->fn->native && fr->pc == 0) {
@@ -686,7 +689,7 @@ vm_dispatch:
     VM_CASE(LOADKN) memcpy(&R[A], &K[B], (size_t)C * sizeof(Slot)); NEXT(3);
     VM_CASE(LOADI) R[A].i = B; NEXT(2);
     VM_CASE(ZERO) memset(&R[A], 0, (size_t)B * sizeof(Slot)); NEXT(2);
-    VM_CASE(GLOBAL) R[A].p = f->vm->prog->globals[B]; NEXT(2);
+    VM_CASE(GLOBAL) R[A].p = globals[B]; NEXT(2);
     VM_CASE(GETUP) R[A] = fr->cl->caps[B]; NEXT(2);
     VM_CASE(NEW) R[A].p = heap_new(K[B].p); NEXT(2);
     VM_CASE(CLOSURE) {
@@ -1022,6 +1025,10 @@ vm_dispatch:
     VM_CASE(JLEU) CJUMP(R[A].u <= R[B].u);
     VM_CASE(JEQ) CJUMP(R[A].u == R[B].u);
     VM_CASE(JNE) CJUMP(R[A].u != R[B].u);
+    VM_CASE(JLTF) CJUMP(R[A].f < R[B].f);
+    VM_CASE(JLEF) CJUMP(R[A].f <= R[B].f);
+    VM_CASE(JNLTF) CJUMP(!(R[A].f < R[B].f));
+    VM_CASE(JNLEF) CJUMP(!(R[A].f <= R[B].f));
     VM_CASE(JLTI) CJUMP(R[A].i < B);
     VM_CASE(JLEI) CJUMP(R[A].i <= B);
     VM_CASE(JGTI) CJUMP(R[A].i > B);
