@@ -77,11 +77,24 @@ void store_to_lhs(FnState *fs, Node *lhs, int src, Type *srctype)
 
 /* A prepared left-hand side: its place computed, not yet written. */
 typedef struct LVal {
-    enum { LV_BLANK, LV_LOC, LV_MAP } kind;
+    enum { LV_BLANK, LV_LOC, LV_MAP, LV_SLICE } kind;
     Loc loc;
-    int m, k;
+    int m, k; /* map or slice registers, key or index register */
     Type *mt, *type;
 } LVal;
+
+/* Whether lhs is s[i] of a slice whose elements one fused store writes:
+ * 8 bytes (SSTORE64) or a 1-byte integer or bool (SSTORE8). */
+static bool lval_fused_slice(Node *lhs)
+{
+    lhs = unparen(lhs);
+    if (lhs->kind != AST_INDEX || !lhs->u.index.x->type ||
+        lhs->u.index.x->type->underlying->kind != KIND_SLICE || !lhs->type)
+        return false;
+    Type *et = lhs->type;
+    return (et->size == 8 && et->kind != KIND_INTERFACE) ||
+           (et->size == 1 && (kind_is_integer(et->kind) || et->kind == KIND_BOOL));
+}
 
 static void lval_prepare(FnState *fs, Node *lhs, LVal *lv)
 {
@@ -121,6 +134,7 @@ static void lval_store(FnState *fs, LVal *lv, int src, Type *srctype)
         convert_value(fs, srctype, lt, src, v);
     }
     if (lv->kind == LV_MAP) emit(fs, OP_MAPSET, lv->m, lv->k, v, emit_const_ptr(fs, lv->mt));
+    else if (lv->kind == LV_SLICE) emit(fs, lt->size == 8 ? OP_SSTORE64 : OP_SSTORE8, lv->m, lv->k, v);
     else loc_write(fs, &lv->loc, v);
 }
 
@@ -470,7 +484,24 @@ static void compile_assign(FnState *fs, Node *s)
     int regs[n > 0 ? n : 1];
     Type *types[n > 0 ? n : 1];
     LVal lv[n > 0 ? n : 1];
-    for (int i = 0; i < n; i++) lval_prepare(fs, lhs->items[i], &lv[i]);
+    /* a[i], a[j] = a[j], a[i]: when every target is such a slice element,
+     * no store can change a slice or index register another target reads
+     * (no variable is assigned), so each keeps its operands in registers
+     * and stores with one bounds-checked instruction, in the assignment
+     * phase as Go checks it */
+    bool fused = n > 1;
+    for (int i = 0; i < n && fused; i++) fused = lval_fused_slice(lhs->items[i]);
+    for (int i = 0; i < n; i++) {
+        if (fused) {
+            Node *l = unparen(lhs->items[i]);
+            lv[i].kind = LV_SLICE;
+            lv[i].type = l->type;
+            lv[i].m = expr(fs, l->u.index.x);
+            lv[i].k = expr_as_reg(fs, l->u.index.index, type_basic[KIND_INT]);
+        } else {
+            lval_prepare(fs, lhs->items[i], &lv[i]);
+        }
+    }
     int cnt = eval_rhs(fs, lhs, rhs, regs, types);
     for (int i = 0; i < cnt && i < n; i++) lval_store(fs, &lv[i], regs[i], types[i]);
 }
