@@ -93,14 +93,11 @@ static void big_scratch_release(size_t mark)
 {
     big_scr_top = mark;
     if (mark == 0 && big_scr_extra != NULL) {
-        size_t need = 0;
         while (big_scr_extra) {
             ScrChunk *c = big_scr_extra;
             big_scr_extra = c->next;
             free(c);
-            need++;
         }
-        (void)need;
         free(big_scr);
         big_scr_cap *= 4;
         big_scr = malloc(big_scr_cap * sizeof(Limb));
@@ -866,11 +863,10 @@ static String bi_text(const BigInt *x, int base, bool upper)
             out[--k] = digs[v & ((Limb)base - 1)];
         }
     } else {
-        Limb big = base, bigk = 1;
+        Limb big = base;
         int per = 1;
         while (big <= ~(Limb)0 / (Limb)base)
             big *= (Limb)base, per++;
-        (void)bigk;
         Limb *t = big_tmp(n);
         memcpy(t, bi_d(x), n * sizeof(Limb));
         size_t tn = n;

@@ -1,6 +1,7 @@
 package big
 
 import (
+	"math"
 	"math/rand"
 )
 
@@ -545,20 +546,68 @@ func (z *Int) Binomial(n, k int64) *Int {
 	return z.Quo(&a, &b)
 }
 
-// Float64 returns the float64 nearest x (truncated towards zero beyond
-// 53 bits of precision is avoided by rounding through the decimal text).
-func (x *Int) Float64() float64 {
-	if len(x.abs) == 0 {
-		return 0
+// Accuracy describes the rounding error of the most recent operation
+// that produced a float64: whether it is below, exactly at or above the
+// exact value.
+type Accuracy int8
+
+// The possible Accuracy values.
+const (
+	Below Accuracy = -1
+	Exact Accuracy = 0
+	Above Accuracy = +1
+)
+
+func (a Accuracy) String() string {
+	switch a {
+	case Below:
+		return "Below"
+	case Exact:
+		return "Exact"
+	case Above:
+		return "Above"
 	}
-	var f float64
-	for i := len(x.abs) - 1; i >= 0; i-- {
-		f = f*18446744073709551616.0 + float64(x.abs[i])
+	return "Accuracy(" + text(NewInt(int64(a)), 10, false) + ")"
+}
+
+// Float64 returns the float64 value nearest x (rounding half to even), and
+// an indication of any rounding: ±Inf when x is too large.
+func (x *Int) Float64() (float64, Accuracy) {
+	n := x.BitLen()
+	if n == 0 {
+		return 0.0, Exact
+	}
+	// The top 64 bits with a sticky bit for anything below them: the
+	// conversion of 64 bits to 53 then rounds exactly as the whole would.
+	mag := new(Int).Abs(x)
+	shift := 0
+	if n > 64 {
+		shift = n - 64
+		sticky := mag.TrailingZeroBits() < uint(shift)
+		mag.Rsh(mag, uint(shift))
+		if sticky {
+			mag.abs[0] |= 1
+		}
+	}
+	f := math.Ldexp(float64(uint64(mag.abs[0])), shift)
+	acc := Exact
+	if math.IsInf(f, 0) {
+		acc = Above
+	} else {
+		// Compare f with |x| exactly: f = frac * 2^exp with 53-bit frac.
+		frac, exp := math.Frexp(f)
+		back := new(Int).SetUint64(uint64(frac * (1 << 53)))
+		if exp >= 53 {
+			back.Lsh(back, uint(exp-53))
+		} else {
+			back.Rsh(back, uint(53-exp))
+		}
+		acc = Accuracy(back.CmpAbs(x))
 	}
 	if x.neg {
-		f = -f
+		return -f, -acc
 	}
-	return f
+	return f, acc
 }
 
 // FillBytes sets buf to |x| as a zero-extended big-endian byte slice.
