@@ -1388,7 +1388,14 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
                 }
             }
             int x = expr_as_reg(fs, a, t);
-            if (!uns && b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
+            /* against a constant: the immediate forms compare signed, which
+             * is also right for an unsigned operand when its registers are
+             * zero-extended below 2^63 (uint8/16/32) or the test is == / !=,
+             * as long as the constant is not negative */
+            bool imm_ok = !uns || ((jop == TOK_EQL || jop == TOK_NEQ || t->underlying->size < 8) &&
+                                   b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
+                                   b->cv->i >= 0);
+            if (imm_ok && b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
                 b->cv->i >= INT32_MIN && b->cv->i <= INT32_MAX) {
                 int k = (int)b->cv->i;
                 Opcode o = jop == TOK_EQL ? OP_JEQI : jop == TOK_NEQ ? OP_JNEI : jop == TOK_LSS ? OP_JLTI
