@@ -381,6 +381,71 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
     loc_write(fs, &l, v);
 }
 
+/* Whether e is arithmetic on names and constants that cannot panic (no
+ * calls, indexing, division or shifts). */
+static bool arith_no_panic(Node *e)
+{
+    if (e->mode == MODE_CONST) return true;
+    switch (e->kind) {
+    case AST_IDENT: return true;
+    case AST_PAREN: return arith_no_panic(unparen(e));
+    case AST_UNARY:
+        return (e->u.unary.op == TOK_SUB || e->u.unary.op == TOK_ADD || e->u.unary.op == TOK_XOR ||
+                e->u.unary.op == TOK_NOT) &&
+               arith_no_panic(e->u.unary.x);
+    case AST_BINARY:
+        switch (e->u.binary.op) {
+        case TOK_ADD: case TOK_SUB: case TOK_MUL: case TOK_OR: case TOK_AND: case TOK_XOR:
+        case TOK_AND_NOT: case TOK_EQL: case TOK_NEQ: case TOK_LSS: case TOK_LEQ: case TOK_GTR:
+        case TOK_GEQ:
+            return arith_no_panic(e->u.binary.x) && arith_no_panic(e->u.binary.y);
+        default: return false;
+        }
+    default: return false;
+    }
+}
+
+/* Whether e (accepted by arith_no_panic) reads variable s. */
+static bool mentions(Node *e, Symbol *s)
+{
+    if (e->mode == MODE_CONST) return false;
+    switch (e->kind) {
+    case AST_IDENT: return e->u.ident.sym == s;
+    case AST_PAREN: return mentions(unparen(e), s);
+    case AST_UNARY: return mentions(e->u.unary.x, s);
+    case AST_BINARY: return mentions(e->u.binary.x, s) || mentions(e->u.binary.y, s);
+    default: return true;
+    }
+}
+
+/* Whether a, b = x, y may assign each value as soon as it is computed:
+ * every target a one-slot register variable of this function, and every
+ * value after the first unable to panic and not reading a target already
+ * assigned. Then no one can tell the assignments were not simultaneous
+ * (not even a recovering defer, which could only see variables in cells). */
+static bool tuple_direct(FnState *fs, NodeList *lhs, NodeList *rhs)
+{
+    int n = lhs->len;
+    if (n < 2 || rhs->len != n) return false;
+    for (int i = 0; i < n; i++) {
+        Node *l = unparen(lhs->items[i]);
+        if (l->kind != AST_IDENT || !strcmp(l->u.ident.name, "_")) return false;
+        Symbol *s = l->u.ident.sym;
+        if (!s || s->kind != SYM_VAR || s->global || s->compiled != fs || var_in_cell(s) || !s->type)
+            return false;
+        TypeKind k = s->type->underlying->kind;
+        if (!(kind_is_integer(k) || k == KIND_FLOAT64 || k == KIND_BOOL)) return false;
+        Node *r = rhs->items[i];
+        if (!r->type || r->type->kind == KIND_TUPLE) return false;
+        if (i > 0 && !arith_no_panic(r)) return false;
+        for (int j = 0; j < i; j++)
+            if (mentions(r, unparen(lhs->items[j])->u.ident.sym)) return false;
+        for (int j = 0; j < i; j++)
+            if (unparen(lhs->items[j])->u.ident.sym == s) return false; /* i, i = ... */
+    }
+    return true;
+}
+
 static void compile_assign(FnState *fs, Node *s)
 {
     NodeList *lhs = &s->u.assignstmt.lhs, *rhs = &s->u.assignstmt.rhs;
@@ -477,6 +542,15 @@ static void compile_assign(FnState *fs, Node *s)
             lval_store(fs, &lv1, v, lt0->kind == KIND_INTERFACE ? lt0 : ctype(r0->type));
             return;
         }
+    }
+    if (tuple_direct(fs, lhs, rhs)) {
+        /* i, j = i+1, j-1: each value straight into its variable */
+        for (int i = 0; i < n; i++) {
+            Node *l = unparen(lhs->items[i]);
+            expr_as(fs, rhs->items[i], l->type, l->u.ident.sym->index);
+            fs->nreg = fs->nlocal;
+        }
+        return;
     }
     /* Go's two phases: the operands of index expressions and pointer
      * indirections on the left, then the right-hand sides, are evaluated;
