@@ -734,12 +734,19 @@ static bool handle_digits(Printer *p, const Iface *arg, int verb)
 {
     int base = 10;
     switch (verb) {
-    case 'b': base = 2; break;
+    case 'b':
+        base = 2;
+        break;
     case 'o':
-    case 'O': base = 8; break;
+    case 'O':
+        base = 8;
+        break;
     case 'x':
-    case 'X': base = 16; break;
-    default: break;
+    case 'X':
+        base = 16;
+        break;
+    default:
+        break;
     }
     char name[16];
     snprintf(name, sizeof name, "cspBase%d", base);
@@ -781,11 +788,20 @@ static bool handle_digits(Printer *p, const Iface *arg, int verb)
     const char *prefix = "";
     if (p->f.sharp || p->f.sharpV) {
         switch (verb) {
-        case 'b': prefix = "0b"; break;
-        case 'o': prefix = "0"; break;
-        case 'x': prefix = "0x"; break;
-        case 'X': prefix = "0X"; break;
-        default: break;
+        case 'b':
+            prefix = "0b";
+            break;
+        case 'o':
+            prefix = "0";
+            break;
+        case 'x':
+            prefix = "0x";
+            break;
+        case 'X':
+            prefix = "0X";
+            break;
+        default:
+            break;
         }
     }
     if (verb == 'O')
@@ -812,7 +828,8 @@ static bool handle_digits(Printer *p, const Iface *arg, int verb)
     sbuf_puts(p->buf, prefix);
     put_repeat(p->buf, '0', zeros);
     for (int64_t i = 0; i < n; i++)
-        sbuf_putc(p->buf, verb == 'X' && d[i] >= 'a' && d[i] <= 'z' ? (char)(d[i] - 'a' + 'A') : d[i]);
+        sbuf_putc(p->buf,
+                  verb == 'X' && d[i] >= 'a' && d[i] <= 'z' ? (char)(d[i] - 'a' + 'A') : d[i]);
     put_repeat(p->buf, ' ', right);
     return true;
 }
