@@ -861,6 +861,38 @@ static void compile_index(FnState *fs, Node *e, int dst)
         emit(fs, OP_SLOAD64, dst, sl, i);
         return;
     }
+    /* an array element of a scalar type (a lookup table such as
+     * comp[c]): the IDXADDRA + LOAD pair in one instruction, with the
+     * same checks in the same order */
+    int aw = reg_width(e->type);
+    bool scalar = (aw == 1 || aw == -1 || aw == 2 || aw == -2 || aw == 4 || aw == -4 || aw == 8) &&
+                  e->type->kind != KIND_ARRAY && e->type->kind != KIND_STRUCT;
+    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY) {
+        int p0 = expr(fs, x);
+        int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+        emit(fs, OP_IDXLOADA, dst, p0, i, aw, (int)xt->elem->underlying->len);
+        return;
+    }
+    int64_t ci;
+    Node *ux = unparen(x);
+    /* only for a named array or a field of a named value, whose place
+     * costs no code when it turns out to live in registers (the general
+     * path below then finds it again) */
+    bool named = ux->kind == AST_IDENT ||
+                 (ux->kind == AST_SELECTOR && unparen(ux->u.selector.x)->kind == AST_IDENT);
+    if (scalar && named && xt->kind == KIND_ARRAY && !const_index(e->u.index.index, &ci)) {
+        Loc l;
+        if (loc_of(fs, x, &l) && l.kind == LOC_MEM) {
+            int base = l.reg;
+            if (l.off) {
+                base = reg_alloc(fs, 1);
+                emit(fs, OP_ADDR, base, l.reg, l.off);
+            }
+            int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+            emit(fs, OP_IDXLOADA, dst, base, i, aw, (int)xt->len);
+            return;
+        }
+    }
     if (xt->kind == KIND_SLICE && reg_width(e->type) == 1) {
         /* []byte (and []bool) elements: one fused, zero-extending load */
         int sl = expr(fs, x);

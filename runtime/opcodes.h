@@ -199,6 +199,7 @@
     /* slices, arrays, strings */                                                   \
     X(IDXADDR, "rrri", "R[A].p := &slice R[B..][R[C]], element size D")            \
     X(IDXADDRA, "rrrii", "R[A].p := &(*[E]T)R[B][R[C]], element size D")            \
+    X(IDXLOADA, "rrrii", "R[A] := (*[E]T)R[B][R[C]], a scalar of width D (IDXADDRA + LOAD)") \
     X(SIDX, "rrr", "R[A] := byte R[C] of string R[B..]")                            \
     X(SLICE, "rroooii", "R[A..] := R[B..B+3)[R[C]:R[D]:R[E]] elem size F; G mode")   \
     X(MKSLICE, "rkrr", "R[A..A+3) := make([]K[B], R[C], R[D])")                     \

@@ -1371,6 +1371,19 @@ vm_dispatch:
         R[A].p = p + i * D;
         NEXT(5);
     }
+    VM_CASE(IDXLOADA) {
+        char *p = R[B].p;
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)E) {
+            SAVE();
+            vm_panic_index(f, i, E);
+            goto do_unwind;
+        }
+        if (!p) NILDEREF();
+        int32_t w = (int32_t)D;
+        vm_load(&R[A], p + i * (w < 0 ? -w : w), w);
+        NEXT(5);
+    }
     VM_CASE(SIDX) {
         String *s = (String *)&R[B];
         int64_t i = R[C].i;
