@@ -104,7 +104,9 @@ static inline String nat_cstr(const char *s)
     X(utf16, "unicode/utf16")                                                                      \
     X(slog, "log/slog")                                                                            \
     X(csv, "encoding/csv")                                                                         \
-    X(syscall, "syscall")
+    X(syscall, "syscall")                                                                          \
+    X(big, "math/big")                                                                             \
+    X(ioutil, "io/ioutil")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)
