@@ -510,7 +510,7 @@ static Limb *bi_room(BigInt *z, size_t n)
 static void bi_store(BigInt *z, const Limb *p, size_t n, bool neg)
 {
     n = n_norm(p, n);
-    if (p != z->abs.ptr) {
+    if (p != z->abs.ptr && n) { /* n == 0: p may be NULL, nothing to copy */
         Limb *d = bi_room(z, n);
         memmove(d, p, n * sizeof(Limb));
     }

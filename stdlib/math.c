@@ -125,7 +125,7 @@ static double math_pow(double x, double y)
             ae += xe;
         }
         x1 *= x1;
-        xe <<= 1;
+        xe *= 2; /* not <<= : xe may be negative */
         if (x1 < .5) {
             x1 += x1;
             xe--;
