@@ -105,6 +105,12 @@ int emit_here(FnState *fs)
 
 int emit_oplen(uint32_t op) { return 1 + (int)strlen(op_formats[op]); }
 
+int emit_jump_operand(uint32_t op)
+{
+    const char *f = op_formats[op], *j = strchr(f, 'j');
+    return j ? (int)(j - f) : -1;
+}
+
 void emit_patch_jump(FnState *fs, int pc, int target)
 {
     const char *f = op_formats[fs->code[pc]];

@@ -847,13 +847,46 @@ static void compile_selector(FnState *fs, Node *e, int dst)
     emit_error(fs, e, "not supported yet: this selector");
 }
 
+/* The []byte operand of a conversion string(b), or NULL. */
+static Node *bytes_to_string_arg(Node *e)
+{
+    Node *k = unparen(e);
+    if (k->kind != AST_CALL || k->u.call.kind != CALL_CONVERSION || (k->mode == MODE_CONST && k->cv) ||
+        !k->type || k->type->underlying->kind != KIND_STRING || k->u.call.args.len != 1)
+        return NULL;
+    Node *x = k->u.call.args.items[0];
+    Type *xt = ctype(x->type);
+    if (!xt || xt->underlying->kind != KIND_SLICE ||
+        xt->underlying->elem->underlying->kind != KIND_UINT8 || is_nil(x))
+        return NULL;
+    return x;
+}
+
+/* string(b) as a string sharing b's bytes (CVT BYTES2STMP), in a new
+ * register pair: only for a value used at once and never kept. */
+static int bytes_borrowed(FnState *fs, Node *x)
+{
+    int b = expr(fs, x);
+    int r = reg_alloc(fs, 2);
+    emit(fs, OP_CVT, r, b, CVT_BYTES2STMP);
+    return r;
+}
+
+int map_key_reg(FnState *fs, Node *key, Type *kt, bool *borrowed)
+{
+    Node *x = kt->underlying->kind == KIND_STRING ? bytes_to_string_arg(key) : NULL;
+    *borrowed = x != NULL;
+    return x ? bytes_borrowed(fs, x) : expr_as_reg(fs, key, kt);
+}
+
 static void compile_index(FnState *fs, Node *e, int dst)
 {
     Node *x = e->u.index.x;
     Type *xt = x->type->underlying;
     if (xt->kind == KIND_MAP) {
         int m = expr(fs, x);
-        int k = expr_as_reg(fs, e->u.index.index, xt->key);
+        bool borrowed;
+        int k = map_key_reg(fs, e->u.index.index, xt->key, &borrowed);
         emit(fs, OP_MAPGET, dst, m, k, emit_const_ptr(fs, xt), -1);
         return;
     }
@@ -867,6 +900,45 @@ static void compile_index(FnState *fs, Node *e, int dst)
         int sl = expr(fs, x);
         int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
         emit(fs, OP_SLOAD64, dst, sl, i);
+        return;
+    }
+    /* an array element of a scalar type (a lookup table such as
+     * comp[c]): the IDXADDRA + LOAD pair in one instruction, with the
+     * same checks in the same order */
+    int aw = reg_width(e->type);
+    bool scalar = (aw == 1 || aw == -1 || aw == 2 || aw == -2 || aw == 4 || aw == -4 || aw == 8) &&
+                  e->type->kind != KIND_ARRAY && e->type->kind != KIND_STRUCT;
+    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY) {
+        int p0 = expr(fs, x);
+        int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+        emit(fs, OP_IDXLOADA, dst, p0, i, aw, (int)xt->elem->underlying->len);
+        return;
+    }
+    int64_t ci;
+    Node *ux = unparen(x);
+    /* only for a named array or a field of a named value, whose place
+     * costs no code when it turns out to live in registers (the general
+     * path below then finds it again) */
+    bool named = ux->kind == AST_IDENT ||
+                 (ux->kind == AST_SELECTOR && unparen(ux->u.selector.x)->kind == AST_IDENT);
+    if (scalar && named && xt->kind == KIND_ARRAY && !const_index(e->u.index.index, &ci)) {
+        Loc l;
+        if (loc_of(fs, x, &l) && l.kind == LOC_MEM) {
+            int base = l.reg;
+            if (l.off) {
+                base = reg_alloc(fs, 1);
+                emit(fs, OP_ADDR, base, l.reg, l.off);
+            }
+            int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+            emit(fs, OP_IDXLOADA, dst, base, i, aw, (int)xt->len);
+            return;
+        }
+    }
+    if (xt->kind == KIND_SLICE && reg_width(e->type) == 1) {
+        /* []byte (and []bool) elements: one fused, zero-extending load */
+        int sl = expr(fs, x);
+        int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
+        emit(fs, OP_SLOAD8, dst, sl, i);
         return;
     }
     Loc l;
@@ -1068,8 +1140,17 @@ static Type *cmp_operands(FnState *fs, Node *a, Node *b, int *x, int *y)
     if (at->kind == KIND_INTERFACE && bt->kind != KIND_INTERFACE) t = at;
     else if (bt->kind == KIND_INTERFACE && at->kind != KIND_INTERFACE) t = bt;
     else if (a->mode == MODE_CONST && b->mode != MODE_CONST) t = bt;
-    *x = expr_as_reg(fs, a, t);
-    *y = expr_as_reg(fs, b, t);
+    /* string(b) compared with a string needs no copy of b, as in Go: the
+     * bytes are read when compared, so a call on the other side that
+     * changes b is seen, which is also Go's order (it runs calls first) */
+    Node *ab = NULL, *bb = NULL;
+    if (t->underlying->kind == KIND_STRING && at->underlying->kind == KIND_STRING &&
+        bt->underlying->kind == KIND_STRING) {
+        ab = bytes_to_string_arg(a);
+        bb = bytes_to_string_arg(b);
+    }
+    *x = ab ? bytes_borrowed(fs, ab) : expr_as_reg(fs, a, t);
+    *y = bb ? bytes_borrowed(fs, bb) : expr_as_reg(fs, b, t);
     return t;
 }
 
@@ -1309,11 +1390,64 @@ static void compile_unary(FnState *fs, Node *e, int dst)
     }
 }
 
+static int jump_operand(FnState *fs, int pc)
+{
+    return emit_jump_operand(fs->code[pc]);
+}
+
+/* Joins two chains of unpatched jumps (an unpatched target holds the
+ * previous jump's pc + 1, 0 ending the chain): the first jump of chain b
+ * is linked to the last of chain a. Returns the joined chain. */
+static int cond_chain(FnState *fs, int a, int b)
+{
+    if (a < 0) return b;
+    if (b < 0) return a;
+    int first = b;
+    for (;;) {
+        uint32_t t = fs->code[first + 1 + jump_operand(fs, first)];
+        if (t == 0) break;
+        first = (int)t - 1;
+    }
+    fs->code[first + 1 + jump_operand(fs, first)] = (uint32_t)a + 1;
+    return b;
+}
+
+void cond_patch(FnState *fs, int patch, int target)
+{
+    while (patch >= 0) {
+        uint32_t *t = &fs->code[patch + 1 + jump_operand(fs, patch)];
+        int prev = (int)*t - 1;
+        *t = (uint32_t)target;
+        patch = prev;
+    }
+}
+
 void cond_jump(FnState *fs, Node *e, bool when, int *patch)
 {
     Node *u = unparen(e);
     if (u->kind == AST_UNARY && u->u.unary.op == TOK_NOT) {
         cond_jump(fs, u->u.unary.x, !when, patch);
+        return;
+    }
+    /* a && b, a || b: jumps straight to where the whole condition goes,
+     * without materialising the boolean (Go's short-circuit order) */
+    if (u->kind == AST_BINARY && u->mode != MODE_CONST &&
+        (u->u.binary.op == TOK_LAND || u->u.binary.op == TOK_LOR)) {
+        /* jumping when true of a || b (or when false of a && b): either
+         * operand alone decides, both jump to the target */
+        bool either = (u->u.binary.op == TOK_LOR) == when;
+        int a = -1, b = -1;
+        if (either) {
+            cond_jump(fs, u->u.binary.x, when, &a);
+            cond_jump(fs, u->u.binary.y, when, &b);
+            *patch = cond_chain(fs, a, b);
+            return;
+        }
+        /* otherwise a decides only the opposite way: past the test */
+        cond_jump(fs, u->u.binary.x, !when, &a);
+        cond_jump(fs, u->u.binary.y, when, &b);
+        cond_patch(fs, a, emit_here(fs));
+        *patch = b;
         return;
     }
     int save = fs->nreg;
@@ -1341,7 +1475,14 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
                 }
             }
             int x = expr_as_reg(fs, a, t);
-            if (!uns && b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
+            /* against a constant: the immediate forms compare signed, which
+             * is also right for an unsigned operand when its registers are
+             * zero-extended below 2^63 (uint8/16/32) or the test is == / !=,
+             * as long as the constant is not negative */
+            bool imm_ok = !uns || ((jop == TOK_EQL || jop == TOK_NEQ || t->underlying->size < 8) &&
+                                   b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
+                                   b->cv->i >= 0);
+            if (imm_ok && b->mode == MODE_CONST && b->cv && b->cv->kind == CONST_INT &&
                 b->cv->i >= INT32_MIN && b->cv->i <= INT32_MAX) {
                 int k = (int)b->cv->i;
                 Opcode o = jop == TOK_EQL ? OP_JEQI : jop == TOK_NEQ ? OP_JNEI : jop == TOK_LSS ? OP_JLTI
@@ -1386,13 +1527,16 @@ void cond_jump(FnState *fs, Node *e, bool when, int *patch)
         }
     }
     /* x == nil, x != nil on a pointer, map, chan, func or slice: its
-     * first slot against zero, as emit_eq compares it, in one jump */
+     * first slot against zero, as emit_eq compares it, in one jump; on an
+     * interface (err != nil) the first slot is the dynamic type, nil only
+     * for a nil interface */
     if (u->kind == AST_BINARY && (u->u.binary.op == TOK_EQL || u->u.binary.op == TOK_NEQ) &&
         is_nil(u->u.binary.x) != is_nil(u->u.binary.y)) {
         Node *v = is_nil(u->u.binary.y) ? u->u.binary.x : u->u.binary.y;
         Type *vt = ctype(v->type);
         int k = vt ? vt->underlying->kind : KIND_INTERFACE;
-        if (k == KIND_POINTER || k == KIND_MAP || k == KIND_CHAN || k == KIND_FUNC || k == KIND_SLICE) {
+        if (k == KIND_POINTER || k == KIND_MAP || k == KIND_CHAN || k == KIND_FUNC || k == KIND_SLICE ||
+            k == KIND_INTERFACE) {
             int x = expr(fs, v);
             bool jeq = (u->u.binary.op == TOK_EQL) == when;
             *patch = emit(fs, jeq ? OP_JEQI : OP_JNEI, x, 0, 0);

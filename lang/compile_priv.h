@@ -103,6 +103,7 @@ int emit_call(FnState *fs, int at, Func *fn, int nargs); /* CALL of fn, at R[at]
 int emit_oplen(uint32_t op); /* words of an instruction, opcode included */
 void emit_patch(FnState *fs, int pc, int operand, int target); /* set an operand */
 void emit_patch_jump(FnState *fs, int pc, int target); /* set a jump's target */
+int emit_jump_operand(uint32_t op); /* operand index of op's target, or -1 */
 int emit_const(FnState *fs, Slot v);
 int emit_const_ptr(FnState *fs, const void *p);
 int reg_alloc(FnState *fs, int nslots);
@@ -133,6 +134,11 @@ int expr(FnState *fs, Node *e);                  /* value in returned regs */
 void expr_to(FnState *fs, Node *e, int dst);     /* value into dst */
 void expr_as(FnState *fs, Node *e, Type *t, int dst); /* converted to t */
 int expr_as_reg(FnState *fs, Node *e, Type *t);
+/* The key of m[key] for a lookup, in a register. string(b) of a []byte b
+ * is not copied (as Go's lookups do not): the key then borrows b's bytes,
+ * *borrowed says so, and it must only be looked up at once (MAPGET) or
+ * inserted by MAPREF with its borrowed flag. */
+int map_key_reg(FnState *fs, Node *key, Type *kt, bool *borrowed);
 bool mul_fusable(Node *e, Type *t); /* e is x*y that a multiply-add takes */
 void mul_operands(FnState *fs, Node *e, Type *t, int *b, int *c); /* its x, y */
 void emit_muladd(FnState *fs, Token op, Type *t, int dst, int b, int c, int z); /* z +- b*c */
@@ -146,7 +152,11 @@ int compile_call(FnState *fs, Node *call);       /* results at returned reg */
  * (other calls still return their region). */
 int compile_call_to(FnState *fs, Node *call, int dst);
 void compile_go_defer(FnState *fs, Node *call, bool is_go);
-void cond_jump(FnState *fs, Node *e, bool when, int *patch); /* jump if e==when */
+/* Jumps if e == when. A condition built with && and || becomes several
+ * jumps to the same target, chained through their target operands:
+ * *patch is the last one, and cond_patch sets the target of them all. */
+void cond_jump(FnState *fs, Node *e, bool when, int *patch);
+void cond_patch(FnState *fs, int patch, int target);
 void emit_zero(FnState *fs, int dst, Type *t);
 /* Sign/zero-extends a narrow scalar copied into reg as raw bytes. */
 void emit_norm_mem(FnState *fs, int reg, Type *t);

@@ -77,11 +77,24 @@ void store_to_lhs(FnState *fs, Node *lhs, int src, Type *srctype)
 
 /* A prepared left-hand side: its place computed, not yet written. */
 typedef struct LVal {
-    enum { LV_BLANK, LV_LOC, LV_MAP } kind;
+    enum { LV_BLANK, LV_LOC, LV_MAP, LV_SLICE } kind;
     Loc loc;
-    int m, k;
+    int m, k; /* map or slice registers, key or index register */
     Type *mt, *type;
 } LVal;
+
+/* Whether lhs is s[i] of a slice whose elements one fused store writes:
+ * 8 bytes (SSTORE64) or a 1-byte integer or bool (SSTORE8). */
+static bool lval_fused_slice(Node *lhs)
+{
+    lhs = unparen(lhs);
+    if (lhs->kind != AST_INDEX || !lhs->u.index.x->type ||
+        lhs->u.index.x->type->underlying->kind != KIND_SLICE || !lhs->type)
+        return false;
+    Type *et = lhs->type;
+    return (et->size == 8 && et->kind != KIND_INTERFACE) ||
+           (et->size == 1 && (kind_is_integer(et->kind) || et->kind == KIND_BOOL));
+}
 
 static void lval_prepare(FnState *fs, Node *lhs, LVal *lv)
 {
@@ -121,6 +134,7 @@ static void lval_store(FnState *fs, LVal *lv, int src, Type *srctype)
         convert_value(fs, srctype, lt, src, v);
     }
     if (lv->kind == LV_MAP) emit(fs, OP_MAPSET, lv->m, lv->k, v, emit_const_ptr(fs, lv->mt));
+    else if (lv->kind == LV_SLICE) emit(fs, lt->size == 8 ? OP_SSTORE64 : OP_SSTORE8, lv->m, lv->k, v);
     else loc_write(fs, &lv->loc, v);
 }
 
@@ -167,7 +181,8 @@ static int eval_rhs(FnState *fs, NodeList *lhs, NodeList *rhs, int *regs, Type *
             valtype = mt->elem;
             v = reg_alloc(fs, slots(valtype));
             int m = expr(fs, r->u.index.x);
-            int k = expr_as_reg(fs, r->u.index.index, mt->key);
+            bool borrowed;
+            int k = map_key_reg(fs, r->u.index.index, mt->key, &borrowed);
             emit(fs, OP_MAPGET, v, m, k, emit_const_ptr(fs, mt), ok);
         } else if (r->kind == AST_UNARY && r->u.unary.op == TOK_ARROW) {
             Type *ct = r->u.unary.x->type->underlying;
@@ -284,6 +299,31 @@ static void opassign_rhs(FnState *fs, Token op, Type *t, Node *rhs, int imm, int
     }
 }
 
+/* Whether m[k] op= y may insert k before computing, as MAPREF does. Go
+ * (1.22) checks an integer divisor for zero before it inserts the key, so
+ * a recovered m[k] /= 0 leaves a missing key missing, but it inserts
+ * before a negative shift count panics; every other operator cannot
+ * panic. */
+static bool opassign_in_place(Token op, Type *t)
+{
+    switch (op) {
+    case TOK_ADD:
+    case TOK_SUB:
+    case TOK_MUL:
+    case TOK_OR:
+    case TOK_AND:
+    case TOK_XOR:
+    case TOK_AND_NOT:
+    case TOK_SHL:
+    case TOK_SHR:
+        return true;
+    case TOK_QUO:
+        return t && !kind_is_integer(t->underlying->kind);
+    default:
+        return false;
+    }
+}
+
 /* x op= y (and x++ / x--): read the place once, compute, write back. */
 static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int imm)
 {
@@ -312,9 +352,27 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
     if (lhs->kind == AST_INDEX && lhs->u.index.x->type->underlying->kind == KIND_MAP) {
         Type *mt = lhs->u.index.x->type->underlying;
         int m = expr(fs, lhs->u.index.x);
-        int k = expr_as_reg(fs, lhs->u.index.index, mt->key);
+        bool inplace = opassign_in_place(op, t), borrowed = false;
+        /* A key string(b) borrows b's bytes, read at MAPREF after the
+         * right side, as Go (which runs calls first) reads them; MAPSET
+         * below stores its key, so it may not borrow one. */
+        int k = inplace ? map_key_reg(fs, lhs->u.index.index, mt->key, &borrowed)
+                        : expr_as_reg(fs, lhs->u.index.index, mt->key);
         opassign_rhs(fs, op, t, rhs, imm, &y, &yt, &mb, &mc);
         int v = reg_alloc(fs, slots(t));
+        if (inplace) {
+            /* One lookup: the value's slot, inserted zero if absent, then
+             * updated in place. Nothing runs between MAPREF and the store
+             * that could grow the map. */
+            int p = reg_alloc(fs, 1);
+            emit(fs, OP_MAPREF, p, m, k, emit_const_ptr(fs, mt), borrowed ? 1 : 0);
+            Loc l = {LOC_MEM, p, 0, t, false};
+            loc_read(fs, &l, v);
+            opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
+            loc_write(fs, &l, v);
+            return;
+        }
+
         emit(fs, OP_MAPGET, v, m, k, emit_const_ptr(fs, mt), -1);
         opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
         emit(fs, OP_MAPSET, m, k, v, emit_const_ptr(fs, mt));
@@ -334,6 +392,71 @@ static void compile_opassign(FnState *fs, Node *lhs, Token op, Node *rhs, int im
     loc_read(fs, &l, v);
     opassign_emit(fs, op, t, v, y, yt, lhs, mb, mc);
     loc_write(fs, &l, v);
+}
+
+/* Whether e is arithmetic on names and constants that cannot panic (no
+ * calls, indexing, division or shifts). */
+static bool arith_no_panic(Node *e)
+{
+    if (e->mode == MODE_CONST) return true;
+    switch (e->kind) {
+    case AST_IDENT: return true;
+    case AST_PAREN: return arith_no_panic(unparen(e));
+    case AST_UNARY:
+        return (e->u.unary.op == TOK_SUB || e->u.unary.op == TOK_ADD || e->u.unary.op == TOK_XOR ||
+                e->u.unary.op == TOK_NOT) &&
+               arith_no_panic(e->u.unary.x);
+    case AST_BINARY:
+        switch (e->u.binary.op) {
+        case TOK_ADD: case TOK_SUB: case TOK_MUL: case TOK_OR: case TOK_AND: case TOK_XOR:
+        case TOK_AND_NOT: case TOK_EQL: case TOK_NEQ: case TOK_LSS: case TOK_LEQ: case TOK_GTR:
+        case TOK_GEQ:
+            return arith_no_panic(e->u.binary.x) && arith_no_panic(e->u.binary.y);
+        default: return false;
+        }
+    default: return false;
+    }
+}
+
+/* Whether e (accepted by arith_no_panic) reads variable s. */
+static bool mentions(Node *e, Symbol *s)
+{
+    if (e->mode == MODE_CONST) return false;
+    switch (e->kind) {
+    case AST_IDENT: return e->u.ident.sym == s;
+    case AST_PAREN: return mentions(unparen(e), s);
+    case AST_UNARY: return mentions(e->u.unary.x, s);
+    case AST_BINARY: return mentions(e->u.binary.x, s) || mentions(e->u.binary.y, s);
+    default: return true;
+    }
+}
+
+/* Whether a, b = x, y may assign each value as soon as it is computed:
+ * every target a one-slot register variable of this function, and every
+ * value after the first unable to panic and not reading a target already
+ * assigned. Then no one can tell the assignments were not simultaneous
+ * (not even a recovering defer, which could only see variables in cells). */
+static bool tuple_direct(FnState *fs, NodeList *lhs, NodeList *rhs)
+{
+    int n = lhs->len;
+    if (n < 2 || rhs->len != n) return false;
+    for (int i = 0; i < n; i++) {
+        Node *l = unparen(lhs->items[i]);
+        if (l->kind != AST_IDENT || !strcmp(l->u.ident.name, "_")) return false;
+        Symbol *s = l->u.ident.sym;
+        if (!s || s->kind != SYM_VAR || s->global || s->compiled != fs || var_in_cell(s) || !s->type)
+            return false;
+        TypeKind k = s->type->underlying->kind;
+        if (!(kind_is_integer(k) || k == KIND_FLOAT64 || k == KIND_BOOL)) return false;
+        Node *r = rhs->items[i];
+        if (!r->type || r->type->kind == KIND_TUPLE) return false;
+        if (i > 0 && !arith_no_panic(r)) return false;
+        for (int j = 0; j < i; j++)
+            if (mentions(r, unparen(lhs->items[j])->u.ident.sym)) return false;
+        for (int j = 0; j < i; j++)
+            if (unparen(lhs->items[j])->u.ident.sym == s) return false; /* i, i = ... */
+    }
+    return true;
 }
 
 static void compile_assign(FnState *fs, Node *s)
@@ -413,6 +536,15 @@ static void compile_assign(FnState *fs, Node *s)
                 emit(fs, OP_SSTORE64, sl, i, v);
                 return;
             }
+            /* and of 1 byte ([]byte, []int8, []bool): the low byte */
+            if (l0->kind == AST_INDEX && l0->u.index.x->type->underlying->kind == KIND_SLICE &&
+                lt0->size == 1 && (kind_is_integer(lt0->kind) || lt0->kind == KIND_BOOL)) {
+                int sl = expr(fs, l0->u.index.x);
+                int i = expr_as_reg(fs, l0->u.index.index, type_basic[KIND_INT]);
+                int v = expr_as_reg(fs, r0, lt0);
+                emit(fs, OP_SSTORE8, sl, i, v);
+                return;
+            }
             LVal lv1;
             lval_prepare(fs, lhs->items[0], &lv1);
             int v = unparen(r0)->kind == AST_COMPOSITELIT ? -1 : expr_as_reg(fs, r0, lt0);
@@ -424,13 +556,39 @@ static void compile_assign(FnState *fs, Node *s)
             return;
         }
     }
+    if (tuple_direct(fs, lhs, rhs)) {
+        /* i, j = i+1, j-1: each value straight into its variable */
+        for (int i = 0; i < n; i++) {
+            Node *l = unparen(lhs->items[i]);
+            expr_as(fs, rhs->items[i], l->type, l->u.ident.sym->index);
+            fs->nreg = fs->nlocal;
+        }
+        return;
+    }
     /* Go's two phases: the operands of index expressions and pointer
      * indirections on the left, then the right-hand sides, are evaluated;
      * then the assignments happen left to right. */
     int regs[n > 0 ? n : 1];
     Type *types[n > 0 ? n : 1];
     LVal lv[n > 0 ? n : 1];
-    for (int i = 0; i < n; i++) lval_prepare(fs, lhs->items[i], &lv[i]);
+    /* a[i], a[j] = a[j], a[i]: when every target is such a slice element,
+     * no store can change a slice or index register another target reads
+     * (no variable is assigned), so each keeps its operands in registers
+     * and stores with one bounds-checked instruction, in the assignment
+     * phase as Go checks it */
+    bool fused = n > 1;
+    for (int i = 0; i < n && fused; i++) fused = lval_fused_slice(lhs->items[i]);
+    for (int i = 0; i < n; i++) {
+        if (fused) {
+            Node *l = unparen(lhs->items[i]);
+            lv[i].kind = LV_SLICE;
+            lv[i].type = l->type;
+            lv[i].m = expr(fs, l->u.index.x);
+            lv[i].k = expr_as_reg(fs, l->u.index.index, type_basic[KIND_INT]);
+        } else {
+            lval_prepare(fs, lhs->items[i], &lv[i]);
+        }
+    }
     int cnt = eval_rhs(fs, lhs, rhs, regs, types);
     for (int i = 0; i < cnt && i < n; i++) lval_store(fs, &lv[i], regs[i], types[i]);
 }
@@ -632,13 +790,13 @@ static void compile_if(FnState *fs, Node *s)
     compile_block(fs, &s->u.ifstmt.body->u.blockstmt.list);
     if (s->u.ifstmt.els) {
         int jend = emit(fs, OP_JMP, 0);
-        emit_patch_jump(fs, jf, emit_here(fs));
+        cond_patch(fs, jf, emit_here(fs));
         Node *e = s->u.ifstmt.els;
         if (e->kind == AST_BLOCKSTMT) compile_block(fs, &e->u.blockstmt.list);
         else compile_stmt(fs, e);
         emit_patch(fs, jend, 0, emit_here(fs));
     } else {
-        emit_patch_jump(fs, jf, emit_here(fs));
+        cond_patch(fs, jf, emit_here(fs));
     }
     fs->nlocal = save_local;
     fs->nreg = save_reg;
@@ -761,13 +919,13 @@ static void compile_for(FnState *fs, Node *s)
             for (int pc = post_pc; pc < jt; pc += emit_oplen(fs->code[pc])) last = pc;
             jt = loop_fuse(fs, last, jt);
         }
-        emit_patch_jump(fs, jt, top);
+        cond_patch(fs, jt, top);
         fs->nreg = fs->nlocal;
     } else {
         emit(fs, OP_JMP, top);
     }
     int end = emit_here(fs);
-    if (jexit >= 0) emit_patch_jump(fs, jexit, end);
+    if (jexit >= 0) cond_patch(fs, jexit, end);
     loop_pop(fs, l, cont, end);
     fs->nlocal = save_local;
     fs->nreg = save_reg;
@@ -945,6 +1103,8 @@ static void compile_range(FnState *fs, Node *s)
             int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
             if (xt->kind == KIND_SLICE && reg_width(et) == 8) {
                 emit(fs, OP_SLOAD64, v, sl, ctr);
+            } else if (xt->kind == KIND_SLICE && reg_width(et) == 1) {
+                emit(fs, OP_SLOAD8, v, sl, ctr);
             } else {
                 int p = reg_alloc(fs, 1);
                 if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, (int)et->size);
@@ -1092,7 +1252,7 @@ static void compile_switch(FnState *fs, Node *s)
         pending_ft = -1;
         for (int j = 0; j < nbj[i]; j++) {
             int pc = body_jumps[i][j];
-            emit_patch_jump(fs, pc, starts[i]);
+            cond_patch(fs, pc, starts[i]); /* a tagless case may be a chain */
         }
         fs->fallthrough_jump = -1;
         compile_block(fs, &cc->u.caseclause.body);

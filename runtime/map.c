@@ -411,7 +411,19 @@ void *map_access(Map *m, const void *key, bool *unhashable)
     return entry_val(m, e);
 }
 
+static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borrowed);
+
 void *map_assign(Map *m, const void *key, bool *unhashable)
+{
+    return map_assign_key(m, key, unhashable, false);
+}
+
+void *map_assign_borrowed(Map *m, const void *key, bool *unhashable)
+{
+    return map_assign_key(m, key, unhashable, true);
+}
+
+static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borrowed)
 {
     if (unhashable)
         *unhashable = false;
@@ -455,8 +467,13 @@ void *map_assign(Map *m, const void *key, bool *unhashable)
     uint8_t *ent = entry_at(m, e, n);
     *(uint64_t *)ent = h;
     memcpy(entry_key(ent), key, m->ksize);
-    if (m->kclass == KEY_STRING)
-        map_unpin_key(entry_key(ent));
+    if (m->kclass == KEY_STRING) {
+        String *k = entry_key(ent);
+        if (borrowed && k->len > 0)
+            *k = string_from_bytes(k->ptr, k->len);
+        else
+            map_unpin_key(k);
+    }
     uint64_t j = (h >> 7) & m->imask;
     while (m->index[j] != IDX_EMPTY && m->index[j] != IDX_TOMB)
         j = (j + 1) & m->imask;

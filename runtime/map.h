@@ -29,6 +29,10 @@ void *map_access(Map *m, const void *key, bool *unhashable);
  * absent. m must not be NULL (the VM panics "assignment to entry in nil
  * map" first). */
 void *map_assign(Map *m, const void *key, bool *unhashable);
+/* The same for a string key whose bytes are borrowed (string(b) of a
+ * []byte b the program may change later, which Go looks up without a
+ * copy): they are copied when the key is inserted. */
+void *map_assign_borrowed(Map *m, const void *key, bool *unhashable);
 void map_delete(Map *m, const void *key);
 int64_t map_len(const Map *m); /* nil: 0 */
 void map_clear(Map *m);

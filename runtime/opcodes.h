@@ -57,6 +57,8 @@
     X(STORE64, "rir", "8 bytes at R[A].p + B := R[C] (nil check)")                  \
     X(SLOAD64, "rrr", "R[A] := slice R[B..][R[C]] of 8-byte elements")              \
     X(SSTORE64, "rrr", "slice R[A..][R[B]] := R[C] (8-byte elements)")              \
+    X(SLOAD8, "rrr", "R[A] := slice R[B..][R[C]] of bytes, zero-extended")           \
+    X(SSTORE8, "rrr", "slice R[A..][R[B]] := low byte of R[C] (1-byte elements)")    \
     X(NILCHK, "r", "panic if R[A].p is nil")                                        \
     /* integer arithmetic (64-bit; the compiler narrows with NORM) */               \
     X(ADD, "rrr", "R[A].i := R[B].i + R[C].i")                                      \
@@ -209,6 +211,7 @@
     /* slices, arrays, strings */                                                   \
     X(IDXADDR, "rrri", "R[A].p := &slice R[B..][R[C]], element size D")            \
     X(IDXADDRA, "rrrii", "R[A].p := &(*[E]T)R[B][R[C]], element size D")            \
+    X(IDXLOADA, "rrrii", "R[A] := (*[E]T)R[B][R[C]], a scalar of width D (IDXADDRA + LOAD)") \
     X(SIDX, "rrr", "R[A] := byte R[C] of string R[B..]")                            \
     X(SLICE, "rroooii", "R[A..] := R[B..B+3)[R[C]:R[D]:R[E]] elem size F; G mode")   \
     X(MKSLICE, "rkrr", "R[A..A+3) := make([]K[B], R[C], R[D])")                     \
@@ -223,6 +226,7 @@
     X(MKMAP, "rkr", "R[A].p := make(K[B], R[C])")                                   \
     X(MAPGET, "rrrko", "R[A..] := R[B][R[C..]] (map type K[D]); R[E] := ok")       \
     X(MAPSET, "rrrk", "R[A][R[B..]] := R[C..] (map type K[D])")                     \
+    X(MAPREF, "rrrki", "R[A].p := &R[B][R[C..]], a zero value inserted when absent (map type K[D]; E: the key is a borrowed string, copied if inserted)") \
     X(MAPDEL, "rrk", "delete(R[A], R[B..]) (map type K[C])")                        \
     X(MAPLEN, "rr", "R[A] := len(map R[B])")                                        \
     X(MAPCLEAR, "r", "clear(map R[A])")                                             \
@@ -251,6 +255,7 @@
     X(F322F, "float32 to float64")                                            \
     X(RUNE2S, "rune to string")                                               \
     X(BYTES2S, "[]byte to string")                                            \
+    X(BYTES2STMP, "[]byte to a string sharing its bytes: only a map key looked up at once") \
     X(S2BYTES, "string to []byte")                                            \
     X(RUNES2S, "[]rune to string")                                            \
     X(S2RUNES, "string to []rune")                                            \

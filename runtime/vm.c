@@ -520,6 +520,15 @@ static void vm_convert(Slot *dst, const Slot *src, int code)
         memcpy(dst, &r, sizeof r);
         break;
     }
+    case CVT_BYTES2STMP: {
+        /* No copy: the compiler emits this only for a map key that is
+         * looked up at once (MAPGET, MAPREF with E=1), never stored. */
+        Slice s;
+        memcpy(&s, src, sizeof s);
+        String r = {s.ptr, s.len};
+        memcpy(dst, &r, sizeof r);
+        break;
+    }
     case CVT_S2BYTES: {
         String s;
         memcpy(&s, src, sizeof s);
@@ -679,6 +688,9 @@ int vm_execute(Fiber *f)
     Closure *ccl;
     uint32_t cat;
     const Type *badkey = NULL;
+    /* package-level variables: fixed for the program's life, so GLOBAL
+     * reads one array instead of following f->vm->prog each time */
+    void **const globals = f->vm->prog->globals;
 
     fr = &f->frames[f->nframes - 1];
     if (fr->fn->native && fr->pc == 0) {
@@ -721,7 +733,7 @@ vm_dispatch:
     VM_CASE(LOADKN) memcpy(&R[A], &K[B], (size_t)C * sizeof(Slot)); NEXT(3);
     VM_CASE(LOADI) R[A].i = B; NEXT(2);
     VM_CASE(ZERO) memset(&R[A], 0, (size_t)B * sizeof(Slot)); NEXT(2);
-    VM_CASE(GLOBAL) R[A].p = f->vm->prog->globals[B]; NEXT(2);
+    VM_CASE(GLOBAL) R[A].p = globals[B]; NEXT(2);
     VM_CASE(GETUP) R[A] = fr->cl->caps[B]; NEXT(2);
     VM_CASE(NEW) R[A].p = heap_new(K[B].p); NEXT(2);
     VM_CASE(CLOSURE) {
@@ -796,6 +808,28 @@ vm_dispatch:
             goto do_unwind;
         }
         ((Slot *)s->ptr)[i] = R[C];
+        NEXT(3);
+    }
+    VM_CASE(SLOAD8) {
+        Slice *s = (Slice *)&R[B];
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        R[A].u = ((const uint8_t *)s->ptr)[i];
+        NEXT(3);
+    }
+    VM_CASE(SSTORE8) {
+        Slice *s = (Slice *)&R[A];
+        int64_t i = R[B].i;
+        if ((uint64_t)i >= (uint64_t)s->len) {
+            SAVE();
+            vm_panic_index(f, i, s->len);
+            goto do_unwind;
+        }
+        ((uint8_t *)s->ptr)[i] = (uint8_t)R[C].u;
         NEXT(3);
     }
 
@@ -1031,6 +1065,12 @@ vm_dispatch:
         NEXT(3);
     }
     VM_CASE(CVT) {
+        if (C == CVT_BYTES2STMP) {
+            /* the bytes of a map key: a pointer and a length, no call */
+            Slot p = R[B], n = R[B + 1];
+            R[A] = p, R[A + 1] = n;
+            NEXT(3);
+        }
         Slot tmp[3];
         vm_convert(tmp, &R[B], C);
         int n = C >= CVT_RUNE2S ? (C == CVT_S2BYTES || C == CVT_S2RUNES ? 3 : 2) : 1;
@@ -1431,6 +1471,19 @@ vm_dispatch:
         R[A].p = p + i * D;
         NEXT(5);
     }
+    VM_CASE(IDXLOADA) {
+        char *p = R[B].p;
+        int64_t i = R[C].i;
+        if ((uint64_t)i >= (uint64_t)E) {
+            SAVE();
+            vm_panic_index(f, i, E);
+            goto do_unwind;
+        }
+        if (!p) NILDEREF();
+        int32_t w = (int32_t)D;
+        vm_load(&R[A], p + i * (w < 0 ? -w : w), w);
+        NEXT(5);
+    }
     VM_CASE(SIDX) {
         String *s = (String *)&R[B];
         int64_t i = R[C].i;
@@ -1631,6 +1684,24 @@ vm_dispatch:
         }
         vm_store(v, &R[C], (int32_t)mt->elem->size);
         NEXT(4);
+    }
+    VM_CASE(MAPREF) {
+        const Type *mt = K[D].p;
+        Map *m = R[B].p;
+        if (!m) {
+            SAVE();
+            vm_panic_msg(f, "assignment to entry in nil map", false);
+            f->panic->runtime_error = true;
+            goto do_unwind;
+        }
+        bool unh = false;
+        void *v = E ? map_assign_borrowed(m, &R[C], &unh) : map_assign(m, &R[C], &unh);
+        if (unh) {
+            badkey = value_unhashable(mt->key, &R[C]);
+            goto unhashable;
+        }
+        R[A].p = v;
+        NEXT(5);
     }
     VM_CASE(MAPDEL) {
         if (R[A].p) map_delete(R[A].p, &R[B]);

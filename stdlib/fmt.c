@@ -378,7 +378,21 @@ static NativeStatus fmt_store_word(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* unquote(s string) (string, bool) */
+static NativeStatus fmt_unquote(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    String s = nat_str(args);
+    StrBuf b = {0};
+    sbuf_init(&b);
+    bool ok = numconv_unquote(&b, s.ptr, s.len);
+    nat_set_str(res, ok ? sbuf_string(&b) : (String){0});
+    res[2].u = ok;
+    return NATIVE_OK;
+}
+
 static const StdNative fmt_natives[] = {
+    {"unquote", fmt_unquote},
     {"Println", fmt_println},
     {"Print", fmt_print},
     {"Printf", fmt_printf},

@@ -718,6 +718,122 @@ static bool has_methods(const Type *t)
     return t->name != NULL && t->nmethods > 0;
 }
 
+static void put_repeat(StrBuf *b, char c, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        sbuf_putc(b, c);
+}
+
+/* Big numbers of the standard packages (math/big's *Int) are Go
+ * fmt.Formatters; csp's printer reaches them through digit methods the
+ * package defines instead, cspBase2/8/10/16() string: the signed digits
+ * of the value in that base ("-ff"), "<nil>" for a nil pointer. This lays
+ * them out as big.Int.Format does: [pad][sign][prefix][zeros][digits][pad].
+ * Returns false when the operand has no such methods. */
+static bool handle_digits(Printer *p, const Iface *arg, int verb)
+{
+    int base = 10;
+    switch (verb) {
+    case 'b':
+        base = 2;
+        break;
+    case 'o':
+    case 'O':
+        base = 8;
+        break;
+    case 'x':
+    case 'X':
+        base = 16;
+        break;
+    default:
+        break;
+    }
+    char name[16];
+    snprintf(name, sizeof name, "cspBase%d", base);
+    String out = {NULL, 0};
+    bool panicked = false;
+    if (!p->method(p->marg, arg, name, &out, &panicked) || panicked)
+        return false;
+    const char *d = (const char *)out.ptr;
+    int64_t n = out.len;
+    if (n == 5 && memcmp(d, "<nil>", 5) == 0) {
+        sbuf_put(p->buf, d, 5);
+        return true;
+    }
+    if (!strchr("bdoOsvxX", verb) || verb == 0) {
+        /* big.Int's own message for other verbs */
+        const Type *t = arg->type->kind == KIND_POINTER ? arg->type->elem : arg->type;
+        const char *pkg = t->pkg ? strrchr(t->pkg, '/') : NULL;
+        pkg = pkg ? pkg + 1 : t->pkg ? t->pkg : "";
+        sbuf_puts(p->buf, "%!");
+        sbuf_put_rune(p->buf, verb);
+        sbuf_putc(p->buf, '(');
+        sbuf_puts(p->buf, pkg);
+        sbuf_putc(p->buf, '.');
+        sbuf_puts(p->buf, t->name ? t->name : "?");
+        sbuf_putc(p->buf, '=');
+        if (base != 10)
+            p->method(p->marg, arg, "cspBase10", &out, &panicked);
+        sbuf_put(p->buf, out.ptr, (size_t)out.len);
+        sbuf_putc(p->buf, ')');
+        return true;
+    }
+    const char *sign = "";
+    if (n > 0 && d[0] == '-')
+        sign = "-", d++, n--;
+    else if (p->f.plus || p->f.plusV)
+        sign = "+";
+    else if (p->f.space)
+        sign = " ";
+    const char *prefix = "";
+    if (p->f.sharp || p->f.sharpV) {
+        switch (verb) {
+        case 'b':
+            prefix = "0b";
+            break;
+        case 'o':
+            prefix = "0";
+            break;
+        case 'x':
+            prefix = "0x";
+            break;
+        case 'X':
+            prefix = "0X";
+            break;
+        default:
+            break;
+        }
+    }
+    if (verb == 'O')
+        prefix = "0o";
+    int64_t left = 0, zeros = 0, right = 0;
+    if (p->f.precp) {
+        if (n < p->f.prec)
+            zeros = p->f.prec - n;
+        else if (n == 1 && d[0] == '0' && p->f.prec == 0)
+            return true; /* zero with precision 0 prints nothing */
+    }
+    int64_t length = (int64_t)strlen(sign) + (int64_t)strlen(prefix) + zeros + n;
+    if (p->f.widp && length < p->f.wid) {
+        int64_t w = p->f.wid - length;
+        if (p->f.minus)
+            right = w;
+        else if (p->f.zero && !p->f.precp)
+            zeros = w;
+        else
+            left = w;
+    }
+    put_repeat(p->buf, ' ', left);
+    sbuf_puts(p->buf, sign);
+    sbuf_puts(p->buf, prefix);
+    put_repeat(p->buf, '0', zeros);
+    for (int64_t i = 0; i < n; i++)
+        sbuf_putc(p->buf,
+                  verb == 'X' && d[i] >= 'a' && d[i] <= 'z' ? (char)(d[i] - 'a' + 'A') : d[i]);
+    put_repeat(p->buf, ' ', right);
+    return true;
+}
+
 /* Go's handleMethods: GoString() for %#v, else Error() then String() for
  * %v %s %x %X %q (fmt.Formatter is not supported). Returns true when the
  * method printed the operand. */
@@ -739,6 +855,9 @@ static bool handle_methods(Printer *p, const Iface *arg, int verb)
             return true;
         }
     }
+    /* A Formatter comes before GoStringer, Error and String, as in Go. */
+    if (handle_digits(p, arg, verb))
+        return true;
     if (p->f.sharpV) {
         /* GoStringer: its text is printed as is, unpadded. */
         String out = {NULL, 0};

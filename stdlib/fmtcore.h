@@ -53,6 +53,7 @@ const char *numconv_small(int64_t v, int *len);
  * '"' or '\''; ascii escapes every non-ASCII rune. */
 void numconv_quote(StrBuf *b, const uint8_t *s, int64_t n, char quote, bool ascii);
 void numconv_quote_rune(StrBuf *b, int32_t r, bool ascii);
+bool numconv_unquote(StrBuf *b, const uint8_t *s, int64_t n);
 bool numconv_can_backquote(const uint8_t *s, int64_t n);
 /* unicode.IsPrint / strconv.IsPrint (an approximation of Go's tables:
  * controls, unassigned-looking and format characters are not printable). */

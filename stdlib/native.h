@@ -84,7 +84,30 @@ static inline String nat_cstr(const char *s)
     X(slices, "slices")                                                                            \
     X(maps, "maps")                                                                                \
     X(cmplx, "math/cmplx")                                                                         \
-    X(regexp, "regexp")
+    X(regexp, "regexp")                                                                            \
+    X(hash, "hash")                                                                                \
+    X(hex, "encoding/hex")                                                                         \
+    X(base64, "encoding/base64")                                                                   \
+    X(sha256, "crypto/sha256")                                                                     \
+    X(sha1, "crypto/sha1")                                                                         \
+    X(md5, "crypto/md5")                                                                           \
+    X(sha512, "crypto/sha512")                                                                     \
+    X(fnv, "hash/fnv")                                                                             \
+    X(crc32, "hash/crc32")                                                                         \
+    X(fs, "io/fs")                                                                                 \
+    X(path, "path")                                                                                \
+    X(filepath, "path/filepath")                                                                   \
+    X(tabwriter, "text/tabwriter")                                                                 \
+    X(binary, "encoding/binary")                                                                   \
+    X(url, "net/url")                                                                              \
+    X(net, "net")                                                                                  \
+    X(ring, "container/ring")                                                                      \
+    X(utf16, "unicode/utf16")                                                                      \
+    X(slog, "log/slog")                                                                            \
+    X(csv, "encoding/csv")                                                                         \
+    X(syscall, "syscall")                                                                          \
+    X(big, "math/big")                                                                             \
+    X(ioutil, "io/ioutil")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

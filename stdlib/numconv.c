@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fmtcore.h"
 
@@ -40,6 +41,30 @@ static void dec_from_e(Dec *d, const char *s)
     d->dp = d->nd == 0 ? 0 : exp + 1;
 }
 
+/* Adds one unit in the last digit of C's "%.Ne" text s (v > 0), carrying
+ * into the exponent when the digits were all nines. */
+static bool dec_next_up(char *s)
+{
+    char *e = strchr(s, 'e');
+    if (!e)
+        return false;
+    char *q = e - 1;
+    for (; q >= s; q--) {
+        if (*q == '.')
+            continue;
+        if (*q != '9') {
+            (*q)++;
+            return true;
+        }
+        *q = '0';
+    }
+    /* 9.99e+XX became 0.00e+XX: it is 1.00e+(XX+1) */
+    int exp = atoi(e + 1);
+    s[0] = '1';
+    snprintf(e, 16, "e%+03d", exp + 1);
+    return true;
+}
+
 /* Shortest digits that read back as v (as float32 when bits == 32). */
 static void dec_shortest(Dec *d, double v, int bits)
 {
@@ -50,7 +75,16 @@ static void dec_shortest(Dec *d, double v, int bits)
     }
     for (int p = 1; p <= 17; p++) {
         snprintf(tmp, sizeof tmp, "%.*e", p - 1, v);
-        if (bits == 32 ? strtof(tmp, NULL) == (float)v : strtod(tmp, NULL) == v)
+        double back = bits == 32 ? (double)strtof(tmp, NULL) : strtod(tmp, NULL);
+        double want = bits == 32 ? (double)(float)v : v;
+        if (back == want)
+            break;
+        /* At a power of two the gap below v is half the gap above, so the
+         * nearest p digits can fall out below while the next p-digit
+         * number up still reads back as v (Go prints 2**-24 as
+         * 5.960464477539063e-08, 16 digits): try that one. */
+        if (back < want && dec_next_up(tmp) &&
+            (bits == 32 ? (double)strtof(tmp, NULL) : strtod(tmp, NULL)) == want)
             break;
     }
     dec_from_e(d, tmp);
@@ -689,3 +723,134 @@ NumErr numconv_parse_float(const uint8_t *s, int64_t n, int bits, double *out)
         return NUM_RANGE;
     return NUM_OK;
 }
+
+static int numconv_hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c |= 0x20;
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* One escape or character of a quoted literal at s[*i]; false on bad syntax. */
+static bool numconv_unquote_char(const uint8_t *s, int64_t n, int64_t *i, char quote, StrBuf *b)
+{
+    uint8_t c = s[*i];
+    if (c == quote && (quote == '\'' || quote == '"'))
+        return false;
+    if (c != '\\') {
+        int w;
+        int32_t r = utf8_decode(s + *i, n - *i, &w);
+        (void)r;
+        sbuf_put(b, s + *i, (size_t)w);
+        *i += w;
+        return true;
+    }
+    if (*i + 1 >= n)
+        return false;
+    c = s[*i + 1];
+    *i += 2;
+    switch (c) {
+    case 'a':
+        sbuf_putc(b, '\a');
+        return true;
+    case 'b':
+        sbuf_putc(b, '\b');
+        return true;
+    case 'f':
+        sbuf_putc(b, '\f');
+        return true;
+    case 'n':
+        sbuf_putc(b, '\n');
+        return true;
+    case 'r':
+        sbuf_putc(b, '\r');
+        return true;
+    case 't':
+        sbuf_putc(b, '\t');
+        return true;
+    case 'v':
+        sbuf_putc(b, '\v');
+        return true;
+    case '\\':
+        sbuf_putc(b, '\\');
+        return true;
+    case '\'':
+    case '"':
+        if (c != quote)
+            return false;
+        sbuf_putc(b, (char)c);
+        return true;
+    case 'x':
+    case 'u':
+    case 'U': {
+        int len = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+        if (*i + len > n)
+            return false;
+        int32_t v = 0;
+        for (int k = 0; k < len; k++) {
+            int h = numconv_hexval(s[*i + k]);
+            if (h < 0)
+                return false;
+            v = v * 16 + h;
+        }
+        *i += len;
+        if (c == 'x') {
+            sbuf_putc(b, (char)v);
+            return true;
+        }
+        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return false;
+        sbuf_put_rune(b, v);
+        return true;
+    }
+    default:
+        if (c >= '0' && c <= '7') {
+            if (*i + 2 > n)
+                return false;
+            int v = c - '0';
+            for (int k = 0; k < 2; k++) {
+                int d = s[*i + k] - '0';
+                if (d < 0 || d > 7)
+                    return false;
+                v = v * 8 + d;
+            }
+            *i += 2;
+            if (v > 255)
+                return false;
+            sbuf_putc(b, (char)v);
+            return true;
+        }
+        return false;
+    }
+}
+
+/* Go's strconv.Unquote: appends the value of the quoted literal s (double-
+ * or single-quoted with escapes, or back-quoted) to b; false on bad
+ * syntax. Shared by strconv.Unquote and fmt's %q scanning. */
+bool numconv_unquote(StrBuf *b, const uint8_t *sp, int64_t slen)
+{
+    bool ok = false;
+    if (slen >= 2 && sp[0] == sp[slen - 1]) {
+        char q = (char)sp[0];
+        const uint8_t *p = sp + 1;
+        int64_t n = slen - 2;
+        if (q == '`') {
+            ok = memchr(p, '`', (size_t)n) == NULL;
+            for (int64_t i = 0; ok && i < n; i++)
+                if (p[i] != '\r')
+                    sbuf_putc(b, (char)p[i]);
+        } else if (q == '"' || q == '\'') {
+            ok = memchr(p, '\n', (size_t)n) == NULL;
+            int64_t i = 0, count = 0;
+            while (ok && i < n) {
+                ok = numconv_unquote_char(p, n, &i, q, b);
+                count++;
+            }
+            if (q == '\'' && count != 1)
+                ok = false;
+        }
+    }
+    return ok;
+}
+

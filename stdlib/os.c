@@ -1,21 +1,27 @@
-/* os.c — package os: Args, Exit, Getenv/LookupEnv/Setenv, the standard
- * streams as *File, ReadFile/WriteFile.
+/* os.c — package os: the natives under stdlib/go/os.go: Args, Exit, the
+ * environment, the standard streams and files (read/write/seek/stat), and
+ * the file-system calls (stat, mkdir, remove, rename, readdir, ...).
  *
+ * Every call that can fail returns its errno (or minus it, beside a
+ * count): the Go side owns the error values and texts' wrapping.
  * Standard output and error go through vm_stdout/vm_stderr (the host may
  * redirect them), each Write one fwrite so concurrent writers never
  * interleave inside a write. Reads may block the thread, so they run
  * between sched_enter_blocking/sched_exit_blocking. Must never write to a
  * descriptor the VM redirected by bypassing its FILE.
  */
-#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "native.h"
+
+extern char **environ;
 
 /* The package's Go source, stdlib/go/os.go, as os_source. */
 #include "stdlib/os_go.h"
@@ -44,7 +50,8 @@ static bool os_fd_may_block(int fd)
     return fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
 }
 
-/* Writes n bytes to fd (1 and 2 through the VM's streams). */
+/* Writes n bytes to fd (1 and 2 through the VM's streams); returns the
+ * count or minus the errno. */
 static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t n)
 {
     if (fd == 1 || fd == 2) {
@@ -54,7 +61,7 @@ static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t
         if (fd == 2)
             fflush(vm_stdout(ctx->vm));
         if (n > 0 && fwrite(p, 1, (size_t)n, f) != (size_t)n)
-            return -1;
+            return -EIO;
         if (fd == 2)
             fflush(f);
         return n;
@@ -68,7 +75,7 @@ static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t
         if (w < 0 && errno == EINTR)
             continue;
         if (w < 0) {
-            done = -1;
+            done = -errno;
             break;
         }
         done += w;
@@ -96,7 +103,7 @@ static NativeStatus os_write_string(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-/* read(fd int, b []byte) int */
+/* read(fd int, b []byte) int: the count, 0 at end of file, or -errno. */
 static NativeStatus os_read(NativeCtx *ctx, Slot *args, Slot *res)
 {
     int64_t fd = args[0].i;
@@ -110,28 +117,76 @@ static NativeStatus os_read(NativeCtx *ctx, Slot *args, Slot *res)
     do
         r = read((int)fd, b.ptr, (size_t)b.len);
     while (r < 0 && errno == EINTR);
+    int err = errno;
     if (may_block)
         sched_exit_blocking();
-    res[0].i = r;
+    res[0].i = r < 0 ? -err : r;
     return NATIVE_OK;
 }
 
-/* closeFd(fd int) int */
+/* pread(fd int, b []byte, off int64) int: the count or -errno. */
+static NativeStatus os_pread(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    Slice b = nat_slice(args + 1);
+    ssize_t r;
+    do
+        r = pread((int)args[0].i, b.ptr, (size_t)b.len, (off_t)args[4].i);
+    while (r < 0 && errno == EINTR);
+    res[0].i = r < 0 ? -errno : r;
+    return NATIVE_OK;
+}
+
+/* pwrite(fd int, b []byte, off int64) int: the count or -errno. */
+static NativeStatus os_pwrite(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    Slice b = nat_slice(args + 1);
+    ssize_t r;
+    do
+        r = pwrite((int)args[0].i, b.ptr, (size_t)b.len, (off_t)args[4].i);
+    while (r < 0 && errno == EINTR);
+    res[0].i = r < 0 ? -errno : r;
+    return NATIVE_OK;
+}
+
+/* seek(fd int, offset int64, whence int) (int64, int) */
+static NativeStatus os_seek(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    off_t r = lseek((int)args[0].i, (off_t)args[1].i, (int)args[2].i);
+    res[0].i = r < 0 ? 0 : r;
+    res[1].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* fsync(fd int) int */
+static NativeStatus os_fsync(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = fsync((int)args[0].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* closeFd(fd int) int: 0 or the errno. */
 static NativeStatus os_close(NativeCtx *ctx, Slot *args, Slot *res)
 {
-    res[0].i = close((int)args[0].i);
+    (void)ctx;
+    res[0].i = close((int)args[0].i) < 0 ? errno : 0;
     return NATIVE_OK;
 }
 
 /* Exit(code int) */
 static NativeStatus os_exit(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)res;
     vm_exit(ctx->vm, (int)args[0].i);
 }
 
 /* LookupEnv(key string) (string, bool) */
 static NativeStatus os_lookup_env(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *k = string_cstr(nat_str(args));
     const char *v = getenv(k);
     nat_set_str(res, v ? string_from_cstr(v) : (String){0});
@@ -142,42 +197,69 @@ static NativeStatus os_lookup_env(NativeCtx *ctx, Slot *args, Slot *res)
 /* setenv(key, value string) bool */
 static NativeStatus os_setenv(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *k = string_cstr(nat_str(args)), *v = string_cstr(nat_str(args + 2));
-    res[0].u = k[0] != 0 && setenv(k, v, 1) == 0;
+    res[0].u = k[0] != 0 && strchr(k, '=') == NULL && setenv(k, v, 1) == 0;
+    return NATIVE_OK;
+}
+
+/* unsetenv(key string) */
+static NativeStatus os_unsetenv(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)res;
+    char *k = string_cstr(nat_str(args));
+    if (k[0] != 0 && strchr(k, '=') == NULL)
+        unsetenv(k);
+    return NATIVE_OK;
+}
+
+/* Environ() []string */
+static NativeStatus os_environ(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)args;
+    int64_t n = 0;
+    while (environ[n])
+        n++;
+    String *a = heap_alloc(sizeof(String) * (size_t)(n > 0 ? n : 1));
+    for (int64_t i = 0; i < n; i++)
+        a[i] = string_from_cstr(environ[i]);
+    nat_set_slice(res, (Slice){a, n, n});
     return NATIVE_OK;
 }
 
 /* hostname() string */
 static NativeStatus os_hostname(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx, (void)args;
     char h[256] = {0};
     gethostname(h, sizeof h - 1);
     nat_set_str(res, string_from_cstr(h));
     return NATIVE_OK;
 }
 
-/* Getpid() int */
-static NativeStatus os_getpid(NativeCtx *ctx, Slot *args, Slot *res)
-{
-    res[0].i = getpid();
-    return NATIVE_OK;
-}
+/* Getpid, Getppid, Getuid, Getgid() int */
+#define OS_ID_NATIVE(name, call)                                                                   \
+    static NativeStatus name(NativeCtx *ctx, Slot *args, Slot *res)                                \
+    {                                                                                              \
+        (void)ctx, (void)args;                                                                     \
+        res[0].i = call();                                                                         \
+        return NATIVE_OK;                                                                          \
+    }
+OS_ID_NATIVE(os_getpid, getpid)
+OS_ID_NATIVE(os_getppid, getppid)
+OS_ID_NATIVE(os_getuid, getuid)
+OS_ID_NATIVE(os_getgid, getgid)
+#undef OS_ID_NATIVE
 
-/* Go's error texts are strerror's, starting lower-case. */
-static String os_errno_text(int e)
-{
-    char *s = string_cstr(string_from_cstr(strerror(e)));
-    s[0] = (char)tolower((unsigned char)s[0]);
-    return string_from_cstr(s);
-}
-
-/* readFile(name string) ([]byte, string, int) */
+/* readFile(name string) ([]byte, int, bool): the bytes, or an errno and
+ * whether the read (rather than the open) failed. */
 static NativeStatus os_read_file(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *name = string_cstr(nat_str(args));
     sched_enter_blocking();
     int fd = open(name, O_RDONLY | O_CLOEXEC);
-    int err = errno;
+    int err = fd < 0 ? errno : 0;
     uint8_t *buf = NULL;
     int64_t len = 0, cap = 0;
     if (fd >= 0) {
@@ -201,21 +283,22 @@ static NativeStatus os_read_file(NativeCtx *ctx, Slot *args, Slot *res)
         close(fd);
     }
     sched_exit_blocking();
-    if (fd < 0 || err) {
+    if (err) {
         nat_set_slice(res, (Slice){0});
-        nat_set_str(res + 3, os_errno_text(err));
-        res[5].i = fd >= 0 ? 3 : err == ENOENT ? 1 : 2;
+        res[3].i = err;
+        res[4].u = fd >= 0;
     } else {
         nat_set_slice(res, (Slice){buf ? buf : heap_alloc_atomic(0), len, cap});
-        nat_set_str(res + 3, (String){0});
-        res[5].i = 0;
+        res[3].i = 0;
+        res[4].u = 0;
     }
     return NATIVE_OK;
 }
 
-/* writeFile(name string, data []byte, perm int) string */
+/* writeFile(name string, data []byte, perm int) int: 0 or the errno. */
 static NativeStatus os_write_file(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *name = string_cstr(nat_str(args));
     Slice d = nat_slice(args + 2);
     int perm = (int)args[5].i;
@@ -235,43 +318,231 @@ static NativeStatus os_write_file(NativeCtx *ctx, Slot *args, Slot *res)
     if (fd >= 0)
         close(fd);
     sched_exit_blocking();
-    nat_set_str(res, err ? os_errno_text(err) : (String){0});
+    res[0].i = err;
     return NATIVE_OK;
 }
 
-/* openFile(name string, flag int, perm int) (int, string, bool) */
+/* openFile(name string, flag int, perm int) int: a descriptor or -errno. */
 static NativeStatus os_open_file(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *name = string_cstr(nat_str(args));
     int flag = (int)args[2].i, perm = (int)args[3].i;
     sched_enter_blocking();
     int fd = open(name, flag | O_CLOEXEC, perm);
     int err = errno;
     sched_exit_blocking();
-    res[0].i = fd;
-    nat_set_str(res + 1, fd < 0 ? os_errno_text(err) : (String){0});
-    res[3].u = fd < 0 && err == ENOENT;
+    res[0].i = fd < 0 ? -err : fd;
     return NATIVE_OK;
 }
 
-/* removeFile(name string) string */
+/* removeFile(name string) int: unlink, else rmdir; of two failures the
+ * real one is rmdir's unless it says the name is not a directory (Go's
+ * rule, since unlink(dir) fails differently across systems). */
 static NativeStatus os_remove_file(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     char *name = string_cstr(nat_str(args));
-    int r = remove(name);
-    nat_set_str(res, r < 0 ? os_errno_text(errno) : (String){0});
+    int e = 0;
+    if (unlink(name) < 0) {
+        int e1 = errno;
+        if (rmdir(name) < 0)
+            e = errno != ENOTDIR ? errno : e1;
+    }
+    res[0].i = e;
     return NATIVE_OK;
 }
 
-/* pipe() (r int, w int, msg string) */
+/* pipe() (r int, w int, e int) */
 static NativeStatus os_pipe(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx, (void)args;
     int fds[2];
     int r = pipe2(fds, O_CLOEXEC);
-    int err = errno;
     res[0].i = r < 0 ? -1 : fds[0];
     res[1].i = r < 0 ? -1 : fds[1];
-    nat_set_str(res + 2, r < 0 ? os_errno_text(err) : (String){0});
+    res[2].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* Go's FileMode for a kernel st_mode: permission bits plus Go's own type
+ * and setuid/setgid/sticky bits (io/fs numbers them from bit 31 down). */
+static uint32_t os_go_mode(mode_t m)
+{
+    uint32_t g = m & 0777;
+    switch (m & S_IFMT) {
+    case S_IFBLK:
+        g |= 1u << 26; /* ModeDevice */
+        break;
+    case S_IFCHR:
+        g |= 1u << 26 | 1u << 21; /* ModeDevice | ModeCharDevice */
+        break;
+    case S_IFDIR:
+        g |= 1u << 31;
+        break;
+    case S_IFIFO:
+        g |= 1u << 25;
+        break;
+    case S_IFLNK:
+        g |= 1u << 27;
+        break;
+    case S_IFSOCK:
+        g |= 1u << 24;
+        break;
+    }
+    if (m & S_ISUID)
+        g |= 1u << 23;
+    if (m & S_ISGID)
+        g |= 1u << 22;
+    if (m & S_ISVTX)
+        g |= 1u << 20;
+    return g;
+}
+
+static void os_stat_result(Slot *res, int r, const struct stat *st)
+{
+    if (r < 0) {
+        res[0].i = 0, res[1].u = 0, res[2].i = 0, res[3].i = errno;
+        return;
+    }
+    res[0].i = st->st_size;
+    res[1].u = os_go_mode(st->st_mode);
+    res[2].i = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    res[3].i = 0;
+}
+
+/* stat(name string, follow bool) (size int64, mode uint32, mtime int64, e int) */
+static NativeStatus os_stat(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    char *name = string_cstr(nat_str(args));
+    struct stat st;
+    int r = args[2].u ? stat(name, &st) : lstat(name, &st);
+    os_stat_result(res, r, &st);
+    return NATIVE_OK;
+}
+
+/* fstat(fd int) (size int64, mode uint32, mtime int64, e int) */
+static NativeStatus os_fstat(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    struct stat st;
+    int r = fstat((int)args[0].i, &st);
+    os_stat_result(res, r, &st);
+    return NATIVE_OK;
+}
+
+/* Natives of one or two path arguments returning 0 or the errno. */
+static NativeStatus os_mkdir(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = mkdir(string_cstr(nat_str(args)), (mode_t)args[2].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_chmod(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = chmod(string_cstr(nat_str(args)), (mode_t)args[2].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_truncate(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = truncate(string_cstr(nat_str(args)), (off_t)args[2].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_chdir(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = chdir(string_cstr(nat_str(args))) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_rename(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = rename(string_cstr(nat_str(args)), string_cstr(nat_str(args + 2))) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_symlink(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = symlink(string_cstr(nat_str(args)), string_cstr(nat_str(args + 2))) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+static NativeStatus os_link(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = link(string_cstr(nat_str(args)), string_cstr(nat_str(args + 2))) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* readlink(name string) (string, int) */
+static NativeStatus os_readlink(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    char buf[4096];
+    ssize_t n = readlink(string_cstr(nat_str(args)), buf, sizeof buf - 1);
+    nat_set_str(res, n < 0 ? (String){0} : string_from_bytes(buf, (size_t)n));
+    res[2].i = n < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* getwd() (string, int) */
+static NativeStatus os_getwd(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)args;
+    char buf[4096];
+    const char *d = getcwd(buf, sizeof buf);
+    nat_set_str(res, d ? string_from_cstr(d) : (String){0});
+    res[2].i = d ? 0 : errno;
+    return NATIVE_OK;
+}
+
+/* readDirNames(name string) ([]string, int) */
+static NativeStatus os_read_dir_names(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    sched_enter_blocking();
+    DIR *d = opendir(string_cstr(nat_str(args)));
+    int err = d ? 0 : errno;
+    String *a = NULL;
+    int64_t n = 0, cap = 0;
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            if (n == cap) {
+                int64_t ncap = cap ? cap * 2 : 16;
+                String *na = heap_alloc(sizeof(String) * (size_t)ncap);
+                if (n)
+                    memcpy(na, a, sizeof(String) * (size_t)n);
+                a = na, cap = ncap;
+            }
+            a[n++] = string_from_cstr(e->d_name);
+        }
+        closedir(d);
+    }
+    sched_exit_blocking();
+    nat_set_slice(res, (Slice){a, n, cap});
+    res[3].i = err;
+    return NATIVE_OK;
+}
+
+/* tempRand() uint32: the random part of a temporary file's name. */
+static NativeStatus os_temp_rand(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)args;
+    uint32_t v;
+    if (getrandom(&v, sizeof v, 0) != (ssize_t)sizeof v)
+        v = (uint32_t)random();
+    res[0].u = v;
     return NATIVE_OK;
 }
 
@@ -283,14 +554,36 @@ static const StdNative os_natives[] = {
     {"write", os_write},
     {"writeString", os_write_string},
     {"read", os_read},
+    {"pread", os_pread},
+    {"pwrite", os_pwrite},
+    {"seek", os_seek},
+    {"fsync", os_fsync},
     {"closeFd", os_close},
     {"Exit", os_exit},
     {"LookupEnv", os_lookup_env},
     {"setenv", os_setenv},
+    {"unsetenv", os_unsetenv},
+    {"Environ", os_environ},
     {"hostname", os_hostname},
     {"Getpid", os_getpid},
+    {"Getppid", os_getppid},
+    {"Getuid", os_getuid},
+    {"Getgid", os_getgid},
     {"readFile", os_read_file},
     {"writeFile", os_write_file},
+    {"stat", os_stat},
+    {"fstat", os_fstat},
+    {"mkdir", os_mkdir},
+    {"chmod", os_chmod},
+    {"truncate", os_truncate},
+    {"chdir", os_chdir},
+    {"rename", os_rename},
+    {"symlink", os_symlink},
+    {"link", os_link},
+    {"readlink", os_readlink},
+    {"getwd", os_getwd},
+    {"readDirNames", os_read_dir_names},
+    {"tempRand", os_temp_rand},
     {NULL, NULL},
 };
 

@@ -179,134 +179,14 @@ static NativeStatus strconv_is_print(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c |= 0x20;
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* One escape or character of a quoted literal at s[*i]; false on bad syntax. */
-static bool unquote_char(const uint8_t *s, int64_t n, int64_t *i, char quote, StrBuf *b)
-{
-    uint8_t c = s[*i];
-    if (c == quote && (quote == '\'' || quote == '"'))
-        return false;
-    if (c != '\\') {
-        int w;
-        int32_t r = utf8_decode(s + *i, n - *i, &w);
-        (void)r;
-        sbuf_put(b, s + *i, (size_t)w);
-        *i += w;
-        return true;
-    }
-    if (*i + 1 >= n)
-        return false;
-    c = s[*i + 1];
-    *i += 2;
-    switch (c) {
-    case 'a':
-        sbuf_putc(b, '\a');
-        return true;
-    case 'b':
-        sbuf_putc(b, '\b');
-        return true;
-    case 'f':
-        sbuf_putc(b, '\f');
-        return true;
-    case 'n':
-        sbuf_putc(b, '\n');
-        return true;
-    case 'r':
-        sbuf_putc(b, '\r');
-        return true;
-    case 't':
-        sbuf_putc(b, '\t');
-        return true;
-    case 'v':
-        sbuf_putc(b, '\v');
-        return true;
-    case '\\':
-        sbuf_putc(b, '\\');
-        return true;
-    case '\'':
-    case '"':
-        if (c != quote)
-            return false;
-        sbuf_putc(b, (char)c);
-        return true;
-    case 'x':
-    case 'u':
-    case 'U': {
-        int len = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-        if (*i + len > n)
-            return false;
-        int32_t v = 0;
-        for (int k = 0; k < len; k++) {
-            int h = hexval(s[*i + k]);
-            if (h < 0)
-                return false;
-            v = v * 16 + h;
-        }
-        *i += len;
-        if (c == 'x') {
-            sbuf_putc(b, (char)v);
-            return true;
-        }
-        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-            return false;
-        sbuf_put_rune(b, v);
-        return true;
-    }
-    default:
-        if (c >= '0' && c <= '7') {
-            if (*i + 2 > n)
-                return false;
-            int v = c - '0';
-            for (int k = 0; k < 2; k++) {
-                int d = s[*i + k] - '0';
-                if (d < 0 || d > 7)
-                    return false;
-                v = v * 8 + d;
-            }
-            *i += 2;
-            if (v > 255)
-                return false;
-            sbuf_putc(b, (char)v);
-            return true;
-        }
-        return false;
-    }
-}
-
 /* unquote(s string) (string, bool) */
 static NativeStatus strconv_unquote(NativeCtx *ctx, Slot *args, Slot *res)
 {
+    (void)ctx;
     String s = nat_str(args);
-    bool ok = false;
     StrBuf b = {0};
     sbuf_init(&b);
-    if (s.len >= 2 && s.ptr[0] == s.ptr[s.len - 1]) {
-        char q = (char)s.ptr[0];
-        const uint8_t *p = s.ptr + 1;
-        int64_t n = s.len - 2;
-        if (q == '`') {
-            ok = memchr(p, '`', (size_t)n) == NULL;
-            for (int64_t i = 0; ok && i < n; i++)
-                if (p[i] != '\r')
-                    sbuf_putc(&b, (char)p[i]);
-        } else if (q == '"' || q == '\'') {
-            ok = memchr(p, '\n', (size_t)n) == NULL;
-            int64_t i = 0, count = 0;
-            while (ok && i < n) {
-                ok = unquote_char(p, n, &i, q, &b);
-                count++;
-            }
-            if (q == '\'' && count != 1)
-                ok = false;
-        }
-    }
+    bool ok = numconv_unquote(&b, s.ptr, s.len);
     nat_set_str(res, ok ? strconv_done(&b) : (String){0});
     res[2].u = ok;
     return NATIVE_OK;

@@ -93,3 +93,79 @@ func Mul64(x, y uint64) (hi, lo uint64)
 
 // Div64 returns the quotient and remainder of (hi, lo) divided by y.
 func Div64(hi, lo, y uint64) (quo, rem uint64)
+
+// Reverse16 returns the value of x with its bits in reversed order.
+func Reverse16(x uint16) uint16 { return uint16(Reverse64(uint64(x)) >> 48) }
+
+// Reverse8 returns the value of x with its bits in reversed order.
+func Reverse8(x uint8) uint8 { return uint8(Reverse64(uint64(x)) >> 56) }
+
+// Add returns the sum with carry of x, y and carry.
+func Add(x, y, carry uint) (sum, carryOut uint) {
+	s, c := Add64(uint64(x), uint64(y), uint64(carry))
+	return uint(s), uint(c)
+}
+
+// Add32 returns the sum with carry of x, y and carry.
+func Add32(x, y, carry uint32) (sum, carryOut uint32) {
+	sum64 := uint64(x) + uint64(y) + uint64(carry)
+	return uint32(sum64), uint32(sum64 >> 32)
+}
+
+// Sub returns the difference of x, y and borrow.
+func Sub(x, y, borrow uint) (diff, borrowOut uint) {
+	d, b := Sub64(uint64(x), uint64(y), uint64(borrow))
+	return uint(d), uint(b)
+}
+
+// Sub32 returns the difference of x, y and borrow.
+func Sub32(x, y, borrow uint32) (diff, borrowOut uint32) {
+	diff = x - y - borrow
+	borrowOut = ((^x & y) | (^(x ^ y) & diff)) >> 31
+	return
+}
+
+// Mul returns the full-width product of x and y.
+func Mul(x, y uint) (hi, lo uint) {
+	h, l := Mul64(uint64(x), uint64(y))
+	return uint(h), uint(l)
+}
+
+// Mul32 returns the 64-bit product of x and y.
+func Mul32(x, y uint32) (hi, lo uint32) {
+	tmp := uint64(x) * uint64(y)
+	return uint32(tmp >> 32), uint32(tmp)
+}
+
+// Div returns the quotient and remainder of (hi, lo) divided by y.
+func Div(hi, lo, y uint) (quo, rem uint) {
+	q, r := Div64(uint64(hi), uint64(lo), uint64(y))
+	return uint(q), uint(r)
+}
+
+// Div32 returns the quotient and remainder of (hi, lo) divided by y.
+func Div32(hi, lo, y uint32) (quo, rem uint32) {
+	if y != 0 && y <= hi {
+		panic("runtime error: integer overflow")
+	}
+	z := uint64(hi)<<32 | uint64(lo)
+	quo, rem = uint32(z/uint64(y)), uint32(z%uint64(y))
+	return
+}
+
+// Rem returns the remainder of (hi, lo) divided by y.
+func Rem(hi, lo, y uint) uint {
+	_, rem := Div(hi%y, lo, y)
+	return rem
+}
+
+// Rem64 returns the remainder of (hi, lo) divided by y.
+func Rem64(hi, lo, y uint64) uint64 {
+	_, rem := Div64(hi%y, lo, y)
+	return rem
+}
+
+// Rem32 returns the remainder of (hi, lo) divided by y.
+func Rem32(hi, lo, y uint32) uint32 {
+	return uint32((uint64(hi)<<32 | uint64(lo)) % uint64(y))
+}

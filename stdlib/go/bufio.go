@@ -161,10 +161,8 @@ func ScanLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	if atEOF && len(data) == 0 {
 		return 0, nil, nil
 	}
-	for i := 0; i < len(data); i++ {
-		if data[i] == '\n' {
-			return i + 1, dropCR(data[0:i]), nil
-		}
+	if i := indexByte(data, '\n'); i >= 0 {
+		return i + 1, dropCR(data[0:i]), nil
 	}
 	if atEOF {
 		return len(data), dropCR(data), nil
@@ -230,29 +228,59 @@ func ScanBytes(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	return 1, data[0:1], nil
 }
 
-// Reader implements buffering for an io.Reader object.
+// Reader implements buffering for an io.Reader object. buf[r:w] is the
+// unread data; lastByte/lastRuneSize remember the last read for Unread*.
 type Reader struct {
-	rd  io.Reader
-	buf []byte
-	r   int
-	w   int
-	err error
+	rd           io.Reader
+	buf          []byte
+	r            int
+	w            int
+	err          error
+	lastByte     int
+	lastRuneSize int
 }
+
+const minReadBufferSize = 16
+
+// ErrBufferFull and friends are the errors of Reader's methods.
+var (
+	ErrInvalidUnreadByte = errors.New("bufio: invalid use of UnreadByte")
+	ErrInvalidUnreadRune = errors.New("bufio: invalid use of UnreadRune")
+	ErrBufferFull        = errors.New("bufio: buffer full")
+	ErrNegativeCount     = errors.New("bufio: negative count")
+)
 
 // NewReader returns a new Reader whose buffer has the default size.
 func NewReader(rd io.Reader) *Reader {
-	return &Reader{rd: rd, buf: make([]byte, defaultBufSize)}
+	return NewReaderSize(rd, defaultBufSize)
 }
 
 // NewReaderSize returns a new Reader whose buffer has at least the
-// specified size.
+// specified size. If rd is already a big enough Reader, it is returned.
 func NewReaderSize(rd io.Reader, size int) *Reader {
-	if size < 16 {
-		size = 16
+	if b, ok := rd.(*Reader); ok && len(b.buf) >= size {
+		return b
 	}
-	return &Reader{rd: rd, buf: make([]byte, size)}
+	if size < minReadBufferSize {
+		size = minReadBufferSize
+	}
+	return &Reader{rd: rd, buf: make([]byte, size), lastByte: -1, lastRuneSize: -1}
 }
 
+// Size returns the size of the underlying buffer in bytes.
+func (b *Reader) Size() int { return len(b.buf) }
+
+// Reset discards any buffered data and makes b read from r.
+func (b *Reader) Reset(r io.Reader) {
+	if b.buf == nil {
+		b.buf = make([]byte, defaultBufSize)
+	}
+	b.rd, b.r, b.w, b.err, b.lastByte, b.lastRuneSize = r, 0, 0, nil, -1, -1
+}
+
+// fill reads a new chunk into the buffer, after sliding the unread part
+// to the front. A reader returning no data and no error 100 times in a
+// row is an error, as in Go.
 func (b *Reader) fill() {
 	if b.r > 0 {
 		copy(b.buf, b.buf[b.r:b.w])
@@ -260,15 +288,23 @@ func (b *Reader) fill() {
 		b.r = 0
 	}
 	if b.w >= len(b.buf) {
-		return
+		panic("bufio: tried to fill full buffer")
 	}
-	n, err := b.rd.Read(b.buf[b.w:])
-	if n > 0 {
+	for i := 100; i > 0; i-- {
+		n, err := b.rd.Read(b.buf[b.w:])
+		if n < 0 {
+			panic(errors.New("bufio: reader returned negative count from Read"))
+		}
 		b.w += n
+		if err != nil {
+			b.err = err
+			return
+		}
+		if n > 0 {
+			return
+		}
 	}
-	if err != nil {
-		b.err = err
-	}
+	b.err = io.ErrNoProgress
 }
 
 func (b *Reader) readErr() error {
@@ -280,27 +316,108 @@ func (b *Reader) readErr() error {
 // Buffered returns the number of bytes that can be read from the buffer.
 func (b *Reader) Buffered() int { return b.w - b.r }
 
-// Read reads data into p.
+// Peek returns the next n bytes without advancing the reader; they are
+// valid until the next read.
+func (b *Reader) Peek(n int) ([]byte, error) {
+	if n < 0 {
+		return nil, ErrNegativeCount
+	}
+	b.lastByte = -1
+	b.lastRuneSize = -1
+	for b.w-b.r < n && b.w-b.r < len(b.buf) && b.err == nil {
+		b.fill()
+	}
+	if n > len(b.buf) {
+		return b.buf[b.r:b.w], ErrBufferFull
+	}
+	var err error
+	if avail := b.w - b.r; avail < n {
+		n = avail
+		err = b.readErr()
+		if err == nil {
+			err = ErrBufferFull
+		}
+	}
+	return b.buf[b.r : b.r+n], err
+}
+
+// Discard skips the next n bytes, returning the number of bytes discarded.
+func (b *Reader) Discard(n int) (discarded int, err error) {
+	if n < 0 {
+		return 0, ErrNegativeCount
+	}
+	if n == 0 {
+		return
+	}
+	b.lastByte = -1
+	b.lastRuneSize = -1
+	remain := n
+	for {
+		skip := b.Buffered()
+		if skip == 0 {
+			b.fill()
+			skip = b.Buffered()
+		}
+		if skip > remain {
+			skip = remain
+		}
+		b.r += skip
+		remain -= skip
+		if remain == 0 {
+			return n, nil
+		}
+		if b.err != nil {
+			return n - remain, b.readErr()
+		}
+	}
+}
+
+// Read reads data into p. Large reads with an empty buffer go straight to
+// the underlying reader, as in Go.
 func (b *Reader) Read(p []byte) (n int, err error) {
-	if len(p) == 0 {
-		return 0, nil
+	n = len(p)
+	if n == 0 {
+		if b.Buffered() > 0 {
+			return 0, nil
+		}
+		return 0, b.readErr()
 	}
 	if b.r == b.w {
 		if b.err != nil {
 			return 0, b.readErr()
 		}
-		b.fill()
-		if b.r == b.w {
+		if len(p) >= len(b.buf) {
+			n, b.err = b.rd.Read(p)
+			if n < 0 {
+				panic(errors.New("bufio: reader returned negative count from Read"))
+			}
+			if n > 0 {
+				b.lastByte = int(p[n-1])
+				b.lastRuneSize = -1
+			}
+			return n, b.readErr()
+		}
+		b.r = 0
+		b.w = 0
+		n, b.err = b.rd.Read(b.buf)
+		if n < 0 {
+			panic(errors.New("bufio: reader returned negative count from Read"))
+		}
+		if n == 0 {
 			return 0, b.readErr()
 		}
+		b.w += n
 	}
 	n = copy(p, b.buf[b.r:b.w])
 	b.r += n
+	b.lastByte = int(b.buf[b.r-1])
+	b.lastRuneSize = -1
 	return n, nil
 }
 
 // ReadByte reads and returns a single byte.
 func (b *Reader) ReadByte() (byte, error) {
+	b.lastRuneSize = -1
 	for b.r == b.w {
 		if b.err != nil {
 			return 0, b.readErr()
@@ -309,7 +426,24 @@ func (b *Reader) ReadByte() (byte, error) {
 	}
 	c := b.buf[b.r]
 	b.r++
+	b.lastByte = int(c)
 	return c, nil
+}
+
+// UnreadByte unreads the last byte read.
+func (b *Reader) UnreadByte() error {
+	if b.lastByte < 0 || b.r == 0 && b.w > 0 {
+		return ErrInvalidUnreadByte
+	}
+	if b.r > 0 {
+		b.r--
+	} else {
+		b.w = 1
+	}
+	b.buf[b.r] = byte(b.lastByte)
+	b.lastByte = -1
+	b.lastRuneSize = -1
+	return nil
 }
 
 // ReadRune reads a single UTF-8 encoded Unicode character.
@@ -317,6 +451,7 @@ func (b *Reader) ReadRune() (r rune, size int, err error) {
 	for b.r+utf8.UTFMax > b.w && !utf8.FullRune(b.buf[b.r:b.w]) && b.err == nil && b.w-b.r < len(b.buf) {
 		b.fill()
 	}
+	b.lastRuneSize = -1
 	if b.r == b.w {
 		return 0, 0, b.readErr()
 	}
@@ -325,73 +460,204 @@ func (b *Reader) ReadRune() (r rune, size int, err error) {
 		r, size = utf8.DecodeRune(b.buf[b.r:b.w])
 	}
 	b.r += size
+	b.lastByte = int(b.buf[b.r-1])
+	b.lastRuneSize = size
 	return r, size, nil
 }
 
-// ReadString reads until the first occurrence of delim in the input,
-// returning a string containing the data up to and including the
-// delimiter.
-func (b *Reader) ReadString(delim byte) (string, error) {
-	var sb strings.Builder
+// UnreadRune unreads the last rune read by ReadRune.
+func (b *Reader) UnreadRune() error {
+	if b.lastRuneSize < 0 || b.r < b.lastRuneSize {
+		return ErrInvalidUnreadRune
+	}
+	b.r -= b.lastRuneSize
+	b.lastByte = -1
+	b.lastRuneSize = -1
+	return nil
+}
+
+// ReadSlice reads until the first occurrence of delim, returning a slice
+// of the buffer (valid until the next read). It fails with ErrBufferFull
+// when the buffer fills without a delimiter.
+func (b *Reader) ReadSlice(delim byte) (line []byte, err error) {
+	s := 0 // search start
 	for {
-		for i := b.r; i < b.w; i++ {
-			if b.buf[i] == delim {
-				sb.Write(b.buf[b.r : i+1])
-				b.r = i + 1
-				return sb.String(), nil
+		if i := indexByte(b.buf[b.r+s:b.w], delim); i >= 0 {
+			i += s
+			line = b.buf[b.r : b.r+i+1]
+			b.r += i + 1
+			break
+		}
+		if b.err != nil {
+			line = b.buf[b.r:b.w]
+			b.r = b.w
+			err = b.readErr()
+			break
+		}
+		if b.Buffered() >= len(b.buf) {
+			b.r = b.w
+			line = b.buf
+			err = ErrBufferFull
+			break
+		}
+		s = b.w - b.r
+		b.fill()
+	}
+	if i := len(line) - 1; i >= 0 {
+		b.lastByte = int(line[i])
+		b.lastRuneSize = -1
+	}
+	return
+}
+
+// indexByte is the index of the first c in p, or -1 (memchr in bufio.c:
+// the delimiter search is the inner loop of every line reader).
+func indexByte(p []byte, c byte) int
+
+// ReadLine returns one line, not including the end-of-line bytes; a line
+// longer than the buffer comes in pieces with isPrefix set.
+func (b *Reader) ReadLine() (line []byte, isPrefix bool, err error) {
+	line, err = b.ReadSlice('\n')
+	if err == ErrBufferFull {
+		// Keep a \r\n pair together.
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			b.r--
+			line = line[:len(line)-1]
+		}
+		return line, true, nil
+	}
+	if len(line) == 0 {
+		if err != nil {
+			line = nil
+		}
+		return
+	}
+	err = nil
+	if line[len(line)-1] == '\n' {
+		drop := 1
+		if len(line) > 1 && line[len(line)-2] == '\r' {
+			drop = 2
+		}
+		line = line[:len(line)-drop]
+	}
+	return
+}
+
+// collectFragments reads until delim, returning the full buffers read
+// before the final fragment, the final fragment and the total length.
+func (b *Reader) collectFragments(delim byte) (fullBuffers [][]byte, finalFragment []byte, totalLen int, err error) {
+	var frag []byte
+	for {
+		var e error
+		frag, e = b.ReadSlice(delim)
+		if e == nil {
+			break
+		}
+		if e != ErrBufferFull {
+			err = e
+			break
+		}
+		buf := make([]byte, len(frag))
+		copy(buf, frag)
+		fullBuffers = append(fullBuffers, buf)
+		totalLen += len(buf)
+	}
+	totalLen += len(frag)
+	return fullBuffers, frag, totalLen, err
+}
+
+// ReadBytes reads until the first occurrence of delim, returning a new
+// slice holding the data up to and including the delimiter.
+func (b *Reader) ReadBytes(delim byte) ([]byte, error) {
+	full, frag, n, err := b.collectFragments(delim)
+	buf := make([]byte, n)
+	n = 0
+	for i := range full {
+		n += copy(buf[n:], full[i])
+	}
+	copy(buf[n:], frag)
+	return buf, err
+}
+
+// ReadString reads until the first occurrence of delim, returning a
+// string holding the data up to and including the delimiter.
+func (b *Reader) ReadString(delim byte) (string, error) {
+	full, frag, n, err := b.collectFragments(delim)
+	if len(full) == 0 {
+		return string(frag), err
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for _, fb := range full {
+		sb.Write(fb)
+	}
+	sb.Write(frag)
+	return sb.String(), err
+}
+
+// WriteTo writes the buffered data and then the rest of the underlying
+// reader to w.
+func (b *Reader) WriteTo(w io.Writer) (n int64, err error) {
+	b.lastByte = -1
+	b.lastRuneSize = -1
+	for {
+		if b.r < b.w {
+			m, e := w.Write(b.buf[b.r:b.w])
+			n += int64(m)
+			b.r += m
+			if e != nil {
+				return n, e
 			}
 		}
-		sb.Write(b.buf[b.r:b.w])
-		b.r = b.w
 		if b.err != nil {
-			return sb.String(), b.readErr()
+			e := b.readErr()
+			if e == io.EOF {
+				e = nil
+			}
+			return n, e
 		}
+		b.r, b.w = 0, 0
 		b.fill()
 	}
 }
 
-// ReadBytes is like ReadString but returns a byte slice.
-func (b *Reader) ReadBytes(delim byte) ([]byte, error) {
-	s, err := b.ReadString(delim)
-	return []byte(s), err
-}
-
-// ReadLine returns one line, not including the end-of-line bytes.
-func (b *Reader) ReadLine() (line []byte, isPrefix bool, err error) {
-	s, err := b.ReadString('\n')
-	if len(s) == 0 && err != nil {
-		return nil, false, err
-	}
-	n := len(s)
-	if n > 0 && s[n-1] == '\n' {
-		n--
-		if n > 0 && s[n-1] == '\r' {
-			n--
-		}
-	}
-	return []byte(s[:n]), false, nil
-}
-
 // Writer implements buffering for an io.Writer object. Call Flush to
-// write out the buffered data.
+// write out the buffered data. buf[:n] is the pending data.
 type Writer struct {
-	wr  io.Writer
-	buf []byte
 	err error
+	buf []byte
+	n   int
+	wr  io.Writer
 }
 
 // NewWriter returns a new Writer whose buffer has the default size.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{wr: w, buf: make([]byte, 0, defaultBufSize)}
+	return NewWriterSize(w, defaultBufSize)
 }
 
 // NewWriterSize returns a new Writer whose buffer has at least the
-// specified size.
+// specified size. If w is already a big enough Writer, it is returned.
 func NewWriterSize(w io.Writer, size int) *Writer {
+	if b, ok := w.(*Writer); ok && len(b.buf) >= size {
+		return b
+	}
 	if size <= 0 {
 		size = defaultBufSize
 	}
-	return &Writer{wr: w, buf: make([]byte, 0, size)}
+	return &Writer{buf: make([]byte, size), wr: w}
+}
+
+// Size returns the size of the underlying buffer in bytes.
+func (b *Writer) Size() int { return len(b.buf) }
+
+// Reset discards unflushed data and makes b write to w.
+func (b *Writer) Reset(w io.Writer) {
+	if b.buf == nil {
+		b.buf = make([]byte, defaultBufSize)
+	}
+	b.err = nil
+	b.n = 0
+	b.wr = w
 }
 
 // Flush writes any buffered data to the underlying io.Writer.
@@ -399,59 +665,142 @@ func (b *Writer) Flush() error {
 	if b.err != nil {
 		return b.err
 	}
-	if len(b.buf) == 0 {
+	if b.n == 0 {
 		return nil
 	}
-	n, err := b.wr.Write(b.buf)
-	if n < len(b.buf) && err == nil {
+	n, err := b.wr.Write(b.buf[0:b.n])
+	if n < b.n && err == nil {
 		err = io.ErrShortWrite
 	}
 	if err != nil {
+		if n > 0 && n < b.n {
+			copy(b.buf[0:b.n-n], b.buf[n:b.n])
+		}
+		b.n -= n
 		b.err = err
 		return err
 	}
-	b.buf = b.buf[:0]
+	b.n = 0
 	return nil
 }
 
 // Buffered returns the number of bytes that have been written into the
 // current buffer.
-func (b *Writer) Buffered() int { return len(b.buf) }
+func (b *Writer) Buffered() int { return b.n }
 
 // Available returns how many bytes are unused in the buffer.
-func (b *Writer) Available() int { return cap(b.buf) - len(b.buf) }
+func (b *Writer) Available() int { return len(b.buf) - b.n }
 
-// Write writes the contents of p into the buffer.
-func (b *Writer) Write(p []byte) (nn int, err error) {
-	if b.err != nil {
-		return 0, b.err
-	}
-	if len(b.buf)+len(p) > cap(b.buf) {
-		if err := b.Flush(); err != nil {
-			return 0, err
-		}
-		if len(p) >= cap(b.buf) {
-			return b.wr.Write(p)
-		}
-	}
-	b.buf = append(b.buf, p...)
-	return len(p), nil
+// AvailableBuffer returns an empty buffer with b.Available() capacity,
+// meant to be appended to and passed to Write.
+func (b *Writer) AvailableBuffer() []byte {
+	return b.buf[b.n:][:0]
 }
 
-// WriteString writes a string.
+// Write writes the contents of p into the buffer. When the buffer is
+// empty and p does not fit, p goes straight to the underlying writer.
+func (b *Writer) Write(p []byte) (nn int, err error) {
+	for len(p) > len(b.buf)-b.n && b.err == nil {
+		var n int
+		if b.n == 0 {
+			n, b.err = b.wr.Write(p)
+		} else {
+			n = copy(b.buf[b.n:], p)
+			b.n += n
+			b.Flush()
+		}
+		nn += n
+		p = p[n:]
+	}
+	if b.err != nil {
+		return nn, b.err
+	}
+	n := copy(b.buf[b.n:], p)
+	b.n += n
+	nn += n
+	return nn, nil
+}
+
+// WriteString writes a string, copying it into the buffer without an
+// intermediate []byte.
 func (b *Writer) WriteString(s string) (int, error) {
-	return b.Write([]byte(s))
+	nn := 0
+	for len(s) > len(b.buf)-b.n && b.err == nil {
+		n := copy(b.buf[b.n:], s)
+		b.n += n
+		nn += n
+		s = s[n:]
+		b.Flush()
+	}
+	if b.err != nil {
+		return nn, b.err
+	}
+	n := copy(b.buf[b.n:], s)
+	b.n += n
+	nn += n
+	return nn, nil
 }
 
 // WriteByte writes a single byte.
 func (b *Writer) WriteByte(c byte) error {
-	_, err := b.Write([]byte{c})
-	return err
+	if b.err != nil {
+		return b.err
+	}
+	if len(b.buf)-b.n <= 0 && b.Flush() != nil {
+		return b.err
+	}
+	b.buf[b.n] = c
+	b.n++
+	return nil
 }
 
 // WriteRune writes a single Unicode code point.
 func (b *Writer) WriteRune(r rune) (size int, err error) {
-	return b.Write(utf8.AppendRune(nil, r))
+	if uint32(r) < utf8.RuneSelf {
+		err = b.WriteByte(byte(r))
+		if err != nil {
+			return 0, err
+		}
+		return 1, nil
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
+	if len(b.buf)-b.n < utf8.UTFMax {
+		b.Flush()
+		if b.err != nil {
+			return 0, b.err
+		}
+	}
+	if len(b.buf)-b.n < utf8.UTFMax {
+		return b.WriteString(string(r))
+	}
+	size = utf8.EncodeRune(b.buf[b.n:], r)
+	b.n += size
+	return size, nil
+}
+
+// ReadFrom reads from r until EOF into the buffer, flushing as it fills.
+func (b *Writer) ReadFrom(r io.Reader) (n int64, err error) {
+	if b.err != nil {
+		return 0, b.err
+	}
+	for {
+		if b.Available() == 0 {
+			if err1 := b.Flush(); err1 != nil {
+				return n, err1
+			}
+		}
+		m, e := r.Read(b.buf[b.n:])
+		b.n += m
+		n += int64(m)
+		if e != nil {
+			if e == io.EOF {
+				return n, nil
+			}
+			return n, e
+		}
+	}
 }
 
 // ReadWriter stores pointers to a Reader and a Writer.

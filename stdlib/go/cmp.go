@@ -42,3 +42,15 @@ func Compare[T Ordered](x, y T) int {
 func isNaN[T Ordered](x T) bool {
 	return x != x
 }
+
+// Or returns the first of its arguments that is not equal to the zero
+// value, or the zero value if there is none.
+func Or[T comparable](vals ...T) T {
+	var zero T
+	for _, v := range vals {
+		if v != zero {
+			return v
+		}
+	}
+	return zero
+}

@@ -3,7 +3,10 @@
 // math/cmplx. Pure Go over package math.
 package cmplx
 
-import "math"
+import (
+	"math"
+	"math/bits"
+)
 
 // Abs returns the absolute value (also called the modulus) of x.
 func Abs(x complex128) float64 { return math.Hypot(real(x), imag(x)) }
@@ -17,7 +20,7 @@ func Polar(x complex128) (r, θ float64) { return Abs(x), Phase(x) }
 
 // Rect returns the complex number x with polar coordinates r, θ.
 func Rect(r, θ float64) complex128 {
-	s, c := math.Sin(θ), math.Cos(θ)
+	s, c := math.Sincos(θ)
 	return complex(r*c, r*s)
 }
 
@@ -123,7 +126,7 @@ func Exp(x complex128) complex128 {
 		return complex(math.NaN(), im)
 	}
 	r := math.Exp(re)
-	s, c := math.Sin(im), math.Cos(im)
+	s, c := math.Sincos(im)
 	return complex(r*c, r*s)
 }
 
@@ -172,7 +175,7 @@ func Pow(x, y complex128) complex128 {
 		r *= math.Exp(-imag(y) * arg)
 		theta += imag(y) * math.Log(modulus)
 	}
-	s, c := math.Sin(theta), math.Cos(theta)
+	s, c := math.Sincos(theta)
 	return complex(r*c, r*s)
 }
 
@@ -204,7 +207,7 @@ func Sin(x complex128) complex128 {
 	case re == 0 && math.IsNaN(im):
 		return x
 	}
-	s, c := math.Sin(re), math.Cos(re)
+	s, c := math.Sincos(re)
 	sh, ch := sinhcosh(im)
 	return complex(s*ch, c*sh)
 }
@@ -225,7 +228,7 @@ func Cos(x complex128) complex128 {
 	case re == 0 && math.IsNaN(im):
 		return complex(math.NaN(), 0)
 	}
-	s, c := math.Sin(re), math.Cos(re)
+	s, c := math.Sincos(re)
 	sh, ch := sinhcosh(im)
 	return complex(c*ch, -s*sh)
 }
@@ -246,7 +249,7 @@ func Sinh(x complex128) complex128 {
 	case im == 0 && math.IsNaN(re):
 		return complex(math.NaN(), im)
 	}
-	s, c := math.Sin(im), math.Cos(im)
+	s, c := math.Sincos(im)
 	sh, ch := sinhcosh(re)
 	return complex(c*sh, s*ch)
 }
@@ -267,31 +270,73 @@ func Cosh(x complex128) complex128 {
 	case im == 0 && math.IsNaN(re):
 		return complex(math.NaN(), im)
 	}
-	s, c := math.Sin(im), math.Cos(im)
+	s, c := math.Sincos(im)
 	sh, ch := sinhcosh(re)
 	return complex(c*ch, s*sh)
 }
 
-// reducePi returns x minus the nearest multiple of Pi, with Pi split in
-// three parts so that the subtraction loses nothing for moderate x.
+// reducePi returns x reduced into (-Pi/2, Pi/2] by a multiple of Pi:
+// Cody-Waite with Pi in three parts (trailing zero bits make t*PI1 and
+// t*PI2 exact) below 2**30, Payne-Hanek above, as Go 1.22 does it.
 func reducePi(x float64) float64 {
-	const (
-		pi1 = 3.14159265160560607910e0
-		pi2 = 1.98418714791870343106e-9
-		pi3 = 1.14423774522196636802e-17
-	)
-	t := x / math.Pi
-	if t >= 0 {
+	const reduceThreshold float64 = 1 << 30
+	if math.Abs(x) < reduceThreshold {
+		const (
+			PI1 = 3.141592502593994      // 0x400921fb40000000
+			PI2 = 1.5099578831723193e-07 // 0x3e84442d00000000
+			PI3 = 1.0780605716316238e-14 // 0x3d08469898cc5170
+		)
+		t := x / math.Pi
 		t += 0.5
-	} else {
-		t -= 0.5
+		t = float64(int64(t))
+		return ((x - t*PI1) - t*PI2) - t*PI3
 	}
-	t = float64(int64(t))
-	return ((x - t*pi1) - t*pi2) - t*pi3
+	const (
+		mask     = 0x7FF
+		shift    = 64 - 11 - 1
+		bias     = 1023
+		fracMask = 1<<shift - 1
+	)
+	ix := math.Float64bits(x)
+	exp := int(ix>>shift&mask) - bias - shift
+	ix &= fracMask
+	ix |= 1 << shift
+	// x*(1/Pi) needs only the 192 bits of 1/Pi at x's exponent
+	digit, bitshift := uint(exp+64)/64, uint(exp+64)%64
+	z0 := (invPi[digit] << bitshift) | (invPi[digit+1] >> (64 - bitshift))
+	z1 := (invPi[digit+1] << bitshift) | (invPi[digit+2] >> (64 - bitshift))
+	z2 := (invPi[digit+2] << bitshift) | (invPi[digit+3] >> (64 - bitshift))
+	z2hi, _ := bits.Mul64(z2, ix)
+	z1hi, z1lo := bits.Mul64(z1, ix)
+	z0lo := z0 * ix
+	lo, c := bits.Add64(z1lo, z2hi, 0)
+	hi, _ := bits.Add64(z0lo, z1hi, c)
+	// the fraction of x/Pi, as a float64
+	lz := uint(bits.LeadingZeros64(hi))
+	e := uint64(bias - (lz + 1))
+	hi = (hi << (lz + 1)) | (lo >> (64 - (lz + 1)))
+	hi >>= 64 - shift
+	hi |= e << shift
+	x = math.Float64frombits(hi)
+	if x > 0.5 {
+		x--
+	}
+	return math.Pi * x
+}
+
+// invPi holds the binary digits of 1/Pi, 64 to a word, the first word its
+// integer part (the published bits; 4/Pi's shifted right by two).
+var invPi = [...]uint64{
+	0x0000000000000000, 0x517cc1b727220a94, 0xfe13abe8fa9a6ee0, 0x6db14acc9e21c820,
+	0xff28b1d5ef5de2b0, 0xdb92371d2126e970, 0x0324977504e8c90e, 0x7f0ef58e5894d39f,
+	0x74411afa975da242, 0x74ce38135a2fbf20, 0x9cc8eb1cc1a99cfa, 0x4e422fc5defc941d,
+	0x8ffc4bffef02cc07, 0xf79788c5ad05368f, 0xb69b3f6793e584db, 0xa7a31fb34f2ff516,
+	0xba93dd63f5f2f8bd, 0x9e839cfbc5294975, 0x35fdafd88fc6ae84, 0x2b0198237e3db5d5,
 }
 
 // tanSeries evaluates cosh(2y) - cos(2x) for z = x+iy near a zero of
-// it, by its Taylor series in the reduced 2x and 2y.
+// it, by its Taylor series in the reduced 2x and 2y, until a term no
+// longer changes the sum (or is NaN).
 func tanSeries(z complex128) float64 {
 	const eps = 1.0 / (1 << 53)
 	x := reducePi(math.Abs(2 * real(z)))
@@ -299,19 +344,26 @@ func tanSeries(z complex128) float64 {
 	x, y = x*x, y*y
 	xn, yn, fact, n, sum := 1.0, 1.0, 1.0, 0.0, 0.0
 	for {
-		// the terms of 2k = 2, 6, 10 ... add, those of 4, 8 ... subtract x
-		for _, sign := range [2]float64{1, -1} {
-			n++
-			fact *= n
-			n++
-			fact *= n
-			xn *= x
-			yn *= y
-			t := (yn + sign*xn) / fact
-			sum += t
-			if sign < 0 && math.Abs(t/sum) <= eps {
-				return sum
-			}
+		// the terms of 2k = 2, 6, 10 ... add x**k, those of 4, 8 ... subtract
+		n++
+		fact *= n
+		n++
+		fact *= n
+		xn *= x
+		yn *= y
+		t := (yn + xn) / fact
+		sum += t
+
+		n++
+		fact *= n
+		n++
+		fact *= n
+		xn *= x
+		yn *= y
+		t = (yn - xn) / fact
+		sum += t
+		if !(math.Abs(t/sum) > eps) {
+			return sum
 		}
 	}
 }
@@ -355,4 +407,139 @@ func Tanh(x complex128) complex128 {
 		return Inf()
 	}
 	return complex(math.Sinh(2*re)/d, math.Sin(2*im)/d)
+}
+
+// Cot returns the cotangent of x.
+func Cot(x complex128) complex128 {
+	d := math.Cosh(2*imag(x)) - math.Cos(2*real(x))
+	if math.Abs(d) < 0.25 {
+		d = tanSeries(x)
+	}
+	if d == 0 {
+		return Inf()
+	}
+	return complex(math.Sin(2*real(x))/d, -math.Sinh(2*imag(x))/d)
+}
+
+// Asin returns the inverse sine of x: -i*log(i*x + sqrt(1 - x*x)), with
+// the real and imaginary axes handed to package math.
+func Asin(x complex128) complex128 {
+	re, im := real(x), imag(x)
+	switch {
+	case im == 0 && math.Abs(re) <= 1:
+		return complex(math.Asin(re), im)
+	case re == 0 && math.Abs(im) <= 1:
+		return complex(re, math.Asinh(im))
+	case math.IsNaN(im):
+		if re == 0 {
+			return complex(re, math.NaN())
+		}
+		if math.IsInf(re, 0) {
+			return complex(math.NaN(), re)
+		}
+		return NaN()
+	case math.IsInf(im, 0):
+		if math.IsNaN(re) {
+			return x
+		}
+		if math.IsInf(re, 0) {
+			return complex(math.Copysign(math.Pi/4, re), im)
+		}
+		return complex(math.Copysign(0, re), im)
+	case math.IsInf(re, 0):
+		return complex(math.Copysign(math.Pi/2, re), math.Copysign(re, im))
+	}
+	ix := complex(-im, re)
+	xx := x * x
+	root := Sqrt(complex(1-real(xx), -imag(xx)))
+	w := Log(ix + root)
+	return complex(imag(w), -real(w))
+}
+
+// Asinh returns the inverse hyperbolic sine of x: log(x + sqrt(1 + x*x)).
+func Asinh(x complex128) complex128 {
+	re, im := real(x), imag(x)
+	switch {
+	case im == 0 && math.Abs(re) <= 1:
+		return complex(math.Asinh(re), im)
+	case re == 0 && math.Abs(im) <= 1:
+		return complex(re, math.Asin(im))
+	case math.IsInf(re, 0):
+		if math.IsInf(im, 0) {
+			return complex(re, math.Copysign(math.Pi/4, im))
+		}
+		if math.IsNaN(im) {
+			return x
+		}
+		return complex(re, math.Copysign(0.0, im))
+	case math.IsNaN(re):
+		if im == 0 {
+			return x
+		}
+		if math.IsInf(im, 0) {
+			return complex(im, re)
+		}
+		return NaN()
+	case math.IsInf(im, 0):
+		return complex(math.Copysign(im, re), math.Copysign(math.Pi/2, im))
+	}
+	xx := x * x
+	return Log(x + Sqrt(complex(1+real(xx), imag(xx))))
+}
+
+// Acos returns the inverse cosine of x: Pi/2 - Asin(x).
+func Acos(x complex128) complex128 {
+	w := Asin(x)
+	return complex(math.Pi/2-real(w), -imag(w))
+}
+
+// Acosh returns the inverse hyperbolic cosine of x: ±i*Acos(x), the sign
+// chosen for a non-negative real part.
+func Acosh(x complex128) complex128 {
+	if x == 0 {
+		return complex(0, math.Copysign(math.Pi/2, imag(x)))
+	}
+	w := Acos(x)
+	if imag(w) <= 0 {
+		return complex(-imag(w), real(w))
+	}
+	return complex(imag(w), -real(w))
+}
+
+// Atan returns the inverse tangent of x, from the real-valued formula
+// 0.5*atan2(2re, 1-|x|**2) + i*0.25*log(|x+i|**2/|x-i|**2).
+func Atan(x complex128) complex128 {
+	re, im := real(x), imag(x)
+	switch {
+	case im == 0:
+		return complex(math.Atan(re), im)
+	case re == 0 && math.Abs(im) <= 1:
+		return complex(re, math.Atanh(im))
+	case math.IsInf(im, 0) || math.IsInf(re, 0):
+		if math.IsNaN(re) {
+			return complex(math.NaN(), math.Copysign(0, im))
+		}
+		return complex(math.Copysign(math.Pi/2, re), math.Copysign(0, im))
+	case math.IsNaN(re) || math.IsNaN(im):
+		return NaN()
+	}
+	re2 := re * re
+	a := 1 - re2 - im*im
+	if a == 0 {
+		return NaN()
+	}
+	w := reducePi(0.5 * math.Atan2(2*re, a))
+	t := im - 1
+	below := re2 + t*t
+	if below == 0 {
+		return NaN()
+	}
+	t = im + 1
+	return complex(w, 0.25*math.Log((re2+t*t)/below))
+}
+
+// Atanh returns the inverse hyperbolic tangent of x: -i*Atan(i*x).
+func Atanh(x complex128) complex128 {
+	z := Atan(complex(-imag(x), real(x)))
+	return complex(imag(z), -real(z))
 }

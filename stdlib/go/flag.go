@@ -30,10 +30,11 @@ type boolValue struct{ p *bool }
 func (b *boolValue) Set(s string) error {
 	v, err := strconv.ParseBool(s)
 	if err != nil {
-		return errors.New("parse error")
+		err = errors.New("parse error")
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*b.p = v
-	return nil
+	return err
 }
 func (b *boolValue) String() string   { return strconv.FormatBool(*b.p) }
 func (b *boolValue) IsBoolFlag() bool { return true }
@@ -43,10 +44,11 @@ type intValue struct{ p *int }
 func (i *intValue) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = int(v)
-	return nil
+	return err
 }
 func (i *intValue) String() string { return strconv.Itoa(*i.p) }
 
@@ -55,10 +57,11 @@ type int64Value struct{ p *int64 }
 func (i *int64Value) Set(s string) error {
 	v, err := strconv.ParseInt(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = v
-	return nil
+	return err
 }
 func (i *int64Value) String() string { return strconv.FormatInt(*i.p, 10) }
 
@@ -67,10 +70,11 @@ type uintValue struct{ p *uint }
 func (i *uintValue) Set(s string) error {
 	v, err := strconv.ParseUint(s, 0, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*i.p = uint(v)
-	return nil
+	return err
 }
 func (i *uintValue) String() string { return strconv.FormatUint(uint64(*i.p), 10) }
 
@@ -84,10 +88,11 @@ type float64Value struct{ p *float64 }
 func (f *float64Value) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return numErr(err)
+		err = numErr(err)
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*f.p = v
-	return nil
+	return err
 }
 func (f *float64Value) String() string { return strconv.FormatFloat(*f.p, 'g', -1, 64) }
 
@@ -96,10 +101,11 @@ type durationValue struct{ p *time.Duration }
 func (d *durationValue) Set(s string) error {
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return errors.New("parse error")
+		err = errors.New("parse error")
 	}
+	// Go stores the parsed value (zero on error) either way.
 	*d.p = v
-	return nil
+	return err
 }
 func (d *durationValue) String() string { return (*d.p).String() }
 
@@ -567,3 +573,63 @@ func Duration(name string, value time.Duration, usage string) *time.Duration {
 func DurationVar(p *time.Duration, name string, value time.Duration, usage string) {
 	CommandLine.DurationVar(p, name, value, usage)
 }
+
+type uint64Value struct{ p *uint64 }
+
+func (i *uint64Value) Set(s string) error {
+	v, err := strconv.ParseUint(s, 0, 64)
+	if err != nil {
+		err = numErr(err)
+	}
+	// Go stores the parsed value (zero on error) either way.
+	*i.p = v
+	return err
+}
+func (i *uint64Value) String() string { return strconv.FormatUint(*i.p, 10) }
+
+func (f *FlagSet) Uint64Var(p *uint64, name string, value uint64, usage string) {
+	*p = value
+	f.Var(&uint64Value{p}, name, usage)
+}
+
+func (f *FlagSet) Uint64(name string, value uint64, usage string) *uint64 {
+	p := new(uint64)
+	f.Uint64Var(p, name, value, usage)
+	return p
+}
+
+func Uint64(name string, value uint64, usage string) *uint64 {
+	return CommandLine.Uint64(name, value, usage)
+}
+func Uint64Var(p *uint64, name string, value uint64, usage string) {
+	CommandLine.Uint64Var(p, name, value, usage)
+}
+
+// funcValue is the Value of Func: each Set calls fn.
+type funcValue func(string) error
+
+func (f funcValue) Set(s string) error { return f(s) }
+func (f funcValue) String() string     { return "" }
+
+// boolFuncValue is the Value of BoolFunc: a flag taking no argument.
+type boolFuncValue func(string) error
+
+func (f boolFuncValue) Set(s string) error { return f(s) }
+func (f boolFuncValue) String() string     { return "" }
+func (f boolFuncValue) IsBoolFlag() bool   { return true }
+
+// Func defines a flag with the specified name and usage string; each time
+// the flag is seen, fn is called with the flag's value.
+func (f *FlagSet) Func(name, usage string, fn func(string) error) {
+	f.Var(funcValue(fn), name, usage)
+}
+
+// BoolFunc defines a flag that takes no value; each time it is seen, fn
+// is called with "true".
+func (f *FlagSet) BoolFunc(name, usage string, fn func(string) error) {
+	f.Var(boolFuncValue(fn), name, usage)
+}
+
+func Func(name, usage string, fn func(string) error) { CommandLine.Func(name, usage, fn) }
+
+func BoolFunc(name, usage string, fn func(string) error) { CommandLine.BoolFunc(name, usage, fn) }

@@ -137,9 +137,14 @@ type scanSource struct {
 	peeked bool
 	pb     byte
 	eof    bool
+	lim    int // with limited: bytes the current operand may still take
+	limited bool
 }
 
 func (s *scanSource) peek() (byte, bool) {
+	if s.limited && s.lim <= 0 {
+		return 0, false
+	}
 	if s.r == nil {
 		if s.i < len(s.s) {
 			return s.s[s.i], true
@@ -177,6 +182,7 @@ func (s *scanSource) peek() (byte, bool) {
 }
 
 func (s *scanSource) advance() {
+	s.lim--
 	if s.r == nil {
 		s.i++
 	} else {
@@ -263,6 +269,46 @@ func (s *scanSource) token(class int, verb byte) string {
 	}
 }
 
+// unquote is strconv.Unquote's engine (fmt does not import strconv, so
+// that programs printing with fmt compile no more than they need).
+func unquote(s string) (string, bool)
+
+// quoted reads a Go string literal, double-quoted or back-quoted, and
+// returns its value (or an error text), as %q scans.
+func (s *scanSource) quoted() (string, string) {
+	q, ok := s.peek()
+	if !ok || (q != '"' && q != '`') {
+		return "", "expected quoted string"
+	}
+	b := []byte{q}
+	s.advance()
+	for {
+		c, ok := s.peek()
+		if !ok {
+			return "", "unexpected EOF"
+		}
+		b = append(b, c)
+		s.advance()
+		if c == '\\' && q == '"' {
+			c, ok = s.peek()
+			if !ok {
+				return "", "unexpected EOF"
+			}
+			b = append(b, c)
+			s.advance()
+			continue
+		}
+		if c == q {
+			break
+		}
+	}
+	v, ok := unquote(string(b))
+	if !ok {
+		return "", "invalid syntax"
+	}
+	return v, ""
+}
+
 // word reads bytes up to the next space or newline.
 func (s *scanSource) word() string {
 	var b []byte
@@ -324,7 +370,12 @@ func scanFormat(src *scanSource, format string, a []any) (n int, err error) {
 			if i >= len(format) {
 				return n, errors.New("too few operands for format '%'")
 			}
+			width := -1
 			for i < len(format) && format[i] >= '0' && format[i] <= '9' {
+				if width < 0 {
+					width = 0
+				}
+				width = width*10 + int(format[i]-'0')
 				i++
 			}
 			if i >= len(format) {
@@ -368,7 +419,21 @@ func scanFormat(src *scanSource, format string, a []any) (n int, err error) {
 					}
 					return n, errors.New("unexpected newline")
 				}
-				w := src.token(scanClass(a[argi]), verb)
+				if width >= 0 {
+					src.limited, src.lim = true, width
+				}
+				var w string
+				if verb == 'q' {
+					q, msg := src.quoted()
+					if msg != "" {
+						src.limited = false
+						return n, errors.New(msg)
+					}
+					w, verb = q, 's'
+				} else {
+					w = src.token(scanClass(a[argi]), verb)
+				}
+				src.limited = false
 				if msg := storeWord(w, a[argi], verb); msg != "" {
 					return n, errors.New(msg)
 				}

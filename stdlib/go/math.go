@@ -76,6 +76,15 @@ func Cbrt(x float64) float64
 func Gamma(x float64) float64
 func Erf(x float64) float64
 func Erfc(x float64) float64
+func Logb(x float64) float64
+func Erfinv(x float64) float64
+func Erfcinv(x float64) float64
+func J0(x float64) float64
+func J1(x float64) float64
+func Y0(x float64) float64
+func Y1(x float64) float64
+func Jn(n int, x float64) float64
+func Yn(n int, x float64) float64
 func Pow(x, y float64) float64
 func Atan2(x, y float64) float64
 func Hypot(x, y float64) float64
@@ -112,3 +121,23 @@ func Modf(f float64) (int float64, frac float64)
 func Frexp(f float64) (frac float64, exp int)
 func Ldexp(frac float64, exp int) float64
 func FMA(x, y, z float64) float64
+func Sincos(x float64) (sin, cos float64)
+func Ilogb(x float64) int
+func Pow10(n int) float64
+func Lgamma(x float64) (lgamma float64, sign int)
+
+// Nextafter32 returns the next representable float32 value after x
+// towards y: one step of the bit pattern, away from or towards zero.
+func Nextafter32(x, y float32) (r float32) {
+	switch {
+	case IsNaN(float64(x)) || IsNaN(float64(y)):
+		return float32(NaN())
+	case x == y:
+		return x
+	case x == 0:
+		return float32(Copysign(float64(Float32frombits(1)), float64(y)))
+	case (y > x) == (x > 0):
+		return Float32frombits(Float32bits(x) + 1)
+	}
+	return Float32frombits(Float32bits(x) - 1)
+}

@@ -15,25 +15,29 @@ type Source64 interface {
 	Uint64() uint64
 }
 
-// splitmix is csp's generator: a 64-bit counter run through a bit mixer.
-type splitmix struct {
-	s uint64
+// rngSource is Go's generator (see rand.c): an additive lagged Fibonacci
+// generator whose seeded states match Go's exactly.
+type rngSource struct {
+	tap  int
+	feed int
+	vec  [607]int64
 }
 
-func (r *splitmix) Seed(seed int64) { r.s = uint64(seed) }
+func rngSeed(s *rngSource, seed int64)
+func rngNext(s *rngSource) uint64
 
-func (r *splitmix) Uint64() uint64 {
-	r.s += 0x9e3779b97f4a7c15
-	z := r.s
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
-}
+func (r *rngSource) Seed(seed int64) { rngSeed(r, seed) }
 
-func (r *splitmix) Int63() int64 { return int64(r.Uint64() >> 1) }
+func (r *rngSource) Uint64() uint64 { return rngNext(r) }
+
+func (r *rngSource) Int63() int64 { return int64(rngNext(r) & (1<<63 - 1)) }
 
 // NewSource returns a new pseudo-random Source seeded with the given value.
-func NewSource(seed int64) Source { return &splitmix{uint64(seed)} }
+func NewSource(seed int64) Source {
+	s := new(rngSource)
+	s.Seed(seed)
+	return s
+}
 
 // A Rand is a source of random numbers.
 type Rand struct {
@@ -68,7 +72,10 @@ func (r *Rand) Uint64() uint64 {
 func (r *Rand) Int31() int32 { return int32(r.Int63() >> 32) }
 
 // Int returns a non-negative pseudo-random int.
-func (r *Rand) Int() int { return int(uint(r.Int63())) }
+func (r *Rand) Int() int {
+	u := uint(r.Int63())
+	return int(u << 1 >> 1)
+}
 
 // Int63n returns, as an int64, a non-negative pseudo-random number in
 // [0,n). It panics if n <= 0.
@@ -93,7 +100,31 @@ func (r *Rand) Int31n(n int32) int32 {
 	if n <= 0 {
 		panic("invalid argument to Int31n")
 	}
-	return int32(r.Int63n(int64(n)))
+	if n&(n-1) == 0 {
+		return r.Int31() & (n - 1)
+	}
+	max := int32((1 << 31) - 1 - (1<<31)%uint32(n))
+	v := r.Int31()
+	for v > max {
+		v = r.Int31()
+	}
+	return v % n
+}
+
+// int31n is Lemire's multiply-shift reduction, which Go's Shuffle uses.
+func (r *Rand) int31n(n int32) int32 {
+	v := r.Uint32()
+	prod := uint64(v) * uint64(n)
+	low := uint32(prod)
+	if low < uint32(n) {
+		thresh := uint32(-n) % uint32(n)
+		for low < thresh {
+			v = r.Uint32()
+			prod = uint64(v) * uint64(n)
+			low = uint32(prod)
+		}
+	}
+	return int32(prod >> 32)
 }
 
 // Intn returns, as an int, a non-negative pseudo-random number in [0,n).
@@ -102,17 +133,30 @@ func (r *Rand) Intn(n int) int {
 	if n <= 0 {
 		panic("invalid argument to Intn")
 	}
+	if n <= 1<<31-1 {
+		return int(r.Int31n(int32(n)))
+	}
 	return int(r.Int63n(int64(n)))
 }
 
 // Float64 returns, as a float64, a pseudo-random number in [0.0,1.0).
 func (r *Rand) Float64() float64 {
-	return float64(r.Int63()>>10) / (1 << 53)
+	for {
+		f := float64(r.Int63()) / (1 << 63)
+		if f != 1 {
+			return f
+		}
+	}
 }
 
 // Float32 returns, as a float32, a pseudo-random number in [0.0,1.0).
 func (r *Rand) Float32() float32 {
-	return float32(r.Int63()>>39) / (1 << 24)
+	for {
+		f := float32(r.Float64())
+		if f != 1 {
+			return f
+		}
+	}
 }
 
 // Perm returns, as a slice of n ints, a pseudo-random permutation of the
@@ -132,8 +176,13 @@ func (r *Rand) Shuffle(n int, swap func(i, j int)) {
 	if n < 0 {
 		panic("invalid argument to Shuffle")
 	}
-	for i := n - 1; i > 0; i-- {
+	i := n - 1
+	for ; i > 1<<31-1-1; i-- {
 		j := int(r.Int63n(int64(i + 1)))
+		swap(i, j)
+	}
+	for ; i > 0; i-- {
+		j := int(r.int31n(int32(i + 1)))
 		swap(i, j)
 	}
 }
@@ -149,10 +198,27 @@ func (r *Rand) ExpFloat64() float64 {
 
 func ln(x float64) float64
 
+// NormFloat64 returns a normally distributed float64 (mean 0, standard
+// deviation 1). Go draws it by a ziggurat whose tables csp does not
+// carry, so its values (like ExpFloat64's) differ from Go's for a given
+// seed; it is the polar Box-Muller method.
+func (r *Rand) NormFloat64() float64 {
+	for {
+		u := 2*r.Float64() - 1
+		v := 2*r.Float64() - 1
+		s := u*u + v*v
+		if s > 0 && s < 1 {
+			return u * sqrt(-2*ln(s)/s)
+		}
+	}
+}
+
+func sqrt(x float64) float64
+
 // lockedSource makes the global generator safe for concurrent use.
 type lockedSource struct {
 	mu sync.Mutex
-	s  splitmix
+	s  rngSource
 }
 
 func (l *lockedSource) Int63() int64 {
@@ -177,7 +243,13 @@ func (l *lockedSource) Seed(seed int64) {
 
 func randomSeed() int64
 
-var globalRand = New(&lockedSource{s: splitmix{uint64(randomSeed())}})
+func newGlobal() *Rand {
+	l := new(lockedSource)
+	l.s.Seed(randomSeed())
+	return New(l)
+}
+
+var globalRand = newGlobal()
 
 // Seed seeds the default Source (deterministic from then on).
 func Seed(seed int64) { globalRand.Seed(seed) }
@@ -195,3 +267,4 @@ func Float32() float32                   { return globalRand.Float32() }
 func Perm(n int) []int                   { return globalRand.Perm(n) }
 func Shuffle(n int, swap func(i, j int)) { globalRand.Shuffle(n, swap) }
 func ExpFloat64() float64                { return globalRand.ExpFloat64() }
+func NormFloat64() float64               { return globalRand.NormFloat64() }

@@ -403,3 +403,21 @@ func mergeSort[E any](x []E, cmp func(a, b E) int) {
 		}
 	}
 }
+
+// CompareFunc is like Compare but uses a custom comparison function on
+// each pair of elements.
+func CompareFunc[S1 ~[]E1, S2 ~[]E2, E1, E2 any](s1 S1, s2 S2, cmp func(E1, E2) int) int {
+	for i, v1 := range s1 {
+		if i >= len(s2) {
+			return +1
+		}
+		v2 := s2[i]
+		if c := cmp(v1, v2); c != 0 {
+			return c
+		}
+	}
+	if len(s1) < len(s2) {
+		return -1
+	}
+	return 0
+}

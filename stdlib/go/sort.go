@@ -267,3 +267,19 @@ func (x Float64Slice) Less(i, j int) bool {
 }
 func (x Float64Slice) Swap(i, j int) { x[i], x[j] = x[j], x[i] }
 func (x Float64Slice) Sort()         { Float64s(x) }
+
+// Find uses binary search to find and return the smallest index i in
+// [0, n) at which cmp(i) <= 0, and whether cmp(i) == 0 there; cmp must be
+// non-increasing over the range.
+func Find(n int, cmp func(int) int) (i int, found bool) {
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if cmp(h) > 0 {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && cmp(i) == 0
+}

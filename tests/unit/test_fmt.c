@@ -520,7 +520,28 @@ START_TEST(test_registry)
                                         "math/bits",
                                         "log",
                                         "container/heap",
-                                        "container/list"};
+                                        "container/list",
+                                        "hash",
+                                        "encoding/hex",
+                                        "encoding/base64",
+                                        "crypto/sha256",
+                                        "crypto/sha1",
+                                        "crypto/md5",
+                                        "crypto/sha512",
+                                        "hash/fnv",
+                                        "hash/crc32",
+                                        "io/fs",
+                                        "path",
+                                        "path/filepath",
+                                        "text/tabwriter",
+                                        "encoding/binary",
+                                        "net/url",
+                                        "net",
+                                        "container/ring",
+                                        "unicode/utf16",
+                                        "log/slog",
+                                        "encoding/csv",
+                                        "syscall"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         const StdPackage *p = stdlib_find(paths[i]);
         ck_assert_msg(p != NULL, "package %s", paths[i]);

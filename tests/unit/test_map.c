@@ -113,6 +113,28 @@ START_TEST(test_string_keys)
 }
 END_TEST
 
+/* A borrowed key (string(b) of a []byte) is copied when inserted, and
+ * used as is when found: the caller's buffer may change afterwards. */
+START_TEST(test_borrowed_string_keys)
+{
+    Map *m = map_make(map_of(tstr, tint), 0);
+    char buf[8] = "GGTA";
+    String k = {(const uint8_t *)buf, 4};
+    *(int64_t *)map_assign_borrowed(m, &k, NULL) += 1;
+    *(int64_t *)map_assign_borrowed(m, &k, NULL) += 1; /* found: no insert */
+    ck_assert_int_eq(map_len(m), 1);
+    memcpy(buf, "CCCC", 4); /* the caller reuses its buffer */
+    *(int64_t *)map_assign_borrowed(m, &k, NULL) += 5;
+    ck_assert_int_eq(map_len(m), 2);
+    String g = string_from_cstr("GGTA"), c = string_from_cstr("CCCC");
+    ck_assert_int_eq(*(int64_t *)map_access(m, &g, NULL), 2);
+    ck_assert_int_eq(*(int64_t *)map_access(m, &c, NULL), 5);
+    memcpy(buf, "XXXX", 4);
+    ck_assert_int_eq(*(int64_t *)map_access(m, &g, NULL), 2);
+    ck_assert_ptr_null(map_access(m, &k, NULL));
+}
+END_TEST
+
 START_TEST(test_float_keys)
 {
     Map *m = map_make(map_of(tf64, tint), 0);
@@ -320,6 +342,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_int_keys_growth_delete);
     tcase_add_test(tc, test_string_keys);
+    tcase_add_test(tc, test_borrowed_string_keys);
     tcase_add_test(tc, test_float_keys);
     tcase_add_test(tc, test_struct_keys);
     tcase_add_test(tc, test_interface_keys);
