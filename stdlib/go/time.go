@@ -856,3 +856,44 @@ func atoi(s string) int {
 	}
 	return x
 }
+
+// MarshalJSON gives t as a quoted RFC 3339 string with sub-second
+// precision (what encoding/json calls for a Time).
+func (t Time) MarshalJSON() ([]byte, error) {
+	if y := t.Year(); y < 0 || y >= 10000 {
+		return nil, errors.New("Time.MarshalJSON: year outside of range [0,9999]")
+	}
+	b := make([]byte, 0, len(RFC3339Nano)+2)
+	b = append(b, '"')
+	b = t.AppendFormat(b, RFC3339Nano)
+	b = append(b, '"')
+	return b, nil
+}
+
+// UnmarshalJSON reads a quoted RFC 3339 string; null leaves t alone.
+func (t *Time) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		return nil
+	}
+	if len(data) < 2 || data[0] != '"' || data[len(data)-1] != '"' {
+		return errors.New("Time.UnmarshalJSON: input is not a JSON string")
+	}
+	var err error
+	*t, err = Parse(RFC3339, string(data[1:len(data)-1]))
+	return err
+}
+
+// MarshalText gives t in RFC 3339 with sub-second precision.
+func (t Time) MarshalText() ([]byte, error) {
+	if y := t.Year(); y < 0 || y >= 10000 {
+		return nil, errors.New("Time.MarshalText: year outside of range [0,9999]")
+	}
+	return t.AppendFormat(make([]byte, 0, len(RFC3339Nano)), RFC3339Nano), nil
+}
+
+// UnmarshalText reads an RFC 3339 time.
+func (t *Time) UnmarshalText(data []byte) error {
+	var err error
+	*t, err = Parse(RFC3339, string(data))
+	return err
+}
