@@ -969,7 +969,7 @@ static double m_pow(double x, double y)
             ae += xe;
         }
         x1 *= x1;
-        xe <<= 1;
+        xe *= 2; /* Go's xe <<= 1, defined for negative xe in C too */
         if (x1 < .5) {
             x1 += x1;
             xe--;
