@@ -1670,12 +1670,7 @@ vm_dispatch:
     VM_CASE(MAPSET) {
         const Type *mt = K[D].p;
         Map *m = R[A].p;
-        if (!m) {
-            SAVE();
-            vm_panic_msg(f, "assignment to entry in nil map", false);
-            f->panic->runtime_error = true;
-            goto do_unwind;
-        }
+        if (!m) goto nil_map_write;
         bool unh = false;
         void *v = map_assign(m, &R[B], &unh);
         if (unh) {
@@ -1688,12 +1683,7 @@ vm_dispatch:
     VM_CASE(MAPREF) {
         const Type *mt = K[D].p;
         Map *m = R[B].p;
-        if (!m) {
-            SAVE();
-            vm_panic_msg(f, "assignment to entry in nil map", false);
-            f->panic->runtime_error = true;
-            goto do_unwind;
-        }
+        if (!m) goto nil_map_write;
         bool unh = false;
         void *v = E ? map_assign_borrowed(m, &R[C], &unh) : map_assign(m, &R[C], &unh);
         if (unh) {
@@ -1774,6 +1764,12 @@ vm_dispatch:
     default: abort();
     }
 #endif
+
+nil_map_write:
+    SAVE();
+    vm_panic_msg(f, "assignment to entry in nil map", false);
+    f->panic->runtime_error = true;
+    goto do_unwind;
 
 unhashable: {
     char buf[256], msg[300];
