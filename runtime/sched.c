@@ -228,8 +228,11 @@ typedef struct M {
 static struct {
     pthread_mutex_t lock;
     bool inited;
-    SchedRunner runner;
-    SchedDeadlockHook deadlock_hook;
+    /* Atomic: a later run's sched_init and set_deadlock_hook store them
+     * while threads of the run before may still be reading them (on their
+     * way back to sleep). Relaxed loads: plain moves on x86. */
+    _Atomic(SchedRunner) runner;
+    _Atomic(SchedDeadlockHook) deadlock_hook;
 
     _Atomic int nprocs;        /* GOMAXPROCS; written under lock */
     P *allp[MAX_PROCS];
@@ -343,9 +346,9 @@ void sched_init(int procs, SchedRunner runner)
         pthread_condattr_destroy(&a);
         sched.inited = true;
         atomic_store(&sched.goid, 1);
-        sched.deadlock_hook = sched_default_deadlock;
+        atomic_store(&sched.deadlock_hook, sched_default_deadlock);
     }
-    sched.runner = runner;
+    atomic_store(&sched.runner, runner);
     if (procs <= 0) {
         procs = sched_env_procs();
         if (procs == 0)
@@ -368,7 +371,7 @@ void sched_init(int procs, SchedRunner runner)
 
 void sched_set_deadlock_hook(SchedDeadlockHook hook)
 {
-    sched.deadlock_hook = hook ? hook : sched_default_deadlock;
+    atomic_store(&sched.deadlock_hook, hook ? hook : sched_default_deadlock);
 }
 
 void sched_keepalive(int delta)
@@ -1322,7 +1325,7 @@ static G *findrunnable(M *m, bool *inherit)
         sched.deadlocked = true;
     pthread_mutex_unlock(&sched.lock);
     if (dead) {
-        sched.deadlock_hook();
+        atomic_load(&sched.deadlock_hook)();
         sched_stop(); /* the hook returned: end sched_run_main */
         return NULL;
     }
@@ -1376,7 +1379,7 @@ static void execute(M *m, G *g, bool inherit)
     cur_g = g;
     atomic_store(&p->curg, g);
 
-    RunResult r = sched.runner(g);
+    RunResult r = atomic_load_explicit(&sched.runner, memory_order_relaxed)(g);
 
     p = m->p; /* a blocking call may have moved the G to another P */
     atomic_store(&p->curg, NULL);
