@@ -193,12 +193,15 @@ Fiber *vm_fiber_new_reusing(VM *vm, Fiber *reuse, Closure *cl, const Slot *args,
 
 Closure *vm_func_closure(Func *fn)
 {
-    if (!fn->closure) {
-        Closure *c = GC_MALLOC(sizeof(Closure));
-        c->fn = fn;
-        fn->closure = c;
-    }
-    return fn->closure;
+    /* Made on first use, possibly by two threads at once (fmt calling
+     * Error methods from several goroutines): the first to publish wins. */
+    Closure *c = __atomic_load_n(&fn->closure, __ATOMIC_ACQUIRE);
+    if (c) return c;
+    Closure *n = GC_MALLOC(sizeof(Closure));
+    n->fn = fn;
+    if (__atomic_compare_exchange_n(&fn->closure, &c, n, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+        return n;
+    return c;
 }
 
 static inline NativeStatus vm_call_native(Fiber *f, Func *fn, Slot *args)
