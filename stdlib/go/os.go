@@ -281,6 +281,19 @@ func (f *File) Readdirnames(n int) (names []string, err error) {
 // Chmod changes the mode of the file to mode.
 func (f *File) Chmod(mode FileMode) error { return Chmod(f.name, mode) }
 
+// A Signal represents an operating system signal. On Unix it is a
+// syscall.Signal.
+type Signal interface {
+	String() string
+	Signal() // to distinguish from other Stringers
+}
+
+// The signals every system has: Interrupt (SIGINT) and Kill (SIGKILL).
+var (
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
+)
+
 // Exit causes the current program to exit with the given status code.
 // Deferred functions are not run.
 func Exit(code int)

@@ -89,3 +89,112 @@ const (
 	ETIMEDOUT    Errno = 110
 	ECONNREFUSED Errno = 111
 )
+
+// A Signal is a number describing a process signal. It implements the
+// os.Signal interface.
+type Signal int
+
+func (s Signal) Signal() {}
+
+func (s Signal) String() string {
+	if 0 <= s && int(s) < len(signalNames) && signalNames[s] != "" {
+		return signalNames[s]
+	}
+	return "signal " + itoa(int(s))
+}
+
+// itoa is strconv.Itoa, which syscall may not import.
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// Linux signal numbers.
+const (
+	SIGHUP    Signal = 1
+	SIGINT    Signal = 2
+	SIGQUIT   Signal = 3
+	SIGILL    Signal = 4
+	SIGTRAP   Signal = 5
+	SIGABRT   Signal = 6
+	SIGIOT    Signal = 6
+	SIGBUS    Signal = 7
+	SIGFPE    Signal = 8
+	SIGKILL   Signal = 9
+	SIGUSR1   Signal = 10
+	SIGSEGV   Signal = 11
+	SIGUSR2   Signal = 12
+	SIGPIPE   Signal = 13
+	SIGALRM   Signal = 14
+	SIGTERM   Signal = 15
+	SIGSTKFLT Signal = 16
+	SIGCHLD   Signal = 17
+	SIGCLD    Signal = 17
+	SIGCONT   Signal = 18
+	SIGSTOP   Signal = 19
+	SIGTSTP   Signal = 20
+	SIGTTIN   Signal = 21
+	SIGTTOU   Signal = 22
+	SIGURG    Signal = 23
+	SIGXCPU   Signal = 24
+	SIGXFSZ   Signal = 25
+	SIGVTALRM Signal = 26
+	SIGPROF   Signal = 27
+	SIGWINCH  Signal = 28
+	SIGIO     Signal = 29
+	SIGPOLL   Signal = 29
+	SIGPWR    Signal = 30
+	SIGSYS    Signal = 31
+)
+
+// signalNames are Go's descriptions of Linux's signals.
+var signalNames = [...]string{
+	1:  "hangup",
+	2:  "interrupt",
+	3:  "quit",
+	4:  "illegal instruction",
+	5:  "trace/breakpoint trap",
+	6:  "aborted",
+	7:  "bus error",
+	8:  "floating point exception",
+	9:  "killed",
+	10: "user defined signal 1",
+	11: "segmentation fault",
+	12: "user defined signal 2",
+	13: "broken pipe",
+	14: "alarm clock",
+	15: "terminated",
+	16: "stack fault",
+	17: "child exited",
+	18: "continued",
+	19: "stopped (signal)",
+	20: "stopped",
+	21: "stopped (tty input)",
+	22: "stopped (tty output)",
+	23: "urgent I/O condition",
+	24: "CPU time limit exceeded",
+	25: "file size limit exceeded",
+	26: "virtual timer expired",
+	27: "profiling timer expired",
+	28: "window changed",
+	29: "I/O possible",
+	30: "power failure",
+	31: "bad system call",
+}
