@@ -88,6 +88,9 @@ struct VM {
     _Atomic int exit_code;
     VMReturnHook main_done; /* see vm_run_func */
     void *main_done_arg;
+    /* main called runtime.Goexit: its goroutine is gone, as Go's _Gdead
+     * main is, so a deadlock report leaves it out */
+    _Atomic bool main_goexited;
 };
 
 /* What vm_execute returns besides the RunResults. */

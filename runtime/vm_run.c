@@ -52,6 +52,7 @@ static RunResult vm_runner(G *g)
          * the program ends when they are all blocked or gone */
         g->waitreason = "Goexit";
         g->unlockf = NULL;
+        atomic_store(&f->vm->main_goexited, true);
         return RUN_PARK;
     default:
         vm_print_fatal(f);
@@ -122,17 +123,26 @@ static int vm_cmp_goid(const void *a, const void *b)
 
 /* Go's report when every goroutine is blocked for good: every goroutine,
  * main first and then in the order they were started, with what it waits
- * on and where (Go prints them all because the error is the runtime's). */
+ * on and where (Go prints them all because the error is the runtime's).
+ * A main that called Goexit is dead, not blocked: it is left out, and when
+ * no other goroutine is left Go's checkdead says so, with no traceback. */
 static void vm_deadlock(void)
 {
     VM *vm = vm_current;
+    bool main_gone = atomic_load(&vm->main_goexited);
     fflush(vm->out);
-    fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
     GList l = {0};
     sched_foreach_g(vm_collect_g, &l); /* every thread is idle: stable */
     qsort(l.gs, l.n, sizeof(G *), vm_cmp_goid);
+    size_t others = 0;
     for (size_t i = 0; i < l.n; i++)
-        if (l.gs[i]->is_main) vm_dump_goroutine(vm->err, l.gs[i]);
+        if (!l.gs[i]->is_main && !l.gs[i]->host) others++;
+    if (main_gone && others == 0)
+        fprintf(vm->err, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    else
+        fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
+    for (size_t i = 0; i < l.n; i++)
+        if (l.gs[i]->is_main && !main_gone) vm_dump_goroutine(vm->err, l.gs[i]);
     for (size_t i = 0; i < l.n; i++)
         if (!l.gs[i]->is_main && !l.gs[i]->host) vm_dump_goroutine(vm->err, l.gs[i]);
     free(l.gs);
@@ -144,6 +154,7 @@ int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook
 {
     vm_current = vm;
     atomic_store(&vm->exit_code, 0);
+    atomic_store(&vm->main_goexited, false);
     vm->main_done = done;
     vm->main_done_arg = arg;
     sched_init(vm->gomaxprocs, vm_runner);
