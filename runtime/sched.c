@@ -284,6 +284,9 @@ static struct {
 static __thread M *cur_m;
 static __thread G *cur_g;
 
+/* Set, before any second P runs, once GOMAXPROCS has been above 1. */
+static _Atomic bool sched_parallel;
+
 static void sched_default_deadlock(void);
 
 /* A per-thread fast PRNG (wyrand) for victim order. */
@@ -357,6 +360,8 @@ void sched_init(int procs, SchedRunner runner)
     if (procs > MAX_PROCS)
         procs = MAX_PROCS;
     pthread_mutex_lock(&sched.lock);
+    if (procs > 1)
+        atomic_store(&sched_parallel, true);
     atomic_store(&sched.nprocs, procs);
     while (sched.nallp < procs) {
         sched.allp[sched.nallp] = p_new(sched.nallp);
@@ -1031,6 +1036,8 @@ G *sched_host_g(void)
     g->id = 0;
     atomic_store(&g->status, G_RUNNING);
     host_g = g;
+    /* a host thread runs script code beside the Ps */
+    atomic_store(&sched_parallel, true);
     return g;
 }
 
@@ -1671,6 +1678,12 @@ void sched_exit_blocking(void)
 
 /* ---- GOMAXPROCS ------------------------------------------------------------ */
 
+
+bool sched_ever_parallel(void)
+{
+    return atomic_load_explicit(&sched_parallel, memory_order_relaxed);
+}
+
 int sched_gomaxprocs(int n)
 {
     if (!sched.inited)
@@ -1683,6 +1696,8 @@ int sched_gomaxprocs(int n)
     }
     if (n > MAX_PROCS)
         n = MAX_PROCS;
+    if (n > 1)
+        atomic_store(&sched_parallel, true);
     while (sched.nallp < n) {
         sched.allp[sched.nallp] = p_new(sched.nallp);
         atomic_fetch_add(&sched.nallp, 1);

@@ -147,6 +147,11 @@ void sched_ready_list(G *list);
  * scheduler. */
 G *sched_current(void);
 
+/* Whether goroutines may ever have run on two threads at once (GOMAXPROCS
+ * has been above 1): until then a data structure is never used by two
+ * threads at the same time. */
+bool sched_ever_parallel(void);
+
 /* GOMAXPROCS: returns the previous value; n <= 0 only reads it. */
 int sched_gomaxprocs(int n);
 int sched_numcpu(void);

@@ -1660,6 +1660,7 @@ vm_dispatch:
     VM_CASE(MAPGET) {
         const Type *mt = K[D].p;
         bool unh = false;
+        SAVE(); /* a detected race reports this line */
         void *v = map_access(R[B].p, &R[C], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[C]);
@@ -1675,6 +1676,7 @@ vm_dispatch:
         Map *m = R[A].p;
         if (!m) goto nil_map_write;
         bool unh = false;
+        SAVE();
         void *v = map_assign(m, &R[B], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[B]);
@@ -1688,6 +1690,7 @@ vm_dispatch:
         Map *m = R[B].p;
         if (!m) goto nil_map_write;
         bool unh = false;
+        SAVE();
         void *v = E ? map_assign_borrowed(m, &R[C], &unh) : map_assign(m, &R[C], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[C]);
@@ -1697,15 +1700,17 @@ vm_dispatch:
         NEXT(5);
     }
     VM_CASE(MAPDEL) {
+        SAVE();
         if (R[A].p) map_delete(R[A].p, &R[B]);
         NEXT(3);
     }
     VM_CASE(MAPLEN) R[A].i = map_len(R[B].p); NEXT(2);
-    VM_CASE(MAPCLEAR) if (R[A].p) map_clear(R[A].p); NEXT(1);
-    VM_CASE(MAPITER) map_iter_init(R[B].p, (MapIter *)&R[A]); NEXT(2);
+    VM_CASE(MAPCLEAR) SAVE(); if (R[A].p) map_clear(R[A].p); NEXT(1);
+    VM_CASE(MAPITER) SAVE(); map_iter_init(R[B].p, (MapIter *)&R[A]); NEXT(2);
     VM_CASE(MAPNEXT) {
         void *kp, *vp;
         const Type *mt = K[D].p;
+        SAVE();
         if (!map_iter_next((MapIter *)&R[A], &kp, &vp)) {
             ip = fn->code + E;
             VM_DISPATCH();

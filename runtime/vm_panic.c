@@ -438,6 +438,10 @@ _Noreturn void vm_fatal(Fiber *f, const char *msg)
     fflush(f->vm->out);
     fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n%s", msg,
             f->g ? (unsigned long long)f->g->id : 1ull, vm_traceback(f, true));
+    if (f->go_fn)
+        fprintf(f->vm->err, "created by %s in goroutine %llu\n\t%s:%d\n",
+                f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
+                f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
     fflush(f->vm->err);
     vm_exit(f->vm, 2);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "map.h"
 #include "vm_priv.h"
 
 /* The VM whose program runs (the deadlock hook takes no argument). */
@@ -150,6 +151,15 @@ static void vm_deadlock(void)
     atomic_store(&vm->exit_code, 2);
 }
 
+/* A race detected on a map (map_set_fatal_hook): the goroutine running on
+ * this thread ends the program with Go's fatal error and its traceback.
+ * Off the scheduler (a host thread) it returns and map.c reports alone. */
+static void vm_map_fatal(const char *msg)
+{
+    G *g = sched_current();
+    if (g && g->fiber) vm_fatal(g->fiber, msg);
+}
+
 int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
@@ -159,6 +169,7 @@ int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook
     vm->main_done_arg = arg;
     sched_init(vm->gomaxprocs, vm_runner);
     sched_set_deadlock_hook(vm_deadlock);
+    map_set_fatal_hook(vm_map_fatal);
     Fiber *f = vm_fiber_new(vm, vm_func_closure(fn), args, nargs);
     vm_main_fiber = f;
     G *g = sched_go(f);
