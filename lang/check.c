@@ -122,8 +122,37 @@ Scope *scope_new(Scope *parent, Node *func)
     return s;
 }
 
+/* Scopes up to this many symbols are searched linearly (most blocks);
+ * bigger ones get a hash index. */
+#define SCOPE_LINEAR 16
+
+static uint64_t scope_hash(const char *name)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+/* Puts sym in the index; a later symbol of the same name replaces the
+ * earlier, as the linear search from the end finds it. */
+static void scope_tab_put(Symbol **tab, int cap, Symbol *sym)
+{
+    uint64_t i = scope_hash(sym->name) & (uint64_t)(cap - 1);
+    while (tab[i] && strcmp(tab[i]->name, sym->name) != 0)
+        i = (i + 1) & (uint64_t)(cap - 1);
+    tab[i] = sym;
+}
+
 Symbol *scope_lookup_local(Scope *s, const char *name)
 {
+    if (s->tab) {
+        uint64_t i = scope_hash(name) & (uint64_t)(s->tabcap - 1);
+        for (Symbol *sym; (sym = s->tab[i]); i = (i + 1) & (uint64_t)(s->tabcap - 1))
+            if (strcmp(sym->name, name) == 0)
+                return sym;
+        return NULL;
+    }
     for (int i = s->len - 1; i >= 0; i--)
         if (strcmp(s->syms[i]->name, name) == 0)
             return s->syms[i];
@@ -159,6 +188,20 @@ static void scope_add(Scope *s, Symbol *sym)
         s->syms = n;
     }
     s->syms[s->len++] = sym;
+    if (s->len <= SCOPE_LINEAR)
+        return;
+    if (s->tab == NULL || 2 * s->len > s->tabcap) {
+        /* (re)build at a load of at most a half */
+        int cap = s->tabcap ? s->tabcap * 2 : 64;
+        while (2 * s->len > cap)
+            cap *= 2;
+        s->tab = GC_MALLOC((size_t)cap * sizeof *s->tab);
+        s->tabcap = cap;
+        for (int i = 0; i < s->len; i++)
+            scope_tab_put(s->tab, cap, s->syms[i]);
+    } else {
+        scope_tab_put(s->tab, s->tabcap, sym);
+    }
 }
 
 void check_declare(Checker *c, Scope *s, Symbol *sym)
@@ -232,14 +275,57 @@ static Scope *make_universe(void)
 
 /* ---- package-level objects ---- */
 
+/* Deps up to this many are searched linearly, then through dset. */
+#define DEPS_LINEAR 16
+
+static inline uint64_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdu;
+    x ^= x >> 33;
+    return x;
+}
+
+/* Puts `to` in the set unless there; whether it was new. */
+static bool dset_put(Symbol **set, int cap, Symbol *to)
+{
+    uint64_t m = (uint64_t)cap - 1, i = ptr_hash(to) & m;
+    for (; set[i]; i = (i + 1) & m)
+        if (set[i] == to)
+            return false;
+    set[i] = to;
+    return true;
+}
+
 static void add_dep(Symbol *from, Symbol *to)
 {
     ObjInfo *fi = info_of(from);
     if (!fi || from == to)
         return;
-    for (int i = 0; i < fi->ndeps; i++)
-        if (fi->deps[i] == to)
+    if (fi->dset) {
+        if (2 * (fi->ndeps + 1) > fi->dsetcap) {
+            int cap = fi->dsetcap * 2;
+            Symbol **set = GC_MALLOC((size_t)cap * sizeof *set);
+            for (int i = 0; i < fi->ndeps; i++)
+                dset_put(set, cap, fi->deps[i]);
+            fi->dset = set;
+            fi->dsetcap = cap;
+        }
+        if (!dset_put(fi->dset, fi->dsetcap, to))
             return;
+    } else {
+        for (int i = 0; i < fi->ndeps; i++)
+            if (fi->deps[i] == to)
+                return;
+        if (fi->ndeps + 1 > DEPS_LINEAR) {
+            fi->dsetcap = 4 * DEPS_LINEAR;
+            fi->dset = GC_MALLOC((size_t)fi->dsetcap * sizeof *fi->dset);
+            for (int i = 0; i < fi->ndeps; i++)
+                dset_put(fi->dset, fi->dsetcap, fi->deps[i]);
+            dset_put(fi->dset, fi->dsetcap, to);
+        }
+    }
     if (fi->ndeps == fi->capdeps) {
         fi->capdeps = fi->capdeps ? fi->capdeps * 2 : 4;
         Symbol **n = GC_MALLOC((size_t)fi->capdeps * sizeof *n);
@@ -730,110 +816,200 @@ static Package *import_package(Checker *c, const char *path, Pos pos)
 }
 
 /* Go's initialisation order: repeatedly the earliest variable (in
- * declaration order) whose dependencies are all initialised. */
-static bool reaches_uninit(Symbol *s, Symbol **seen, int *nseen, bool *done_of, Symbol **vars,
-                           int nvars, Symbol *self)
+ * declaration order) whose dependencies are all initialised; a spec
+ * (`var a, b = f()`) initialises as one. A variable depends on the
+ * variables its initialiser names, directly or through the bodies of the
+ * functions it names. Linear in the dependency graph: each variable's
+ * dependencies are found once (an explicit stack, no recursion, marks
+ * instead of seen-lists), then specs are released Kahn-style through a
+ * min-heap of the ready ones by declaration order. */
+
+/* A growable int array. */
+typedef struct {
+    int *v;
+    int n, cap;
+} IntVec;
+
+static void intvec_push(IntVec *a, int x)
 {
-    ObjInfo *in = s->check_info;
-    if (!in)
-        return false;
-    for (int i = 0; i < in->ndeps; i++) {
-        Symbol *d = in->deps[i];
-        bool was = false;
-        for (int j = 0; j < *nseen; j++)
-            if (seen[j] == d)
-                was = true;
-        if (was)
-            continue;
-        if (*nseen < 4096)
-            seen[(*nseen)++] = d;
-        if (d->kind == SYM_VAR) {
-            for (int k = 0; k < nvars; k++)
-                if (vars[k] == d && !done_of[k] && vars[k]->decl != self->decl)
-                    return true;
-        } else if (d->kind == SYM_FUNC) {
-            if (reaches_uninit(d, seen, nseen, done_of, vars, nvars, self))
-                return true;
-        }
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        int *n = GC_MALLOC_ATOMIC((size_t)a->cap * sizeof *n);
+        if (a->n)
+            memcpy(n, a->v, (size_t)a->n * sizeof *n);
+        a->v = n;
     }
-    return false;
+    a->v[a->n++] = x;
 }
 
-/* Whether s's initialiser reaches a variable of `spec` itself through
- * function bodies (var x = f() with f using x). */
-static bool reaches_self(Symbol *s, Node *spec, Symbol **seen, int *nseen, int depth)
+/* The min-heap of ready spec numbers. */
+static void heap_push(IntVec *h, int x)
 {
-    ObjInfo *in = s->check_info;
-    if (!in)
-        return false;
-    for (int i = 0; i < in->ndeps; i++) {
-        Symbol *d = in->deps[i];
-        if (d->kind == SYM_VAR && d->decl == spec && depth > 0)
-            return true;
-        if (d->kind != SYM_FUNC)
-            continue;
-        bool was = false;
-        for (int j = 0; j < *nseen; j++)
-            if (seen[j] == d)
-                was = true;
-        if (was || *nseen >= 4096)
-            continue;
-        seen[(*nseen)++] = d;
-        if (reaches_self(d, spec, seen, nseen, depth + 1))
-            return true;
+    intvec_push(h, x);
+    for (int i = h->n - 1; i > 0;) {
+        int p = (i - 1) / 2;
+        if (h->v[p] <= h->v[i])
+            break;
+        int t = h->v[p];
+        h->v[p] = h->v[i];
+        h->v[i] = t;
+        i = p;
     }
-    return false;
+}
+
+static int heap_pop(IntVec *h)
+{
+    int top = h->v[0];
+    h->v[0] = h->v[--h->n];
+    for (int i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && h->v[l] < h->v[m])
+            m = l;
+        if (r < h->n && h->v[r] < h->v[m])
+            m = r;
+        if (m == i)
+            break;
+        int t = h->v[m];
+        h->v[m] = h->v[i];
+        h->v[i] = t;
+        i = m;
+    }
+    return top;
 }
 
 static void compute_inits(Checker *c, PkgState *ps)
 {
-    {
-        Symbol **seen = GC_MALLOC(sizeof(Symbol *) * 4096);
+    /* number the specs in order of their first variable */
+    Node **specs = GC_MALLOC(sizeof(Node *) * (size_t)(ps->nobjs + 1));
+    int nspecs = 0;
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *in = v->check_info;
+        if (in)
+            in->ord = -1, in->mark = 0;
+    }
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *in = v->check_info;
+        if (v->kind != SYM_VAR || !in || in->ord >= 0)
+            continue;
+        in->ord = nspecs;
+        /* the spec's other names share the number */
+        if (v->decl && v->decl->kind == AST_VALUESPEC) {
+            NodeList *names = &v->decl->u.valuespec.names;
+            for (int j = 0; j < names->len; j++) {
+                Symbol *o = names->items[j]->u.ident.sym;
+                if (o && o->kind == SYM_VAR && o->check_info && o->decl == v->decl)
+                    info_of(o)->ord = nspecs;
+            }
+        }
+        specs[nspecs++] = v->decl;
+    }
+    /* each spec's dependencies on other specs, deduplicated by specmark */
+    unsigned *specmark = GC_MALLOC_ATOMIC(sizeof(unsigned) * (size_t)(nspecs + 1));
+    memset(specmark, 0, sizeof(unsigned) * (size_t)(nspecs + 1));
+    IntVec efrom = {0}, eto = {0};
+    Symbol **stack = NULL;
+    int nstack = 0, capstack = 0;
+    unsigned gen = 0;
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *vin = v->check_info;
+        if (v->kind != SYM_VAR || !vin)
+            continue;
+        int s = vin->ord;
+        unsigned g = ++gen;
+        nstack = 0;
+        if (capstack == 0) {
+            capstack = 256;
+            stack = GC_MALLOC(sizeof(Symbol *) * (size_t)capstack);
+        }
+        stack[nstack++] = v;
+        vin->mark = g;
+        while (nstack > 0) {
+            Symbol *x = stack[--nstack];
+            ObjInfo *xin = x->check_info;
+            bool via_func = x != v;
+            for (int k = 0; k < xin->ndeps; k++) {
+                Symbol *d = xin->deps[k];
+                ObjInfo *din = d->check_info;
+                if (!din)
+                    continue;
+                if (d->kind == SYM_VAR) {
+                    if (din->ord == s) {
+                        if (via_func) {
+                            c->file = vin->file;
+                            check_error(c, v->pos, "initialization cycle for %s", v->name);
+                            return;
+                        }
+                        continue;
+                    }
+                    if (din->ord < 0)
+                        continue;
+                    /* one edge per pair of specs (a spec's names are
+                     * consecutive; were they not, a duplicate edge would
+                     * only be counted and released twice) */
+                    if (specmark[din->ord] != (unsigned)s + 1u) {
+                        specmark[din->ord] = (unsigned)s + 1u;
+                        intvec_push(&efrom, din->ord);
+                        intvec_push(&eto, s);
+                    }
+                } else if (d->kind == SYM_FUNC && din->mark != g) {
+                    din->mark = g;
+                    if (nstack == capstack) {
+                        capstack *= 2;
+                        Symbol **n = GC_MALLOC(sizeof(Symbol *) * (size_t)capstack);
+                        memcpy(n, stack, sizeof(Symbol *) * (size_t)nstack);
+                        stack = n;
+                    }
+                    stack[nstack++] = d;
+                }
+            }
+        }
+    }
+    /* reverse edges (dependency -> dependents), compressed; in-degrees */
+    int *start = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    int *indeg = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    memset(start, 0, sizeof(int) * (size_t)(nspecs + 1));
+    memset(indeg, 0, sizeof(int) * (size_t)(nspecs + 1));
+    for (int e = 0; e < efrom.n; e++) {
+        start[efrom.v[e]]++;
+        indeg[eto.v[e]]++;
+    }
+    for (int i = 0, sum = 0; i <= nspecs; i++) {
+        int n = i < nspecs ? start[i] : 0;
+        start[i] = sum;
+        sum += n;
+    }
+    int *fill = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    memcpy(fill, start, sizeof(int) * (size_t)(nspecs + 1));
+    int *adj = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(efrom.n + 1));
+    for (int e = 0; e < efrom.n; e++)
+        adj[fill[efrom.v[e]]++] = eto.v[e];
+    IntVec ready = {0};
+    for (int i = 0; i < nspecs; i++)
+        if (indeg[i] == 0)
+            heap_push(&ready, i);
+    int emitted = 0;
+    while (ready.n > 0) {
+        int sp = heap_pop(&ready);
+        emitted++;
+        nodelist_push(&c->pkg->inits, specs[sp]);
+        indeg[sp] = -1; /* done */
+        for (int e = start[sp]; e < start[sp + 1]; e++)
+            if (--indeg[adj[e]] == 0)
+                heap_push(&ready, adj[e]);
+    }
+    if (emitted < nspecs) {
         for (int i = 0; i < ps->nobjs; i++) {
             Symbol *v = ps->objs[i];
-            if (v->kind != SYM_VAR)
-                continue;
-            int nseen = 0;
-            if (reaches_self(v, v->decl, seen, &nseen, 0)) {
-                c->file = ((ObjInfo *)v->check_info)->file;
+            ObjInfo *in = v->check_info;
+            if (v->kind == SYM_VAR && in && indeg[in->ord] >= 0) {
+                c->file = in->file;
                 check_error(c, v->pos, "initialization cycle for %s", v->name);
                 return;
             }
         }
-    }
-    Symbol **vars = GC_MALLOC(sizeof(Symbol *) * (size_t)(ps->nobjs + 1));
-    int nvars = 0;
-    for (int i = 0; i < ps->nobjs; i++)
-        if (ps->objs[i]->kind == SYM_VAR)
-            vars[nvars++] = ps->objs[i];
-    bool *done = GC_MALLOC((size_t)(nvars + 1));
-    Symbol **seen = GC_MALLOC(sizeof(Symbol *) * 4096);
-    int ndone = 0;
-    while (ndone < nvars) {
-        int pick = -1;
-        for (int i = 0; i < nvars && pick < 0; i++) {
-            if (done[i])
-                continue;
-            int nseen = 0;
-            if (!reaches_uninit(vars[i], seen, &nseen, done, vars, nvars, vars[i]))
-                pick = i;
-        }
-        if (pick < 0) {
-            for (int i = 0; i < nvars; i++)
-                if (!done[i]) {
-                    c->file = ((ObjInfo *)vars[i]->check_info)->file;
-                    check_error(c, vars[i]->pos, "initialization cycle for %s", vars[i]->name);
-                    return;
-                }
-        }
-        /* the whole spec initialises together */
-        Node *spec = vars[pick]->decl;
-        for (int i = 0; i < nvars; i++)
-            if (vars[i]->decl == spec && !done[i]) {
-                done[i] = true;
-                ndone++;
-            }
-        nodelist_push(&c->pkg->inits, spec);
     }
 }
 

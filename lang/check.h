@@ -108,6 +108,11 @@ struct Scope {
     Symbol **syms;
     Node *func; /* the FUNCDECL or FUNCLIT this scope belongs to, NULL at
                    package and universe level */
+    /* A hash index of syms by name, once the scope is big enough to need
+     * one (a package of 100,000 declarations must not be searched end to
+     * end at every lookup): open addressing, tabcap a power of two. */
+    Symbol **tab;
+    int tabcap;
 };
 
 /* A checked package. */

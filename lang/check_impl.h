@@ -26,6 +26,13 @@ typedef struct ObjInfo {
     int index;          /* VALUESPEC: which name */
     int ndeps, capdeps; /* package-level vars and funcs it refers to */
     Symbol **deps;
+    /* deps as a hash set once there are many (main of a program naming
+     * 100,000 functions), so adding one is not a scan: a power of two */
+    Symbol **dset;
+    int dsetcap;
+    /* scratch of compute_inits: a var's spec number, a visit mark */
+    int ord;
+    unsigned mark;
 } ObjInfo;
 
 static inline ObjInfo *info_of(Symbol *s)

@@ -123,13 +123,49 @@ void emit_patch(FnState *fs, int pc, int operand, int target)
     fs->code[pc + 1 + operand] = (uint32_t)target;
 }
 
+/* Consts up to this many are searched linearly, then through ctab. */
+#define CONST_LINEAR 32
+
+static inline uint64_t const_hash(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdu;
+    x ^= x >> 33;
+    return x;
+}
+
+static void const_tab_put(int *tab, int cap, const Slot *consts, int k)
+{
+    uint64_t i = const_hash(consts[k].u) & (uint64_t)(cap - 1);
+    while (tab[i]) i = (i + 1) & (uint64_t)(cap - 1);
+    tab[i] = k + 1;
+}
+
 int emit_const(FnState *fs, Slot v)
 {
-    for (int i = 0; i < fs->nconsts; i++)
-        if (fs->consts[i].u == v.u) return i;
+    if (fs->ctab) {
+        uint64_t m = (uint64_t)fs->ctabcap - 1;
+        for (uint64_t i = const_hash(v.u) & m; fs->ctab[i]; i = (i + 1) & m)
+            if (fs->consts[fs->ctab[i] - 1].u == v.u) return fs->ctab[i] - 1;
+    } else {
+        for (int i = 0; i < fs->nconsts; i++)
+            if (fs->consts[i].u == v.u) return i;
+    }
     compile_grow((void **)&fs->consts, &fs->capconsts, fs->nconsts + 1, sizeof(Slot));
-    fs->consts[fs->nconsts] = v;
-    return fs->nconsts++;
+    int k = fs->nconsts++;
+    fs->consts[k] = v;
+    if (fs->nconsts <= CONST_LINEAR) return k;
+    if (!fs->ctab || 2 * fs->nconsts > fs->ctabcap) {
+        int cap = fs->ctabcap ? fs->ctabcap * 2 : 128;
+        while (2 * fs->nconsts > cap) cap *= 2;
+        fs->ctab = GC_MALLOC_ATOMIC((size_t)cap * sizeof(int));
+        memset(fs->ctab, 0, (size_t)cap * sizeof(int));
+        fs->ctabcap = cap;
+        for (int j = 0; j < fs->nconsts; j++) const_tab_put(fs->ctab, cap, fs->consts, j);
+    } else {
+        const_tab_put(fs->ctab, fs->ctabcap, fs->consts, k);
+    }
+    return k;
 }
 
 int emit_const_ptr(FnState *fs, const void *p)

@@ -33,6 +33,11 @@ struct FnState {
     int ncode, capcode;
     Slot *consts;
     int nconsts, capconsts;
+    /* A hash index of consts (numbers + 1, 0 empty) once there are many,
+     * so a function naming 100,000 functions and constants does not scan
+     * its table at each; ctabcap a power of two. */
+    int *ctab;
+    int ctabcap;
     LineInfo *lines;
     int nlines, caplines;
     int lastline;
