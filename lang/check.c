@@ -1211,7 +1211,7 @@ static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diag
     program_add(c, p);
 }
 
-Program *check_program(Node **files, int nfiles, Diags *diags)
+static Program *check_program_here(Node **files, int nfiles, Diags *diags)
 {
     types_init();
     pthread_once(&universe_once, universe_init);
@@ -1232,4 +1232,62 @@ Program *check_program(Node **files, int nfiles, Diags *diags)
     if (c->nerrors || diags->len > start)
         return NULL;
     return prog;
+}
+
+/* 1 GiB: with the depth limits of check_expr.c, the deepest recursion of
+ * any pass stays well inside it (see tests/lang/compile/long_chains). */
+#define LANG_DEEP_STACK ((size_t)1 << 30)
+
+typedef struct {
+    void (*fn)(void *);
+    void *arg;
+    const StdPackage *const *pkgs;
+    int npkgs;
+} DeepCall;
+
+static void *lang_deep_main(void *p)
+{
+    DeepCall *d = p;
+    stdlib_set_host_packages(d->pkgs, d->npkgs);
+    d->fn(d->arg);
+    stdlib_set_host_packages(NULL, 0);
+    return NULL;
+}
+
+void lang_deep_call(void (*fn)(void *), void *arg)
+{
+    DeepCall d = {fn, arg, NULL, 0};
+    d.pkgs = stdlib_host_packages(&d.npkgs);
+    pthread_attr_t attr;
+    pthread_t th;
+    bool ok = pthread_attr_init(&attr) == 0;
+    if (ok) {
+        ok = pthread_attr_setstacksize(&attr, LANG_DEEP_STACK) == 0 &&
+             pthread_create(&th, &attr, lang_deep_main, &d) == 0; /* GC_pthread_create */
+        pthread_attr_destroy(&attr);
+    }
+    if (ok)
+        pthread_join(th, NULL);
+    else
+        fn(arg); /* no room for the stack (ulimit -v): the limits still hold */
+}
+
+typedef struct {
+    Node **files;
+    int nfiles;
+    Diags *diags;
+    Program *prog;
+} CheckCall;
+
+static void check_program_deep(void *p)
+{
+    CheckCall *cc = p;
+    cc->prog = check_program_here(cc->files, cc->nfiles, cc->diags);
+}
+
+Program *check_program(Node **files, int nfiles, Diags *diags)
+{
+    CheckCall cc = {files, nfiles, diags, NULL};
+    lang_deep_call(check_program_deep, &cc);
+    return cc.prog;
 }

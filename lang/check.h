@@ -43,6 +43,10 @@ struct ConstVal {
     long double f;
     long double im; /* COMPLEX: the imaginary part (f is the real one) */
     String s;
+    /* STRING made by folding +: the buffer s sits at the start of, so a
+     * left-deep chain "a" + "b" + ... appends in place (amortised) instead
+     * of copying every prefix (a 100,000-term chain was quadratic) */
+    struct ConstBuf *buf;
 };
 
 typedef enum {
@@ -140,6 +144,15 @@ typedef struct Program {
 /* Checks the given files as the main package (or script) and every
  * package they import, transitively. Errors go to diags (at most 10, then
  * "too many errors", as Go does). Returns NULL when there were errors. */
+/* Runs fn(arg) to completion on a helper thread with a deep C stack
+ * (LANG_DEEP_STACK bytes, reserved, committed only as used), or on the
+ * calling thread when no such thread can be made. The checker, compiler
+ * and printers recurse once per level of an expression, and a left-deep
+ * chain of 100,000 terms (1 + 1 + ... + 1) is ordinary Go that gc compiles
+ * on its growable stacks; the expression depth limits (check_expr.c) are
+ * sized for this stack. The caller's thread-local host packages go along. */
+void lang_deep_call(void (*fn)(void *), void *arg);
+
 Program *check_program(Node **files, int nfiles, Diags *diags);
 
 /* Notes for the compiler (how the annotations read):

@@ -774,7 +774,30 @@ void compile_bind_promoted(Compiler *c, Type *named)
     }
 }
 
+static VMProgram *compile_program_here(Program *prog, Diags *diags);
+
+typedef struct {
+    Program *prog;
+    Diags *diags;
+    VMProgram *vp;
+} CompileCall;
+
+static void compile_program_deep(void *p)
+{
+    CompileCall *cc = p;
+    cc->vp = compile_program_here(cc->prog, cc->diags);
+}
+
+/* On a deep stack, as the checker (lang_deep_call): code generation
+ * recurses once per level of an expression too. */
 VMProgram *compile_program(Program *prog, Diags *diags)
+{
+    CompileCall cc = {prog, diags, NULL};
+    lang_deep_call(compile_program_deep, &cc);
+    return cc.vp;
+}
+
+static VMProgram *compile_program_here(Program *prog, Diags *diags)
 {
     Compiler *c = GC_MALLOC(sizeof(Compiler));
     c->prog = prog;

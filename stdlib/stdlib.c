@@ -24,6 +24,12 @@ void stdlib_set_host_packages(const StdPackage *const *pkgs, int n)
     host_npkgs = n;
 }
 
+const StdPackage *const *stdlib_host_packages(int *n)
+{
+    *n = host_npkgs;
+    return host_pkgs;
+}
+
 const StdPackage *stdlib_find(const char *path)
 {
     for (size_t i = 0; i < STDLIB_COUNT; i++)

@@ -48,5 +48,7 @@ const StdNative *stdlib_native(const char *path, const char *name);
  * stdlib_find and stdlib_native after the standard ones, on the calling
  * thread only, until set again (NULL, 0 to clear). */
 void stdlib_set_host_packages(const StdPackage *const *pkgs, int n);
+/* The host packages set on this thread (so a helper thread can take them). */
+const StdPackage *const *stdlib_host_packages(int *n);
 
 #endif
