@@ -1243,11 +1243,15 @@ typedef struct {
     void *arg;
     const StdPackage *const *pkgs;
     int npkgs;
+    size_t stack;
 } DeepCall;
+
+__thread size_t lang_deep_stack_bytes;
 
 static void *lang_deep_main(void *p)
 {
     DeepCall *d = p;
+    lang_deep_stack_bytes = d->stack;
     stdlib_set_host_packages(d->pkgs, d->npkgs);
     d->fn(d->arg);
     stdlib_set_host_packages(NULL, 0);
@@ -1256,20 +1260,25 @@ static void *lang_deep_main(void *p)
 
 void lang_deep_call(void (*fn)(void *), void *arg)
 {
-    DeepCall d = {fn, arg, NULL, 0};
+    DeepCall d = {fn, arg, NULL, 0, 0};
     d.pkgs = stdlib_host_packages(&d.npkgs);
-    pthread_attr_t attr;
-    pthread_t th;
-    bool ok = pthread_attr_init(&attr) == 0;
-    if (ok) {
-        ok = pthread_attr_setstacksize(&attr, LANG_DEEP_STACK) == 0 &&
-             pthread_create(&th, &attr, lang_deep_main, &d) == 0; /* GC_pthread_create */
+    /* the full stack, else (address space limited) a quarter, then a
+     * sixteenth: the depth limit follows the stack obtained */
+    for (size_t size = LANG_DEEP_STACK; size >= LANG_DEEP_STACK / 16; size /= 4) {
+        pthread_attr_t attr;
+        pthread_t th;
+        if (pthread_attr_init(&attr) != 0)
+            break;
+        d.stack = size;
+        bool ok = pthread_attr_setstacksize(&attr, size) == 0 &&
+                  pthread_create(&th, &attr, lang_deep_main, &d) == 0; /* GC_pthread_create */
         pthread_attr_destroy(&attr);
+        if (ok) {
+            pthread_join(th, NULL);
+            return;
+        }
     }
-    if (ok)
-        pthread_join(th, NULL);
-    else
-        fn(arg); /* no room for the stack (ulimit -v): the limits still hold */
+    fn(arg); /* no thread at all: the shallow limits hold */
 }
 
 typedef struct {

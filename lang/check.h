@@ -152,6 +152,9 @@ typedef struct Program {
  * on its growable stacks; the expression depth limits (check_expr.c) are
  * sized for this stack. The caller's thread-local host packages go along. */
 void lang_deep_call(void (*fn)(void *), void *arg);
+/* The stack of lang_deep_call's helper on this thread, 0 elsewhere (the
+ * depth limits depend on it). */
+extern __thread size_t lang_deep_stack_bytes;
 
 Program *check_program(Node **files, int nfiles, Diags *diags);
 

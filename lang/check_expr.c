@@ -1446,13 +1446,25 @@ enum { CHECK_MAX_EXPR_DEPTH = 2000 };
 #else
 enum { CHECK_MAX_EXPR_DEPTH = 1000000 };
 #endif
+/* Off the deep stack (no thread could be made for it), the old limit,
+ * which fits the 8 MB of a main thread; on a smaller deep stack (address
+ * space limited), a level per KiB of it. */
+enum { CHECK_MAX_EXPR_DEPTH_SHALLOW = CHECK_MAX_EXPR_DEPTH < 10000 ? CHECK_MAX_EXPR_DEPTH : 10000 };
+
+static int check_max_expr_depth(void)
+{
+    if (lang_deep_stack_bytes == 0)
+        return CHECK_MAX_EXPR_DEPTH_SHALLOW;
+    size_t levels = lang_deep_stack_bytes / 1024;
+    return levels < (size_t)CHECK_MAX_EXPR_DEPTH ? (int)levels : CHECK_MAX_EXPR_DEPTH;
+}
 static __thread int expr_depth;
 
 static void check_expr_kind(Checker *c, Node *n, Type *hint);
 
 static void check_expr_inner(Checker *c, Node *n, Type *hint)
 {
-    if (expr_depth >= CHECK_MAX_EXPR_DEPTH) {
+    if (expr_depth >= check_max_expr_depth()) {
         n->cv = NULL;
         check_error(c, n->pos, "expression nesting too deep");
         set_invalid(n);
