@@ -77,6 +77,14 @@ const StdPackage *stdlib_find_by_name(const char *name)
     return NULL;
 }
 
+/* The checker never binds natives (the standard importer would, for the
+ * compiler): none here. */
+const StdNative *stdlib_native(const char *path, const char *name)
+{
+    (void)path, (void)name;
+    return NULL;
+}
+
 /* ---- helpers ---- */
 
 static Node *last_file;
