@@ -492,12 +492,15 @@ static void collect_import(Checker *c, Node *spec)
     s->decl = spec;
     if (c->pkg->is_script)
         s->used = true;
-    Symbol *old = scope_lookup_local(c->scope, name);
+    /* a script's statements are checked in its package scope: its
+     * imports are visible there */
+    Scope *into = c->pkg->is_script ? c->pkg->scope : c->scope;
+    Symbol *old = scope_lookup_local(into, name);
     if (old) {
         check_error(c, s->pos, "%s redeclared in this block", name);
         return;
     }
-    scope_add(c->scope, s);
+    scope_add(into, s);
 }
 
 static void collect_gendecl(Checker *c, PkgState *ps, Node *d)
@@ -1104,14 +1107,23 @@ static int diag_cmp(const void *a, const void *b)
 
 /* Go 1.21's package initialisation order: repeatedly the package first by
  * import path whose imports are all initialised (main last, which imports
- * them all directly or not). prog->pkgs holds every imported package
- * after its imports already; this sorts it into that order. */
+ * them all directly or not). Go lists only packages with initialisation
+ * work; the native (standard) packages, whose initialisation nothing can
+ * observe, go first in the order they were checked (imports before
+ * importers), so that they never hold a program's packages back. prog->pkgs
+ * holds every package after its imports already; this sorts it into that
+ * order. */
 static void order_packages(Program *prog)
 {
-    int n = prog->npkgs;
+    int n = prog->npkgs, k = 0;
     Package **out = GC_MALLOC(sizeof *out * (size_t)(n + 1));
     bool *done = GC_MALLOC((size_t)n + 1);
-    for (int k = 0; k < n; k++) {
+    for (int i = 0; i < n; i++)
+        if (prog->pkgs[i]->native) {
+            done[i] = true;
+            out[k++] = prog->pkgs[i];
+        }
+    for (; k < n; k++) {
         int pick = -1;
         for (int i = 0; i < n; i++) {
             if (done[i] || prog->pkgs[i] == prog->main)
