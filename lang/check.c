@@ -796,8 +796,8 @@ static Package *import_package(Checker *c, const char *path, Pos pos)
     }
     Node *pc = ip.nfiles ? files[0]->u.file.package : NULL;
     if (!ip.native && (!pc || strcmp(pc->u.ident.name, "main") == 0)) {
-        import_failed(c, pos, check_fmt("import \"%s\" is a program, not an importable package",
-                                        path));
+        import_failed(c, pos,
+                      check_fmt("import \"%s\" is a program, not an importable package", path));
         return NULL;
     }
     Package *p = GC_MALLOC(sizeof *p);
