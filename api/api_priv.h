@@ -46,6 +46,18 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
  * has not. */
 bool api_host_validate(CspVM *vm, VMProgram *p);
 
+/* Parses, checks and compiles a program of the given files (one package,
+ * in directory dir; from_dir: named by its directory, as `go run DIR`),
+ * importing the packages of the module around dir, the host's and the
+ * standard ones (loader.c). On success the program is vm's. */
+struct ImportFile;
+CspStatus api_load_program(CspVM *vm, const struct ImportFile *files, int nfiles,
+                           const char *dir, bool from_dir);
+
+/* Whether a command-line argument names a source file (.go or .csp): the
+ * rule that separates a program's files from its arguments (loader.c). */
+bool api_is_source_name(const char *path);
+
 /* Frees what csp_register_package and csp_call allocated for vm. */
 void api_host_free(CspVM *vm);
 

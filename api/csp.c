@@ -2,9 +2,10 @@
  * (parse, check, compile) meets the runtime (VM, scheduler).
  *
  * Data flows one way (design.md §2): source → parse_file → check_program →
- * compile_program → VM. This file only sequences those steps, turns their
- * diagnostics into CspErrors, and owns the CspVM handle; it must never grow
- * language or runtime logic of its own.
+ * compile_program → VM. This file only sequences those steps (finding the
+ * files and packages of a load is loader.c's), turns their diagnostics into
+ * CspErrors, and owns the CspVM handle; it must never grow language or
+ * runtime logic of its own.
  */
 #include <errno.h>
 #include <gc.h>
@@ -20,6 +21,7 @@
 #include "../lang/ast.h"
 #include "../lang/check.h"
 #include "../lang/compile.h"
+#include "../lang/importer.h"
 #include "../runtime/value.h"
 #include "../runtime/sched.h"
 #include "../runtime/vm.h"
@@ -86,14 +88,6 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
         .file = file ? strdup(file) : NULL, .line = line, .col = col, .message = strdup(buf)};
 }
 
-static CspStatus api_diags(CspVM *vm, const Diags *d)
-{
-    for (int i = 0; i < d->len; i++)
-        api_error(vm, d->items[i].filename, d->items[i].pos.line, d->items[i].pos.col, "%s",
-                  d->items[i].msg);
-    return CSP_ERR_COMPILE;
-}
-
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len)
 {
     sched_register_thread();
@@ -105,57 +99,22 @@ CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_
     char *src = GC_MALLOC_ATOMIC(len + 1);
     memcpy(src, source, len);
     src[len] = '\0';
-    const char *fname = GC_STRDUP(name);
-
-    Diags diags = {0};
-    Node *file = parse_file(fname, src, (int64_t)len, &diags);
-    if (diags.len)
-        return api_diags(vm, &diags);
-
-    /* The host's packages are importable during this load only. */
-    stdlib_set_host_packages((const StdPackage *const *)vm->pkgs, vm->npkgs);
-    Program *prog = check_program(&file, 1, &diags);
-    VMProgram *code = prog && !diags.len ? compile_program(prog, &diags) : NULL;
-    stdlib_set_host_packages(NULL, 0);
-    if (!code || diags.len)
-        return api_diags(vm, &diags);
-    if (vm->npkgs && !api_host_validate(vm, code))
-        return CSP_ERR_COMPILE;
-    vm->prog = code;
-    vm->inited = false;
-    return CSP_OK;
+    ImportFile f = {.name = GC_STRDUP(name), .src = src, .len = (int64_t)len};
+    /* the module of the name's directory (the working directory for a
+     * bare name such as "-e") offers its packages (loader.c) */
+    const char *slash = strrchr(name, '/');
+    char *dir = GC_STRDUP(".");
+    if (slash) {
+        dir = GC_STRDUP(name);
+        dir[slash == name ? 1 : slash - name] = 0;
+    }
+    return api_load_program(vm, &f, 1, dir, false);
 }
 
 CspStatus csp_load_file(CspVM *vm, const char *path)
 {
-    api_clear_errors(vm);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        api_error(vm, NULL, 0, 0, "open %s: %s", path, strerror(errno));
-        return CSP_ERR_IO;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    bool failed = ferror(f) || !buf;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        api_error(vm, NULL, 0, 0, "read %s: %s", path, strerror(errno));
-        return CSP_ERR_IO;
-    }
-    CspStatus st = csp_load_string(vm, path, buf, len);
-    free(buf);
-    return st;
+    sched_register_thread();
+    return csp_load_files(vm, 1, &path);
 }
 
 /* The scheduler is the process's: one run at a time. A run started while

@@ -63,6 +63,16 @@ void csp_free(CspVM *vm);
  * any program loaded before. */
 CspStatus csp_load_file(CspVM *vm, const char *path);
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len);
+/* Loads a program of several files, as `go run a.go b.go`: they must be in
+ * one directory and of one package. One path naming a directory loads
+ * that directory's package, as `go run DIR` (its .go and .csp files sorted
+ * by name, _test.go files and those whose build constraints exclude
+ * linux/amd64 left out); csp_load_file accepts a directory too. Imports of
+ * the module declared by the go.mod at or above the files' directory load
+ * that module's packages (exported names only, the internal/ rule, import
+ * cycles refused as the go command does). CSP_ERR_IO when a file cannot
+ * be read ("open x.csp: no such file or directory"). */
+CspStatus csp_load_files(CspVM *vm, int n, const char *const *paths);
 
 /* Runs the loaded program to its end (main() returning, the last script
  * statement, or os.Exit). The goroutine scheduler is the process's: while

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../stdlib/stdlib.h"
 #include "check_impl.h"
+#include "importer.h"
 
 Type *t_invalid;
 
@@ -515,6 +515,19 @@ static void declare_pkg(Checker *c, Symbol *s)
 
 static Package *import_package(Checker *c, const char *path, Pos pos);
 
+/* Records that p imports q (for the packages' initialisation order). */
+static void add_import(Package *p, Package *q)
+{
+    for (int i = 0; i < p->nimports; i++)
+        if (p->imports[i] == q)
+            return;
+    Package **n = GC_MALLOC(sizeof *n * (size_t)(p->nimports + 1));
+    if (p->nimports)
+        memcpy(n, p->imports, sizeof *n * (size_t)p->nimports);
+    n[p->nimports++] = q;
+    p->imports = n;
+}
+
 Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos)
 {
     Symbol *s = scope_lookup(c->scope, name);
@@ -523,12 +536,13 @@ Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos)
     if (!c->pkg->is_script)
         return NULL;
     /* scripts use standard packages by name without importing them */
-    const StdPackage *sp = stdlib_find_by_name(name);
-    if (!sp)
+    const char *path = c->imp->find_by_name ? c->imp->find_by_name(c->imp->ctx, name) : NULL;
+    if (!path)
         return NULL;
-    Package *p = import_package(c, sp->path, pos);
+    Package *p = import_package(c, path, pos);
     if (!p)
         return NULL;
+    add_import(c->pkg, p);
     s = symbol_new(SYM_PKG, name, pos);
     s->pkg = p;
     s->used = true;
@@ -547,6 +561,7 @@ static void collect_import(Checker *c, Node *spec)
     Package *p = import_package(c, path, pn->pos);
     if (!p)
         return;
+    add_import(c->pkg, p);
     const char *name = p->name;
     Node *nn = spec->u.importspec.name;
     if (nn) {
@@ -563,12 +578,15 @@ static void collect_import(Checker *c, Node *spec)
     s->decl = spec;
     if (c->pkg->is_script)
         s->used = true;
-    Symbol *old = scope_lookup_local(c->scope, name);
+    /* a script's statements are checked in its package scope: its
+     * imports are visible there */
+    Scope *into = c->pkg->is_script ? c->pkg->scope : c->scope;
+    Symbol *old = scope_lookup_local(into, name);
     if (old) {
         check_error(c, s->pos, "%s redeclared in this block", name);
         return;
     }
-    scope_add(c->scope, s);
+    scope_add(into, s);
 }
 
 static void collect_gendecl(Checker *c, PkgState *ps, Node *d)
@@ -769,48 +787,131 @@ static void program_add(Checker *c, Package *p)
 
 static void check_package_files(Checker *c, Package *p);
 
+/* The base name of a file, for Go's "found packages" message. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Go's message for files of one directory that disagree on their package
+ * clause (or a script among a package's files), or NULL when they agree. */
+static const char *mixed_packages(Node **files, int n, const char *dir)
+{
+    for (int i = 1; i < n; i++) {
+        Node *p0 = files[0]->u.file.package, *pi = files[i]->u.file.package;
+        const char *f0 = base_name(files[0]->u.file.filename);
+        const char *fi = base_name(files[i]->u.file.filename);
+        if (!p0 != !pi)
+            return check_fmt("found a script (%s) and package %s (%s): a script is a "
+                             "program of its own",
+                             p0 ? fi : f0, p0 ? p0->u.ident.name : pi->u.ident.name, p0 ? f0 : fi);
+        if (p0 && strcmp(p0->u.ident.name, pi->u.ident.name) != 0)
+            return check_fmt("found packages %s (%s) and %s (%s) in %s", p0->u.ident.name, f0,
+                             pi->u.ident.name, fi, dir ? dir : ".");
+    }
+    return NULL;
+}
+
+/* Reports a failed import the way the go command does: before any type
+ * checking of the importer, which then stops (check_package_files). */
+static void import_failed(Checker *c, Pos pos, const char *msg)
+{
+    check_error(c, pos, "%s", msg);
+    c->import_failed = true;
+}
+
+/* The import stack of a cycle as the go command prints it: every package
+ * being loaded from main down, then `path` again. */
+static void import_cycle(Checker *c, const char *path)
+{
+    char buf[2048];
+    const char *root = c->imp->main_path ? c->imp->main_path : "command-line-arguments";
+    int n = snprintf(buf, sizeof buf, "package %s", root);
+    for (int i = 1; i < c->nloading && n < (int)sizeof buf; i++)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "\n\timports %s", c->loading[i]->path);
+    if (n < (int)sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, "\n\timports %s: import cycle not allowed", path);
+    diags_add(c->diags, NULL, (Pos){0, 0}, "%s", buf);
+    c->nerrors++;
+    c->import_failed = true;
+}
+
 /* Imports are looked up per program, so each package is checked once per
- * program (a cache across programs would share Symbols between VMs). */
+ * program (a cache across programs would share Symbols between VMs); the
+ * importer (importer.h) says where its files are. */
 static Package *import_package(Checker *c, const char *path, Pos pos)
 {
     for (int i = 0; i < c->prog->npkgs; i++)
         if (strcmp(c->prog->pkgs[i]->path, path) == 0)
             return c->prog->pkgs[i];
+    for (int i = 0; i < c->nloading; i++)
+        if (strcmp(c->loading[i]->path, path) == 0) {
+            import_cycle(c, path);
+            return NULL;
+        }
     if (strcmp(path, "unsafe") == 0) {
         check_error(c, pos, "not supported yet: unsafe");
         return NULL;
     }
-    const StdPackage *sp = stdlib_find(path);
-    if (!sp) {
-        check_error(c, pos, "package %s is not in std", path);
+    if (c->nloading == CHECK_MAX_IMPORT_DEPTH) {
+        import_failed(c, pos, check_fmt("imports nested too deeply: %s", path));
+        return NULL;
+    }
+    ImportedPackage ip = {0};
+    const char *err = c->imp->find(c->imp->ctx, c->pkg->path, path, &ip);
+    if (err) {
+        import_failed(c, pos, err);
         return NULL;
     }
     Diags pd = {0};
-    char *fname = check_fmt("<std>/%s.go", path);
-    Node *file = parse_file(fname, sp->source, (int64_t)strlen(sp->source), &pd);
+    Node **files = GC_MALLOC(sizeof(Node *) * (size_t)(ip.nfiles + 1));
+    for (int i = 0; i < ip.nfiles; i++)
+        files[i] = parse_file(ip.files[i].name, ip.files[i].src, ip.files[i].len, &pd);
     if (pd.len) {
         for (int i = 0; i < pd.len; i++)
             diags_add(c->diags, pd.items[i].filename, pd.items[i].pos, "%s", pd.items[i].msg);
         c->nerrors += pd.len;
+        c->import_failed = true;
+        return NULL;
+    }
+    const char *mixed = mixed_packages(files, ip.nfiles, ip.dir);
+    if (mixed) {
+        import_failed(c, pos, mixed);
+        return NULL;
+    }
+    Node *pc = ip.nfiles ? files[0]->u.file.package : NULL;
+    if (!ip.native && (!pc || strcmp(pc->u.ident.name, "main") == 0)) {
+        import_failed(c, pos,
+                      check_fmt("import \"%s\" is a program, not an importable package", path));
         return NULL;
     }
     Package *p = GC_MALLOC(sizeof *p);
     p->path = path;
     const char *slash = strrchr(path, '/');
-    p->name =
-        file->u.file.package ? file->u.file.package->u.ident.name : (slash ? slash + 1 : path);
+    p->name = pc ? pc->u.ident.name : (slash ? slash + 1 : path);
+    p->native = ip.native;
     p->scope = scope_new(c->universe, NULL);
-    nodelist_push(&p->files, file);
+    for (int i = 0; i < ip.nfiles; i++)
+        nodelist_push(&p->files, files[i]);
     Checker saved = *c;
     c->pkg = p;
-    c->is_std = true;
+    c->is_std = ip.native;
     c->fn = NULL;
     c->targets = NULL;
     c->decl_sym = NULL;
+    c->import_failed = false;
+    c->loading[c->nloading++] = p;
     check_package_files(c, p);
     int nerr = c->nerrors;
+    bool failed = c->import_failed;
     *c = saved;
     c->nerrors = nerr;
+    if (failed) {
+        /* the importer stops too, as the go command does */
+        c->import_failed = true;
+        return NULL;
+    }
     program_add(c, p);
     return p;
 }
@@ -1067,6 +1168,11 @@ static void check_package_files(Checker *c, Package *p)
                 collect_funcdecl(c, &ps, d);
         }
     }
+    if (c->import_failed) {
+        /* the go command reports import errors before compiling anything */
+        msg_pkg = saved_msg_pkg;
+        return;
+    }
     gen_attach_methods(c);
     /* 2. types, 3. methods and promotion */
     for (int i = 0; i < ps.nobjs; i++)
@@ -1175,8 +1281,50 @@ static int diag_cmp(const void *a, const void *b)
     return x->pos.col - y->pos.col;
 }
 
+/* Go 1.21's package initialisation order: repeatedly the package first by
+ * import path whose imports are all initialised (main last, which imports
+ * them all directly or not). Go lists only packages with initialisation
+ * work; the native (standard) packages, whose initialisation nothing can
+ * observe, go first in the order they were checked (imports before
+ * importers), so that they never hold a program's packages back. prog->pkgs
+ * holds every package after its imports already; this sorts it into that
+ * order. */
+static void order_packages(Program *prog)
+{
+    int n = prog->npkgs, k = 0;
+    Package **out = GC_MALLOC(sizeof *out * (size_t)(n + 1));
+    bool *done = GC_MALLOC((size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        if (prog->pkgs[i]->native) {
+            done[i] = true;
+            out[k++] = prog->pkgs[i];
+        }
+    for (; k < n; k++) {
+        int pick = -1;
+        for (int i = 0; i < n; i++) {
+            if (done[i] || prog->pkgs[i] == prog->main)
+                continue;
+            bool ready = true;
+            for (int j = 0; j < prog->pkgs[i]->nimports && ready; j++)
+                for (int q = 0; q < n; q++)
+                    if (prog->pkgs[q] == prog->pkgs[i]->imports[j] && !done[q])
+                        ready = false;
+            if (ready && (pick < 0 || strcmp(prog->pkgs[i]->path, prog->pkgs[pick]->path) < 0))
+                pick = i;
+        }
+        if (pick < 0) /* only main is left */
+            for (int i = 0; i < n; i++)
+                if (!done[i])
+                    pick = i;
+        done[pick] = true;
+        out[k] = prog->pkgs[pick];
+    }
+    prog->pkgs = out;
+}
+
 /* The main package (or script) and, through imports, every package. */
-static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diags *diags)
+static void check_main(Checker *c, Program *prog, Node **files, int nfiles, const char *dir,
+                       Diags *diags)
 {
     Package *p = GC_MALLOC(sizeof *p);
     p->path = "main";
@@ -1191,11 +1339,21 @@ static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diag
         p->name = files[0]->u.file.package->u.ident.name;
     c->pkg = p;
     prog->main = p;
+    const char *mixed = mixed_packages(files, nfiles, dir);
+    if (mixed) {
+        diags_add(diags, NULL, (Pos){0, 0}, "%s", mixed);
+        c->nerrors++;
+        return;
+    }
     if (!p->is_script && strcmp(p->name, "main") != 0) {
         c->file = files[0]->u.file.filename;
         check_error(c, files[0]->u.file.package->pos, "package %s is not a main package", p->name);
     }
+    c->loading[c->nloading++] = p;
     check_package_files(c, p);
+    c->nloading--;
+    if (c->import_failed)
+        return;
     if (!p->is_script && strcmp(p->name, "main") == 0) {
         Symbol *m = scope_lookup_local(p->scope, "main");
         if (!m || m->kind != SYM_FUNC) {
@@ -1209,9 +1367,11 @@ static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diag
         }
     }
     program_add(c, p);
+    order_packages(prog);
 }
 
-static Program *check_program_here(Node **files, int nfiles, Diags *diags)
+static Program *check_program_here(Node **files, int nfiles, const char *dir,
+                                   const Importer *imp, Diags *diags)
 {
     types_init();
     pthread_once(&universe_once, universe_init);
@@ -1219,12 +1379,16 @@ static Program *check_program_here(Node **files, int nfiles, Diags *diags)
     c->diags = diags;
     c->universe = universe_scope;
     c->iota = -1;
+    c->imp = imp ? imp : importer_std();
+    c->loading = GC_MALLOC(sizeof(Package *) * CHECK_MAX_IMPORT_DEPTH);
     Program *prog = GC_MALLOC(sizeof *prog);
+    prog->importer = c->imp;
     c->prog = prog;
     int start = diags->len;
     if (setjmp(c->bail) == 0) {
-        check_main(c, prog, files, nfiles, diags);
-        gen_finish(c);
+        check_main(c, prog, files, nfiles, dir, diags);
+        if (!c->import_failed)
+            gen_finish(c);
     }
     /* Go prints errors sorted by position */
     if (diags->len - start > 1)
@@ -1241,8 +1405,6 @@ static Program *check_program_here(Node **files, int nfiles, Diags *diags)
 typedef struct {
     void (*fn)(void *);
     void *arg;
-    const StdPackage *const *pkgs;
-    int npkgs;
     size_t stack;
 } DeepCall;
 
@@ -1252,16 +1414,13 @@ static void *lang_deep_main(void *p)
 {
     DeepCall *d = p;
     lang_deep_stack_bytes = d->stack;
-    stdlib_set_host_packages(d->pkgs, d->npkgs);
     d->fn(d->arg);
-    stdlib_set_host_packages(NULL, 0);
     return NULL;
 }
 
 void lang_deep_call(void (*fn)(void *), void *arg)
 {
-    DeepCall d = {fn, arg, NULL, 0, 0};
-    d.pkgs = stdlib_host_packages(&d.npkgs);
+    DeepCall d = {fn, arg, 0};
     /* the full stack, else (address space limited) a quarter, then a
      * sixteenth: the depth limit follows the stack obtained */
     for (size_t size = LANG_DEEP_STACK; size >= LANG_DEEP_STACK / 16; size /= 4) {
@@ -1284,6 +1443,8 @@ void lang_deep_call(void (*fn)(void *), void *arg)
 typedef struct {
     Node **files;
     int nfiles;
+    const char *dir;
+    const Importer *imp;
     Diags *diags;
     Program *prog;
 } CheckCall;
@@ -1291,12 +1452,18 @@ typedef struct {
 static void check_program_deep(void *p)
 {
     CheckCall *cc = p;
-    cc->prog = check_program_here(cc->files, cc->nfiles, cc->diags);
+    cc->prog = check_program_here(cc->files, cc->nfiles, cc->dir, cc->imp, cc->diags);
+}
+
+Program *check_program_imp(Node **files, int nfiles, const char *dir, const Importer *imp,
+                           Diags *diags)
+{
+    CheckCall cc = {files, nfiles, dir, imp, diags, NULL};
+    lang_deep_call(check_program_deep, &cc);
+    return cc.prog;
 }
 
 Program *check_program(Node **files, int nfiles, Diags *diags)
 {
-    CheckCall cc = {files, nfiles, diags, NULL};
-    lang_deep_call(check_program_deep, &cc);
-    return cc.prog;
+    return check_program_imp(files, nfiles, NULL, importer_std(), diags);
 }

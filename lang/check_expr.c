@@ -534,6 +534,15 @@ void check_selector(Checker *c, Node *n)
             x->type = t_invalid;
             Symbol *m = scope_lookup_local(ps->pkg->scope, name);
             bool exported = name[0] >= 'A' && name[0] <= 'Z';
+            if (m && !exported && !ps->pkg->native) {
+                /* Go's words when the name is in the package's export data
+                 * (csp sees a module package's whole source; a standard
+                 * package's private names are csp's own, not Go's) */
+                check_error(c, n->u.selector.sel->pos, "%s not exported by package %s", name,
+                            ps->pkg->name);
+                set_invalid(n);
+                return;
+            }
             if (!m || !exported) {
                 check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name, name);
                 set_invalid(n);
@@ -1404,8 +1413,9 @@ static void check_binary(Checker *c, Node *n)
         if (!r) {
             check_error(c, n->pos, "%s",
                         !err ? "invalid constant operation"
-                        : !strncmp(err, "not supported yet", 17) ? err
-                                                                 : check_fmt("invalid operation: %s", err));
+                        : !strncmp(err, "not supported yet", 17)
+                            ? err
+                            : check_fmt("invalid operation: %s", err));
             set_invalid(n);
             return;
         }

@@ -15,6 +15,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "importer.h"
+
+/* How deep imports may nest (main imports a, which imports b, ...). */
+#define CHECK_MAX_IMPORT_DEPTH 256
 
 /* Per-object data of package-level objects, for lazy resolution and the
  * initialisation order. */
@@ -78,6 +82,13 @@ typedef struct Checker {
     Symbol *decl_sym; /* the package-level object being resolved, for
                          dependencies */
     bool is_std;      /* checking a standard package */
+    const Importer *imp; /* where imported packages come from */
+    Package **loading;   /* the packages being checked, main first: an
+                            import of one of them is a cycle */
+    int nloading;
+    bool import_failed;  /* an import of the package being checked (or
+                            of one it imports) failed: stop before types,
+                            as the go command does */
     Node *file_node;  /* the FILE being collected (generic declarations
                          remember it: their instances join its decls) */
     GenState *gen;    /* generics: instances, pending bodies */

@@ -118,6 +118,12 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
                 Package *p = ps->pkg;
                 const char *nm = n->u.selector.sel->u.ident.name;
                 Symbol *m = scope_lookup_local(p->scope, nm);
+                if (m && !(nm[0] >= 'A' && nm[0] <= 'Z') && !p->native) {
+                    check_error(c, n->u.selector.sel->pos, "%s not exported by package %s", nm,
+                                p->name);
+                    t = t_invalid;
+                    break;
+                }
                 if (!m || !(nm[0] >= 'A' && nm[0] <= 'Z')) {
                     check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name, nm);
                     t = t_invalid;
@@ -322,7 +328,7 @@ static Type *check_interface_type(Checker *c, Node *n)
 {
     Method *ms = NULL;
     int nm = 0, cap = 0;
-    TypeSet *ts = NULL;     /* the type set's restriction, if any */
+    TypeSet *ts = NULL; /* the type set's restriction, if any */
     bool constraint = false;
     NodeList *l = &n->u.interfacetype.methods;
     for (int i = 0; i < l->len; i++) {

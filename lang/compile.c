@@ -21,8 +21,8 @@
 
 #include "../runtime/foreign.h"
 #include "../runtime/map.h"
-#include "../stdlib/stdlib.h"
 #include "compile_priv.h"
+#include "importer.h"
 
 static const char *const op_formats[] = {
 #define X(n, f, d) f,
@@ -822,9 +822,13 @@ static VMProgram *compile_program_here(Program *prog, Diags *diags)
                         name = named != sym->recv ? cstr_printf("*%s.%s", named->name, sym->name)
                                                   : cstr_printf("%s.%s", named->name, sym->name);
                     }
-                    const StdNative *nat = sym->foreign ? NULL : stdlib_native(pkg->path, name);
-                    fn->native = nat ? nat->fn : NULL;
-                    fn->native_data = nat ? nat->data : NULL;
+                    NativeFn nfn = NULL;
+                    const void *ndata = NULL;
+                    const Importer *imp = prog->importer ? prog->importer : importer_std();
+                    if (!sym->foreign && pkg->native && imp->native)
+                        imp->native(imp->ctx, pkg->path, name, &nfn, &ndata);
+                    fn->native = nfn;
+                    fn->native_data = ndata;
                     fn->file = "<native>";
                     if (sym->foreign) {
                         char err[512];

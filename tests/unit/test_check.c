@@ -77,17 +77,11 @@ const StdPackage *stdlib_find_by_name(const char *name)
     return NULL;
 }
 
-/* The checker runs on a helper thread and hands it the caller's host
- * packages (lang_deep_call): none here. */
-void stdlib_set_host_packages(const StdPackage *const *pkgs, int n)
+/* The checker never binds natives (the standard importer would, for the
+ * compiler): none here. */
+const StdNative *stdlib_native(const char *path, const char *name)
 {
-    (void)pkgs;
-    (void)n;
-}
-
-const StdPackage *const *stdlib_host_packages(int *n)
-{
-    *n = 0;
+    (void)path, (void)name;
     return NULL;
 }
 
