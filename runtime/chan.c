@@ -21,6 +21,7 @@
 #include "chan.h"
 #include "lock.h"
 #include "sched.h"
+#include "value.h"
 
 /* A FIFO of waiting goroutines (doubly linked, for select's removal). */
 typedef struct WaitList {
@@ -32,25 +33,55 @@ struct Chan {
     size_t elemsize;
     uint64_t cap;
     uint64_t qcount; /* values in the buffer */
-    uint64_t sendx, recvx;
+    uint64_t sendx, recvx; /* ring indices, below `ring` */
+    uint64_t ring;   /* slots allocated in buf: cap, or fewer for a big
+                        buffer, which grows as it fills (chan_ring_grow) */
     uint8_t *buf;
     bool closed;
+    bool ptrs;       /* elements hold pointers: buf is scanned */
     WaitList recvq, sendq;
 };
+
+/* A buffer up to this size is allocated whole by make; a bigger one starts
+ * at this size and doubles as it fills. Go reserves all of make(chan T,
+ * 1<<31) at once and untouched pages cost nothing there; here the
+ * collector would clear and scan a block of pointers whole, so a buffer
+ * only grows to what the program really queues. */
+#define CHAN_EAGER_BYTES ((uint64_t)1 << 20)
 
 Chan *chan_make(size_t elemsize, int64_t cap, bool elem_has_ptrs)
 {
     if (cap < 0 || (elemsize && (uint64_t)cap > (uint64_t)INT64_MAX / elemsize))
         return NULL; /* the caller panics: "makechan: size out of range" */
-    Chan *c = GC_MALLOC(sizeof(Chan));
+    Chan *c = heap_alloc(sizeof(Chan));
     c->elemsize = elemsize;
     c->cap = (uint64_t)cap;
-    size_t bytes = elemsize * (size_t)cap;
+    c->ptrs = elem_has_ptrs;
+    uint64_t bytes = elemsize * (uint64_t)cap;
+    c->ring = bytes <= CHAN_EAGER_BYTES ? c->cap : CHAN_EAGER_BYTES / elemsize;
+    if (c->ring == 0 && c->cap)
+        c->ring = 1; /* elements over CHAN_EAGER_BYTES: one at a time */
     if (bytes)
-        c->buf = elem_has_ptrs ? GC_MALLOC(bytes) : GC_MALLOC_ATOMIC(bytes);
-    if (c->buf && !elem_has_ptrs)
-        memset(c->buf, 0, bytes);
+        c->buf = heap_alloc_n(c->ring, elemsize, elem_has_ptrs);
     return c;
+}
+
+/* The ring is full but the channel is not (qcount == ring < cap): double
+ * it (at most to cap), the queued values moved to its start in order.
+ * Under c's lock. */
+static void __attribute__((noinline)) chan_ring_grow(Chan *c)
+{
+    uint64_t n = c->ring * 2 < c->cap ? c->ring * 2 : c->cap;
+    size_t es = c->elemsize;
+    uint8_t *nb = heap_alloc_n(n, es, c->ptrs);
+    uint64_t first = c->ring - c->recvx < c->qcount ? c->ring - c->recvx : c->qcount;
+    memcpy(nb, c->buf + c->recvx * es, first * es);
+    memcpy(nb + first * es, c->buf, (c->qcount - first) * es);
+    heap_free(c->buf); /* nothing else points into the old ring */
+    c->buf = nb;
+    c->ring = n;
+    c->recvx = 0;
+    c->sendx = c->qcount;
 }
 
 /* ---- wait queues (under the channel lock) ------------------------------ */
@@ -201,7 +232,8 @@ static void chan_recv_direct(Chan *c, Sudog *sg, void *elem)
         uint8_t *slot = chan_slot(c, c->recvx);
         elem_copy(elem, slot, c->elemsize);
         elem_copy(slot, sg->elem, c->elemsize);
-        if (++c->recvx == c->cap)
+        /* a sender waits only on a full buffer: ring == cap here */
+        if (++c->recvx == c->ring)
             c->recvx = 0;
         c->sendx = c->recvx;
     }
@@ -211,8 +243,10 @@ static void chan_recv_direct(Chan *c, Sudog *sg, void *elem)
 
 static void chan_buf_put(Chan *c, const void *elem)
 {
+    if (__builtin_expect(c->qcount == c->ring, 0))
+        chan_ring_grow(c);
     elem_copy(chan_slot(c, c->sendx), elem, c->elemsize);
-    if (++c->sendx == c->cap)
+    if (++c->sendx == c->ring)
         c->sendx = 0;
     c->qcount++;
 }
@@ -222,7 +256,7 @@ static void chan_buf_get(Chan *c, void *elem)
     uint8_t *slot = chan_slot(c, c->recvx);
     elem_copy(elem, slot, c->elemsize);
     elem_zero(slot, c->elemsize); /* let the collector drop the value */
-    if (++c->recvx == c->cap)
+    if (++c->recvx == c->ring)
         c->recvx = 0;
     c->qcount--;
 }

@@ -284,6 +284,11 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->cshift = 3;
     while (((uint64_t)2 << m->cshift) * m->esize <= MAP_CHUNK_BYTES)
         m->cshift++;
+    /* Go's makemap ignores a hint whose memory would exceed maxAlloc */
+    uint64_t hbytes;
+    if (hint > 0 && (__builtin_mul_overflow((uint64_t)hint, (uint64_t)m->esize, &hbytes) ||
+                     hbytes > ((uint64_t)1 << 48)))
+        hint = 0;
     if (hint > 0) {
         /* Exactly the hint: the entry array need not be a power of two. */
         int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;

@@ -115,8 +115,10 @@ void heap_free(void *p);
  * p is not in the collected heap. */
 size_t heap_block_size(const void *p);
 /* Go's append growth (defined in runtime/vm.c): the new capacity for a
- * slice of capacity oldcap that must hold newlen elements of elemsize bytes.
- * Natives that append (strings.Builder) use it so cap() matches append's. */
+ * slice of capacity oldcap that must hold newlen elements of elemsize bytes,
+ * or -1 when that many bytes exceed Go's maxAlloc (append then panics
+ * "growslice: len out of range"). Natives that append (strings.Builder)
+ * use it so cap() matches append's. */
 int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t elemsize);
 /* Allocates one value of type t, scanned or atomic as t requires. */
 void *heap_new(const Type *t);
