@@ -908,7 +908,8 @@ static void compile_index(FnState *fs, Node *e, int dst)
     int aw = reg_width(e->type);
     bool scalar = (aw == 1 || aw == -1 || aw == 2 || aw == -2 || aw == 4 || aw == -4 || aw == 8) &&
                   e->type->kind != KIND_ARRAY && e->type->kind != KIND_STRUCT;
-    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY) {
+    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY &&
+        xt->elem->underlying->len <= INT32_MAX) {
         int p0 = expr(fs, x);
         int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
         emit(fs, OP_IDXLOADA, dst, p0, i, aw, emit_imm(fs, (uint64_t)xt->elem->underlying->len));
@@ -921,7 +922,8 @@ static void compile_index(FnState *fs, Node *e, int dst)
      * path below then finds it again) */
     bool named = ux->kind == AST_IDENT ||
                  (ux->kind == AST_SELECTOR && unparen(ux->u.selector.x)->kind == AST_IDENT);
-    if (scalar && named && xt->kind == KIND_ARRAY && !const_index(e->u.index.index, &ci)) {
+    if (scalar && named && xt->kind == KIND_ARRAY && xt->len <= INT32_MAX &&
+        !const_index(e->u.index.index, &ci)) {
         Loc l;
         if (loc_of(fs, x, &l) && l.kind == LOC_MEM) {
             int base = l.reg;
