@@ -68,8 +68,8 @@ Chan *chan_make(size_t elemsize, int64_t cap, bool elem_has_ptrs)
 
 /* The ring is full but the channel is not (qcount == ring < cap): double
  * it (at most to cap), the queued values moved to its start in order.
- * Under c's lock. */
-static void __attribute__((noinline)) chan_ring_grow(Chan *c)
+ * Under c's lock. Returns true (there is room now), for chan_has_room. */
+static bool __attribute__((noinline)) chan_ring_grow(Chan *c)
 {
     uint64_t n = c->ring * 2 < c->cap ? c->ring * 2 : c->cap;
     size_t es = c->elemsize;
@@ -82,6 +82,15 @@ static void __attribute__((noinline)) chan_ring_grow(Chan *c)
     c->ring = n;
     c->recvx = 0;
     c->sendx = c->qcount;
+    return true;
+}
+
+/* Whether the buffer takes one more value, growing the ring when it is
+ * full below cap. The common case costs what `qcount < cap` did; an
+ * unbuffered channel (ring == cap == 0) never calls anything. */
+static inline bool chan_has_room(Chan *c)
+{
+    return c->qcount < c->ring || (c->ring < c->cap && chan_ring_grow(c));
 }
 
 /* ---- wait queues (under the channel lock) ------------------------------ */
@@ -243,8 +252,6 @@ static void chan_recv_direct(Chan *c, Sudog *sg, void *elem)
 
 static void chan_buf_put(Chan *c, const void *elem)
 {
-    if (__builtin_expect(c->qcount == c->ring, 0))
-        chan_ring_grow(c);
     elem_copy(chan_slot(c, c->sendx), elem, c->elemsize);
     if (++c->sendx == c->ring)
         c->sendx = 0;
@@ -287,7 +294,7 @@ ChanStatus chan_send(Chan *c, const void *elem, G *g, bool block)
         sched_ready(sg->g);
         return CHAN_OK;
     }
-    if (c->qcount < c->cap) {
+    if (chan_has_room(c)) {
         chan_buf_put(c, elem);
         lock_release(&c->lock);
         return CHAN_OK;
@@ -563,7 +570,7 @@ int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
                 sched_ready(sg->g);
                 return i;
             }
-            if (c->qcount < c->cap) {
+            if (chan_has_room(c)) {
                 chan_buf_put(c, cases[i].elem);
                 sel_unlock(cases, lock, np);
                 return i;
