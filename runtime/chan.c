@@ -32,13 +32,13 @@ struct Chan {
     Lock lock; /* lock.h: zeroed is free */
     size_t elemsize;
     uint64_t cap;
-    uint64_t qcount; /* values in the buffer */
+    uint64_t qcount;       /* values in the buffer */
     uint64_t sendx, recvx; /* ring indices, below `ring` */
-    uint64_t ring;   /* slots allocated in buf: cap, or fewer for a big
-                        buffer, which grows as it fills (chan_ring_grow) */
+    uint64_t ring;         /* slots allocated in buf: cap, or fewer for a big
+                              buffer, which grows as it fills (chan_ring_grow) */
     uint8_t *buf;
     bool closed;
-    bool ptrs;       /* elements hold pointers: buf is scanned */
+    bool ptrs; /* elements hold pointers: buf is scanned */
     WaitList recvq, sendq;
 };
 

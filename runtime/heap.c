@@ -29,7 +29,10 @@ static _Atomic(HeapFatalFn) heap_fatal_fn;
  * again during the report ends the process without one. */
 static __thread bool heap_in_oom;
 
-void heap_set_fatal(HeapFatalFn fn) { atomic_store(&heap_fatal_fn, fn); }
+void heap_set_fatal(HeapFatalFn fn)
+{
+    atomic_store(&heap_fatal_fn, fn);
+}
 
 _Noreturn void heap_out_of_memory(void)
 {

@@ -198,9 +198,18 @@ static int exit_status_of(void (*fn)(void))
     waitpid(pid, &st, 0);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
-static void alloc_overflow(void) { heap_alloc_n(SIZE_MAX / 2, 4, false); }
-static void alloc_too_big(void) { heap_alloc(((size_t)1 << 48) + 1); }
-static void crealloc_overflow(void) { heap_crealloc(NULL, SIZE_MAX / 8, 16); }
+static void alloc_overflow(void)
+{
+    heap_alloc_n(SIZE_MAX / 2, 4, false);
+}
+static void alloc_too_big(void)
+{
+    heap_alloc(((size_t)1 << 48) + 1);
+}
+static void crealloc_overflow(void)
+{
+    heap_crealloc(NULL, SIZE_MAX / 8, 16);
+}
 
 START_TEST(test_heap_out_of_memory)
 {
