@@ -202,6 +202,12 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
         Type *e = check_type_direct(c, n->u.chantype.value, false);
         if (is_invalid(e))
             break;
+        /* Go's compiler limit (cmd/compile's size.go); elements still
+         * being laid out (size 0 for now) pass */
+        if (e->size >= (1 << 16)) {
+            check_error(c, n->pos, "channel element type too large (>64kB)");
+            break;
+        }
         t = type_chan(e, n->u.chantype.dir);
         break;
     }

@@ -69,7 +69,9 @@ typedef struct Entries {
 
 struct Map {
     const Type *type, *kt, *vt;
-    uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    uint64_t ksize, vsize, voff, esize; /* voff: value offset in an entry;
+                                           64-bit, as types are (a 4 GiB
+                                           value must not wrap) */
     uint32_t cshift;                    /* log2 of entries per full chunk */
     KeyClass kclass;
     bool key_has_iface; /* keys may hide an unhashable dynamic type */
@@ -83,9 +85,9 @@ struct Map {
     uint32_t hint; /* entry number + 1 of the last key found, 0 none */
 };
 
-static inline uint32_t align8(uint32_t n)
+static inline uint64_t align8(uint64_t n)
 {
-    return (n + 7) & ~7u;
+    return (n + 7) & ~(uint64_t)7;
 }
 
 static bool type_has_iface(const Type *t)
