@@ -195,7 +195,40 @@ int emit_const_pair(FnState *fs, const void *a, const void *b)
 
 void emit_line(FnState *fs, Node *n)
 {
-    if (n) emit_line_at(fs, n->pos.line);
+    if (n) {
+        fs->at = n;
+        emit_line_at(fs, n->pos.line);
+    }
+}
+
+int emit_imm(FnState *fs, uint64_t v)
+{
+    if (v <= INT32_MAX) return (int)v;
+    emit_error(fs, fs->at ? fs->at : fs->node, "not supported yet: a size or offset of %llu bytes or elements in one instruction",
+               (unsigned long long)v);
+    return 0;
+}
+
+void emit_load_int(FnState *fs, int dst, int64_t v)
+{
+    if (v >= INT32_MIN && v <= INT32_MAX) emit(fs, OP_LOADI, dst, (int)v);
+    else emit(fs, OP_LOADK, dst, emit_const(fs, (Slot){.i = v}));
+}
+
+void emit_idxaddr_array(FnState *fs, int p, int base, int i, Type *et, int64_t len)
+{
+    int es = emit_imm(fs, et->size);
+    if (len <= INT32_MAX) {
+        emit(fs, OP_IDXADDRA, p, base, i, es, (int)len);
+        return;
+    }
+    /* a slice header {base, len, len} over the array */
+    int sl = reg_alloc(fs, 3);
+    emit(fs, OP_MOV, sl, base);
+    int k = emit_const(fs, (Slot){.i = len});
+    emit(fs, OP_LOADK, sl + 1, k);
+    emit(fs, OP_LOADK, sl + 2, k);
+    emit(fs, OP_IDXADDR, p, sl, i, es);
 }
 
 void emit_line_at(FnState *fs, int line)
@@ -212,13 +245,28 @@ void emit_line_at(FnState *fs, int line)
 
 int reg_alloc(FnState *fs, int n)
 {
+    if (n > COMPILE_MAX_FRAME_SLOTS - fs->nreg) {
+        /* Go: "stack frame too large (>1GB)"; csp keeps such a value in
+         * registers only as a temporary (variables of big types live in
+         * heap cells), so it is the same limit */
+        if (!fs->c->failed)
+            emit_error(fs, fs->at ? fs->at : fs->node, "stack frame too large (>1GB)");
+        fs->c->failed = true;
+        n = 1;
+    }
     int r = fs->nreg;
     fs->nreg += n;
     if (fs->nreg > fs->maxreg) fs->maxreg = fs->nreg;
     return r;
 }
 
-int slots(const Type *t) { return t ? (int)type_slots(t) : 0; }
+int slots(const Type *t)
+{
+    if (!t) return 0;
+    uint64_t n = type_slots(t);
+    /* beyond a frame's limit: reg_alloc reports it */
+    return n > (uint64_t)COMPILE_MAX_FRAME_SLOTS ? COMPILE_MAX_FRAME_SLOTS + 1 : (int)n;
+}
 
 int reg_width(const Type *t)
 {
@@ -226,7 +274,7 @@ int reg_width(const Type *t)
     case KIND_INT8: return -1;
     case KIND_INT16: return -2;
     case KIND_INT32: return -4;
-    default: return (int)t->size;
+    default: return t->size > INT32_MAX ? INT32_MAX : (int)t->size; /* emit_imm reports it */
     }
 }
 
@@ -658,7 +706,7 @@ static Func *promoted_wrapper(Compiler *c, Type *named, Method *m, bool ptr)
             l = (Loc){LOC_MEM, p, 0, t, false};
         }
         Field *fl = &t->underlying->fields[path[i]];
-        l.off += (int)fl->offset;
+        l.off += emit_imm(fs, fl->offset);
         l.type = fl->type;
         l.whole = false;
         t = fl->type;

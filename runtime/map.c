@@ -102,7 +102,9 @@ typedef struct Index {
 
 struct Map {
     const Type *type, *kt, *vt;
-    uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    uint64_t ksize, vsize, voff, esize; /* voff: value offset in an entry;
+                                           64-bit, as types are (a 4 GiB
+                                           value must not wrap) */
     uint32_t cshift;                    /* log2 of entries per full chunk */
     KeyClass kclass;
     bool key_has_iface; /* keys may hide an unhashable dynamic type */
@@ -117,9 +119,9 @@ struct Map {
     uint8_t updating; /* an assignment is looking its key up */
 };
 
-static inline uint32_t align8(uint32_t n)
+static inline uint64_t align8(uint64_t n)
 {
-    return (n + 7) & ~7u;
+    return (n + 7) & ~(uint64_t)7;
 }
 
 static bool type_has_iface(const Type *t)
@@ -347,6 +349,11 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->cshift = 3;
     while (((uint64_t)2 << m->cshift) * m->esize <= MAP_CHUNK_BYTES)
         m->cshift++;
+    /* Go's makemap ignores a hint whose memory would exceed maxAlloc */
+    uint64_t hbytes;
+    if (hint > 0 && (__builtin_mul_overflow((uint64_t)hint, (uint64_t)m->esize, &hbytes) ||
+                     hbytes > ((uint64_t)1 << 48)))
+        hint = 0;
     if (hint > 0) {
         /* Exactly the hint: the entry array need not be a power of two. */
         int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;

@@ -360,6 +360,10 @@ bool vm_implements(const Type *t, const Type *iface)
     return true;
 }
 
+/* Go's maxAlloc on amd64: make and append panic rather than ask for more
+ * in one object (heap.c's limit too). */
+#define VM_MAX_ALLOC ((int64_t)1 << 48)
+
 /* Go's size classes up to 32 KiB, for append's capacity rounding. */
 static const uint32_t vm_size_classes[] = {
     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,   160,
@@ -380,15 +384,18 @@ static int64_t vm_roundupsize(int64_t size)
 
 int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
 {
-    int64_t newcap = oldcap, dbl = oldcap * 2;
-    if (newlen > dbl) newcap = newlen;
+    int64_t newcap = oldcap, dbl;
+    if (__builtin_mul_overflow(oldcap, 2, &dbl) || newlen > dbl) newcap = newlen;
     else if (oldcap < 256) newcap = dbl;
     else {
-        while (newcap < newlen) newcap += (newcap + 3 * 256) >> 2;
+        /* as Go's growslice: 1.25x plus a constant; on overflow, newlen */
+        while (0 < newcap && newcap < newlen) newcap += (newcap + 3 * 256) >> 2;
+        if (newcap <= 0) newcap = newlen;
     }
     if (es == 0) return newcap;
-    int64_t bytes = vm_roundupsize(newcap * es);
-    return bytes / es;
+    int64_t bytes;
+    if (__builtin_mul_overflow(newcap, es, &bytes) || bytes > VM_MAX_ALLOC) return -1;
+    return vm_roundupsize(bytes) / es;
 }
 
 /* x as a rounded float64 that the C compiler cannot contract with the
@@ -1368,8 +1375,9 @@ vm_dispatch:
 
     VM_CASE(MKCHAN) {
         const Type *et = K[B].p;
-        int64_t n = R[C].i;
-        if (n < 0) {
+        int64_t n = R[C].i, mem;
+        /* Go's makechan: the buffer's bytes must fit below maxAlloc */
+        if (n < 0 || __builtin_mul_overflow(n, (int64_t)et->size, &mem) || mem > VM_MAX_ALLOC - 96) {
             SAVE();
             vm_panic_msg(f, "makechan: size out of range", false);
             goto do_unwind;
@@ -1573,10 +1581,14 @@ vm_dispatch:
     VM_CASE(MKSLICE) {
         const Type *et = K[B].p;
         int64_t len = R[C].i, cap = R[D].i;
-        if (len < 0 || (et->size && len > (int64_t)(((uint64_t)1 << 40) / et->size)))
-            THROW("makeslice: len out of range");
-        if (cap < len || (et->size && cap > (int64_t)(((uint64_t)1 << 40) / et->size)))
+        /* Go's makeslice: the size of cap elements first; when it is bad,
+         * blame len if len alone is bad. An allocation within the limit
+         * that the machine cannot hold is out of memory (heap.c). */
+        uint64_t es = et->size, most = es ? (uint64_t)VM_MAX_ALLOC / es : INT64_MAX;
+        if (cap < len || (uint64_t)cap > most) { /* a negative cap is huge */
+            if ((uint64_t)len > most) THROW("makeslice: len out of range");
             THROW("makeslice: cap out of range");
+        }
         Slice s = {heap_new_array(et, cap ? cap : 0), len, cap};
         *(Slice *)&R[A] = s;
         NEXT(4);
@@ -1585,8 +1597,11 @@ vm_dispatch:
         const Type *et = K[D].p;
         size_t es = et->size;
         Slice s = *(Slice *)&R[B];
-        if (s.len + 1 > s.cap) {
-            int64_t nc = vm_grow_cap(s.cap, s.len + 1, (int64_t)es);
+        /* unsigned: len == cap == MaxInt64 (zero-size elements) must grow
+         * and fail, not wrap */
+        if ((uint64_t)s.len + 1 > (uint64_t)s.cap) {
+            int64_t nc = s.len == INT64_MAX ? -1 : vm_grow_cap(s.cap, s.len + 1, (int64_t)es);
+            if (nc < 0) THROW("growslice: len out of range");
             void *p = heap_new_array(et, nc);
             if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
             s.ptr = p;
@@ -1603,8 +1618,10 @@ vm_dispatch:
         Slice s = *(Slice *)&R[B];
         Slice t = *(Slice *)&R[C]; /* a string's ptr and len read the same */
         if (t.len) {
-            if (s.len + t.len > s.cap) {
-                int64_t nc = vm_grow_cap(s.cap, s.len + t.len, (int64_t)es);
+            if ((uint64_t)s.len + (uint64_t)t.len > (uint64_t)s.cap) {
+                int64_t nl, nc = -1;
+                if (!__builtin_add_overflow(s.len, t.len, &nl)) nc = vm_grow_cap(s.cap, nl, (int64_t)es);
+                if (nc < 0) THROW("growslice: len out of range");
                 void *p = heap_new_array(et, nc);
                 if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
                 s.ptr = p;

@@ -150,11 +150,9 @@ static int vm_line_of(const Func *fn, uint32_t pc)
  * past its call instruction (so pc-1 is in the call); the innermost
  * frame's is exact when the VM raised the panic, and past a call when a
  * native did (`top_exact`). */
-static char *vm_traceback(Fiber *f, bool top_exact)
+/* Writes f's frames to m, innermost first, as Go's traceback. */
+static void vm_traceback_write(FILE *m, Fiber *f, bool top_exact)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
     for (int i = f->nframes - 1; i >= 0; i--) {
         Frame *fr = &f->frames[i];
         uint32_t pc = fr->pc;
@@ -164,7 +162,17 @@ static char *vm_traceback(Fiber *f, bool top_exact)
                 fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
                 vm_line_of(fr->fn, pc));
     }
+}
+
+static char *vm_traceback(Fiber *f, bool top_exact)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) heap_out_of_memory();
+    vm_traceback_write(m, f, top_exact);
     fclose(m);
+    if (!buf) heap_out_of_memory();
     char *r = GC_MALLOC_ATOMIC(len + 1);
     memcpy(r, buf, len + 1);
     free(buf);
@@ -436,14 +444,24 @@ static void vm_print_panics(FILE *o, Fiber *f, Panic *p)
 _Noreturn void vm_fatal(Fiber *f, const char *msg)
 {
     fflush(f->vm->out);
-    fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n%s", msg,
-            f->g ? (unsigned long long)f->g->id : 1ull, vm_traceback(f, true));
+    /* Written straight to the stream, allocating nothing from the
+     * collector: this also reports running out of memory. */
+    fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n", msg,
+            f->g ? (unsigned long long)f->g->id : 1ull);
+    vm_traceback_write(f->vm->err, f, true);
     if (f->go_fn)
         fprintf(f->vm->err, "created by %s in goroutine %llu\n\t%s:%d\n",
                 f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
                 f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
     fflush(f->vm->err);
     vm_exit(f->vm, 2);
+}
+
+void vm_fatal_here(const char *msg)
+{
+    G *g = sched_current();
+    Fiber *f = g ? g->fiber : NULL;
+    if (f) vm_fatal(f, msg);
 }
 
 String vm_panic_value_text(Fiber *f, const Iface *v)

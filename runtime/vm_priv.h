@@ -120,6 +120,9 @@ void vm_panic_msg(Fiber *f, const char *msg, bool prefix);
 /* Dies as Go's runtime throw does: "fatal error: msg", the goroutine's
  * traceback, exit status 2; no deferred call runs, nothing can recover. */
 _Noreturn void vm_fatal(Fiber *f, const char *msg);
+/* vm_fatal for the goroutine running on this thread (heap_set_fatal's
+ * hook: out of memory); returns when none runs here. */
+void vm_fatal_here(const char *msg);
 
 /* The text of panic value v as a panic message shows it (fmt's report of
  * a panicking String method uses it). */

@@ -20,6 +20,7 @@ static Fiber *vm_main_fiber;
 
 VM *vm_new(VMProgram *p, const VMOptions *opts)
 {
+    heap_set_fatal(vm_fatal_here); /* the same reporter for every VM */
     VM *vm = GC_MALLOC(sizeof(VM));
     vm->prog = p;
     vm->out = opts && opts->out ? opts->out : stdout;
@@ -110,8 +111,7 @@ static void vm_collect_g(G *g, void *arg)
     GList *l = arg;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
-        l->gs = realloc(l->gs, l->cap * sizeof(G *));
-        if (!l->gs) abort();
+        l->gs = heap_crealloc(l->gs, l->cap, sizeof(G *));
     }
     l->gs[l->n++] = g;
 }
