@@ -2,9 +2,10 @@
  * VM (see cstack.h for why).
  *
  * How a switch works. cstack_call notices that less than CSTACK_RESERVE
- * bytes remain below the stack pointer and moves to a segment with
- * swapcontext; when the call returns, the segment's context ends and its
- * uc_link resumes the caller on the stack it left. Three parties must know:
+ * bytes remain below the stack pointer and calls cs_start on a segment
+ * (cs_call_on: a few instructions that set the stack pointer, call, and
+ * put it back; not swapcontext, which costs two system calls and which
+ * AddressSanitizer does not fully support). Three parties must know:
  *
  * - The collector scans each thread's stack from its stack pointer to the
  *   "stack bottom" it recorded. On a segment that range must be the
@@ -37,7 +38,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
-#include <ucontext.h>
 #include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -66,7 +66,6 @@ typedef struct CsSwitch {
     uintptr_t lo_left; /* cs_lo of the stack left */
     void *gc_thread;   /* the collector's handle of this thread */
     struct GC_stack_base left_sb, seg_sb;
-    ucontext_t back, uc;
 #ifdef CS_ASAN
     void *asan_fake;
     const void *asan_bottom;
@@ -74,19 +73,31 @@ typedef struct CsSwitch {
 #endif
 } CsSwitch;
 
-/* The stacks left behind by every thread, for the collector. */
+/* The stacks left behind by every thread, for the collector, and their
+ * bytes in all. */
 static CsSwitch *cs_inactive;
+static size_t cs_inactive_bytes;
+
+/* The collector starts a collection after an allocation volume that is a
+ * fraction of what it must scan, counting thread stacks but not the roots
+ * cs_push_roots adds; a deep recursion through natives would then collect
+ * ever more often as its stacks grow, each time scanning them all. Like
+ * Go's pacer, which counts goroutine stacks in the heap goal, the stacks
+ * left behind count here (a third, the collector's default share). */
+static void cs_pace(void)
+{
+    size_t min = cs_inactive_bytes / 3;
+    GC_set_min_bytes_allocd(min ? min : 1);
+}
 static GC_push_other_roots_proc cs_prev_push;
 static pthread_once_t cs_once = PTHREAD_ONCE_INIT;
 static pthread_key_t cs_key;
 
 /* Per thread: the lowest usable address of the current stack and the top
- * of the thread's own stack (0: not known yet), the innermost entry, the
- * entry being started (makecontext passes no pointer), and a few free
- * segments kept for the next deep call. */
+ * of the thread's own stack (0: not known yet), the innermost entry, and
+ * a few free segments kept for the next deep call. */
 static __thread uintptr_t cs_lo, cs_thread_hi;
 static __thread CsSwitch *cs_top;
-static __thread CsSwitch *cs_starting;
 #define CS_CACHE 4
 static __thread char *cs_cache[CS_CACHE];
 static __thread int cs_ncache;
@@ -97,6 +108,44 @@ static size_t cs_page(void)
     if (!page)
         page = (size_t)sysconf(_SC_PAGESIZE);
     return page;
+}
+
+/* Calls fn(arg) with the stack pointer at `top` (16-byte aligned), and
+ * puts the stack pointer back when fn returns. The old one is kept in a
+ * callee-saved register; every register the ABI lets fn change is declared
+ * clobbered, so the compiler keeps nothing live in them across the call.
+ * The callee-saved registers keep the callers' values, and fn's prologue
+ * saves those it uses on the new stack, where the collector sees them. */
+static void cs_call_on(void *top, void (*fn)(void *), void *arg)
+{
+#if defined(__x86_64__)
+    __asm__ volatile("mov %%rsp, %%rbx\n\t"
+                     "mov %0, %%rsp\n\t"
+                     "call *%1\n\t"
+                     "mov %%rbx, %%rsp\n\t"
+                     :
+                     : "r"(top), "r"(fn), "D"(arg)
+                     : "rbx", "rax", "rcx", "rdx", "rsi", "r8", "r9", "r10", "r11", "xmm0", "xmm1",
+                       "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
+                       "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)",
+                       "st(4)", "st(5)", "st(6)", "st(7)", "mm0", "mm1", "mm2", "mm3", "mm4", "mm5",
+                       "mm6", "mm7", "cc", "memory");
+#elif defined(__aarch64__)
+    __asm__ volatile("mov x19, sp\n\t"
+                     "mov sp, %0\n\t"
+                     "mov x0, %2\n\t"
+                     "blr %1\n\t"
+                     "mov sp, x19\n\t"
+                     :
+                     : "r"(top), "r"(fn), "r"(arg)
+                     : "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11",
+                       "x12", "x13", "x14", "x15", "x16", "x17", "x18", "x19", "x30", "v0", "v1",
+                       "v2", "v3", "v4", "v5", "v6", "v7", "v16", "v17", "v18", "v19", "v20", "v21",
+                       "v22", "v23", "v24", "v25", "v26", "v27", "v28", "v29", "v30", "v31", "cc",
+                       "memory");
+#else
+#error "cstack.c: no stack switch for this architecture"
+#endif
 }
 
 /* Pushes the inactive stacks as roots (runs with the world stopped and
@@ -191,6 +240,8 @@ static void *cs_gc_enter(void *p)
     if (cs_inactive)
         cs_inactive->prev = s;
     cs_inactive = s;
+    cs_inactive_bytes += s->hi - s->lo;
+    cs_pace();
     GC_set_stackbottom(s->gc_thread, &s->seg_sb);
     return NULL;
 }
@@ -222,11 +273,11 @@ __attribute__((noinline)) static void cs_gc_switch_in(CsSwitch *s)
     GC_call_with_alloc_lock(cs_gc_enter, s);
 }
 
-/* The first function on a segment: runs the call, then switches back
- * (returning ends the context; uc_link resumes cs_enter). */
-static void cs_start(void)
+/* The first function on a segment: runs the call, then returns to
+ * cs_call_on, which restores the caller's stack pointer. */
+static void cs_start(void *p)
 {
-    CsSwitch *s = cs_starting;
+    CsSwitch *s = p;
 #ifdef CS_ASAN
     __sanitizer_finish_switch_fiber(NULL, &s->asan_bottom, &s->asan_size);
 #endif
@@ -248,18 +299,12 @@ __attribute__((noinline)) static void cs_enter(CsSwitch *s)
 {
     s->seg = cs_segment_get();
     s->lo_left = cs_lo;
-    getcontext(&s->uc);
-    s->uc.uc_stack.ss_sp = s->seg + cs_page();
-    s->uc.uc_stack.ss_size = CSTACK_SEGMENT - cs_page();
-    s->uc.uc_link = &s->back;
-    makecontext(&s->uc, cs_start, 0);
-    cs_starting = s;
     GC_disable(); /* until cs_start runs on the segment */
     cs_gc_switch_in(s);
 #ifdef CS_ASAN
     __sanitizer_start_switch_fiber(&s->asan_fake, s->seg + cs_page(), CSTACK_SEGMENT - cs_page());
 #endif
-    swapcontext(&s->back, &s->uc);
+    cs_call_on(s->seg + CSTACK_SEGMENT, cs_start, s);
 #ifdef CS_ASAN
     __sanitizer_finish_switch_fiber(s->asan_fake, NULL, NULL);
 #endif
@@ -290,8 +335,9 @@ int cstack_on_segment(void)
 static __thread void (*cs_abandon_fn)(void);
 static __thread CsSwitch *cs_abandoned;
 
-static void cs_abandon_start(void)
+static void cs_abandon_start(void *unused)
 {
+    (void)unused;
     CsSwitch *s = cs_abandoned, *first = s;
     while (first->outer)
         first = first->outer;
@@ -326,24 +372,16 @@ _Noreturn void cstack_abandon(void (*fn)(void))
      * (everything there returned or was abandoned): run fn there, leaving
      * a gap under the recorded range for safety. The CsSwitch records stay
      * readable: they are above that, on the same stack. */
-    static __thread ucontext_t uc;
     uintptr_t top = (first->lo - 1024) & ~(uintptr_t)15;
     uintptr_t lo = first->lo_left;
-    if (top <= lo + 16384) {
-        /* no room to leave the segments properly: end the process */
-        _exit(2);
-    }
+    if (top <= lo + 16384)
+        _exit(2); /* no room to leave the segments properly */
     cs_abandoned = cs_top;
     cs_abandon_fn = fn;
-    getcontext(&uc);
-    uc.uc_stack.ss_sp = (void *)lo;
-    uc.uc_stack.ss_size = top - lo;
-    uc.uc_link = NULL;
-    makecontext(&uc, cs_abandon_start, 0);
     GC_disable(); /* until cs_abandon_start has given the bottom back */
 #ifdef CS_ASAN
     __sanitizer_start_switch_fiber(NULL, (void *)lo, cs_thread_hi - lo);
 #endif
-    setcontext(&uc);
+    cs_call_on((void *)top, cs_abandon_start, NULL);
     abort();
 }
