@@ -120,11 +120,11 @@ static void cs_call_on(void *top, void (*fn)(void *), void *arg)
 {
 #if defined(__x86_64__)
     __asm__ volatile("mov %%rsp, %%rbx\n\t"
-                     "mov %0, %%rsp\n\t"
-                     "call *%1\n\t"
+                     "mov %1, %%rsp\n\t"
+                     "call *%2\n\t"
                      "mov %%rbx, %%rsp\n\t"
-                     :
-                     : "r"(top), "r"(fn), "D"(arg)
+                     : "+D"(arg) /* rdi: fn may change it */
+                     : "r"(top), "r"(fn)
                      : "rbx", "rax", "rcx", "rdx", "rsi", "r8", "r9", "r10", "r11", "xmm0", "xmm1",
                        "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",
                        "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)",
