@@ -19,7 +19,7 @@
  * - AddressSanitizer keeps its own idea of the current stack: every switch
  *   is announced with __sanitizer_start_switch_fiber and completed with
  *   __sanitizer_finish_switch_fiber.
- * - The thread itself: cs_lo is the lowest address the current stack may
+ * - The thread itself: cstack_lo is the lowest address the current stack may
  *   use, which cstack_call measures against.
  *
  * It must never know about fibers or goroutines, and never longjmp across a
@@ -63,7 +63,7 @@ typedef struct CsSwitch {
     void (*fn)(void *);
     void *arg;
     char *seg;         /* the segment's mapping (guard page first) */
-    uintptr_t lo_left; /* cs_lo of the stack left */
+    uintptr_t lo_left; /* cstack_lo of the stack left */
     void *gc_thread;   /* the collector's handle of this thread */
     struct GC_stack_base left_sb, seg_sb;
 #ifdef CS_ASAN
@@ -94,9 +94,10 @@ static pthread_once_t cs_once = PTHREAD_ONCE_INIT;
 static pthread_key_t cs_key;
 
 /* Per thread: the lowest usable address of the current stack and the top
- * of the thread's own stack (0: not known yet), the innermost entry, and
+ * of the thread's own stack (cstack_lo UINTPTR_MAX: not known yet), the innermost entry, and
  * a few free segments kept for the next deep call. */
-static __thread uintptr_t cs_lo, cs_thread_hi;
+__thread uintptr_t cstack_lo = UINTPTR_MAX;
+static __thread uintptr_t cs_thread_hi;
 static __thread CsSwitch *cs_top;
 #define CS_CACHE 4
 static __thread char *cs_cache[CS_CACHE];
@@ -192,12 +193,12 @@ static void cs_init_thread(void)
     }
     uintptr_t sp = cstack_sp();
     if (addr && sp > (uintptr_t)addr && sp <= (uintptr_t)addr + size) {
-        cs_lo = (uintptr_t)addr + cs_page(); /* above the guard page */
+        cstack_lo = (uintptr_t)addr + cs_page(); /* above the guard page */
         cs_thread_hi = (uintptr_t)addr + size;
     } else {
         /* unknown: assume only what is needed now, so that the next deep
          * call moves to a segment */
-        cs_lo = sp - CSTACK_RESERVE;
+        cstack_lo = sp - CSTACK_RESERVE;
         cs_thread_hi = sp;
     }
 }
@@ -284,10 +285,10 @@ static void cs_start(void *p)
     GC_enable(); /* disabled by cs_enter: the bottom and sp agree now */
     s->outer = cs_top;
     cs_top = s;
-    cs_lo = (uintptr_t)s->seg + cs_page();
+    cstack_lo = (uintptr_t)s->seg + cs_page();
     s->fn(s->arg);
     cs_top = s->outer;
-    cs_lo = s->lo_left;
+    cstack_lo = s->lo_left;
     GC_disable(); /* until the caller's stack is the current one again */
     GC_call_with_alloc_lock(cs_gc_leave, s);
 #ifdef CS_ASAN
@@ -298,7 +299,7 @@ static void cs_start(void *p)
 __attribute__((noinline)) static void cs_enter(CsSwitch *s)
 {
     s->seg = cs_segment_get();
-    s->lo_left = cs_lo;
+    s->lo_left = cstack_lo;
     GC_disable(); /* until cs_start runs on the segment */
     cs_gc_switch_in(s);
 #ifdef CS_ASAN
@@ -312,13 +313,12 @@ __attribute__((noinline)) static void cs_enter(CsSwitch *s)
     cs_segment_put(s->seg);
 }
 
-void cstack_call(void (*fn)(void *), void *arg)
+void cstack_call_slow(void (*fn)(void *), void *arg)
 {
-    if (!cs_lo)
+    if (cstack_lo == UINTPTR_MAX)
         cs_init_thread();
     uintptr_t sp = cstack_sp();
-    /* on a stack we know with room to spare: call in place (the hot case) */
-    if (sp > cs_lo && sp - cs_lo >= CSTACK_RESERVE) {
+    if (sp > cstack_lo && sp - cstack_lo >= CSTACK_RESERVE) {
         fn(arg);
         return;
     }
@@ -350,7 +350,7 @@ static void cs_abandon_start(void *unused)
         GC_call_with_alloc_lock(cs_gc_leave, x);
     GC_enable();
     cs_top = NULL;
-    cs_lo = first->lo_left;
+    cstack_lo = first->lo_left;
     void (*fn)(void) = cs_abandon_fn;
     /* innermost first: each record lives on the next outer segment */
     for (CsSwitch *x = s; x; x = x->outer)

@@ -25,17 +25,33 @@
 /* The size of a segment (its guard page included). */
 #define CSTACK_SEGMENT ((size_t)2 << 20)
 
-/* Runs fn(arg) with at least CSTACK_RESERVE bytes of C stack: on the
- * current stack when that much is left, else on a segment of its own,
- * released when fn returns. fn must return normally (no longjmp out of it
- * except through cstack_abandon). The calling thread must be registered
- * with the collector. */
-void cstack_call(void (*fn)(void *), void *arg);
-
 /* The current C stack pointer, near enough to measure stack use. */
 static inline uintptr_t cstack_sp(void)
 {
     return (uintptr_t)__builtin_frame_address(0);
+}
+
+/* The lowest address the current C stack of this thread may use
+ * (UINTPTR_MAX until cstack_call_slow has learnt it). Read by the inline
+ * check of cstack_call; written only by cstack.c. */
+extern __thread uintptr_t cstack_lo;
+
+/* cstack_call when the room check fails (or the thread is new to it). */
+void cstack_call_slow(void (*fn)(void *), void *arg);
+
+/* Runs fn(arg) with at least CSTACK_RESERVE bytes of C stack: on the
+ * current stack when that much is left (inline: a compare and a call),
+ * else on a segment of its own, released when fn returns. fn must return
+ * normally (no longjmp out of it except through cstack_abandon). The
+ * calling thread must be registered with the collector. */
+static inline void cstack_call(void (*fn)(void *), void *arg)
+{
+    uintptr_t sp = cstack_sp();
+    if (sp > cstack_lo && sp - cstack_lo >= CSTACK_RESERVE) {
+        fn(arg);
+        return;
+    }
+    cstack_call_slow(fn, arg);
 }
 
 /* Whether this thread runs on a segment now. */
