@@ -89,42 +89,54 @@ static inline int64_t vm_norm(int64_t v, int k)
 
 /* ---- fibers ---- */
 
+/* A goroutine stack array of n bytes (registers or frames: both hold
+ * pointers the collector must see). A big one is only ever referred to by
+ * its start (Fiber.regs/frames), so the collector need not treat pointers
+ * into its middle pages as keeping it: that spares it from blacklisting. */
+static void *vm_stack_alloc(size_t n)
+{
+    return n >= ((size_t)1 << 20) ? GC_MALLOC_IGNORE_OFF_PAGE(n) : GC_MALLOC(n);
+}
+
+/* Grows f's stack to `bytes` in all, or dies of Go's stack overflow when
+ * that passes the limit (with what the enclosing levels hold). */
+static void vm_stack_check(Fiber *f, uint64_t bytes)
+{
+    if (f->stack_outer + bytes > VM_MAX_STACK) vm_stack_overflow(f);
+}
+
 void vm_regs_ensure(Fiber *f, uint32_t need)
 {
     if (need <= f->nregs) return;
-    uint32_t n = f->nregs ? f->nregs * 2 : 32; /* small: a parked goroutine costs little (grows by doubling) */
+    uint64_t n = f->nregs ? f->nregs * 2ull : 32; /* small: a parked goroutine costs little (grows by doubling) */
     while (n < need) n *= 2;
-    Slot *r = GC_MALLOC((size_t)n * sizeof(Slot));
-    if (f->regs) memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
+    vm_stack_check(f, vm_fiber_stack_bytes(f) + (n - f->nregs) * sizeof(Slot));
+    Slot *r = vm_stack_alloc((size_t)n * sizeof(Slot));
+    if (f->regs) {
+        memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
+        /* Freed now, not when the collector finds it dead: a deep recursion
+         * would otherwise keep every smaller copy (half the new size in
+         * all) and the collector would scan them. Nothing else points into
+         * it: the loop reloads R after any call that may grow the stack. */
+        if (f->nregs >= 4096) GC_FREE(f->regs);
+    }
     f->regs = r;
-    f->nregs = n;
+    f->nregs = (uint32_t)n;
 }
 
 /* Pushes a frame for fn with registers from `base`; the arguments are
  * already there. */
-/* Go's goroutine stack limit (1 GB) in frames: unbounded recursion dies
- * with Go's "stack overflow" fatal error instead of exhausting memory. */
-#define VM_MAX_FRAMES 4000000
-
-static _Noreturn void vm_stack_overflow(Fiber *f)
-{
-    fflush(f->vm->out);
-    fprintf(f->vm->err, "runtime: goroutine stack exceeds 1000000000-byte limit\n"
-                        "fatal error: stack overflow\n");
-    vm_exit(f->vm, 2);
-}
-
 static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
 {
-    if (base + fn->nregs + 8 > f->nregs) {
-        if (base > (1u << 27)) vm_stack_overflow(f);
-        vm_regs_ensure(f, base + fn->nregs + 8);
-    }
+    if (base + fn->nregs + 8 > f->nregs) vm_regs_ensure(f, base + fn->nregs + 8);
     if (f->nframes == f->capframes) {
-        if (f->nframes >= VM_MAX_FRAMES) vm_stack_overflow(f);
         int n = f->capframes ? f->capframes * 2 : 2;
-        Frame *fr = GC_MALLOC((size_t)n * sizeof(Frame));
-        if (f->frames) memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
+        vm_stack_check(f, vm_fiber_stack_bytes(f) + (uint64_t)(n - f->capframes) * sizeof(Frame));
+        Frame *fr = vm_stack_alloc((size_t)n * sizeof(Frame));
+        if (f->frames) {
+            memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
+            if (f->capframes >= 1024) GC_FREE(f->frames); /* as the registers' */
+        }
         f->frames = fr;
         f->capframes = n;
     }

@@ -464,6 +464,47 @@ void vm_fatal_here(const char *msg)
     if (f) vm_fatal(f, msg);
 }
 
+/* Whether frame fr shows in a traceback (the runtime's own do not). */
+static bool vm_frame_shown(const Frame *fr)
+{
+    return !fr->fn->name || strncmp(fr->fn->name, "runtime.", 8) != 0;
+}
+
+_Noreturn void vm_stack_overflow(Fiber *f)
+{
+    FILE *o = f->vm->err;
+    fflush(f->vm->out);
+    fprintf(o, "runtime: goroutine stack exceeds %llu-byte limit\n"
+               "fatal error: stack overflow\n\ngoroutine %llu [running]:\n",
+            (unsigned long long)VM_MAX_STACK, f->g ? (unsigned long long)f->g->id : 1ull);
+    /* The frames of f and of the fibers whose natives called into it, as
+     * one stack; like Go, only the innermost and outermost 50 are shown. */
+    long total = 0, k = 0;
+    Fiber *root = f;
+    for (Fiber *x = f; x; x = x->outer) {
+        root = x;
+        for (int i = 0; i < x->nframes; i++) total += vm_frame_shown(&x->frames[i]);
+    }
+    for (Fiber *x = f; x; x = x->outer)
+        for (int i = x->nframes - 1; i >= 0; i--) {
+            Frame *fr = &x->frames[i];
+            if (!vm_frame_shown(fr)) continue;
+            k++;
+            if (k == 51 && total > 100) fprintf(o, "...%ld frames elided...\n", total - 100);
+            if (k > 50 && k <= total - 50) continue;
+            uint32_t pc = fr->pc > 0 ? fr->pc - 1 : 0; /* every pc is past a call */
+            fprintf(o, "%s(%s)\n\t%s:%d\n", fr->fn->name ? fr->fn->name : "?",
+                    fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
+                    vm_line_of(fr->fn, pc));
+        }
+    if (root->go_fn)
+        fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
+                root->go_fn->name ? root->go_fn->name : "?", (unsigned long long)root->go_parent,
+                root->go_fn->file ? root->go_fn->file : "?", vm_line_of(root->go_fn, root->go_pc));
+    fflush(o);
+    vm_exit(f->vm, 2);
+}
+
 String vm_panic_value_text(Fiber *f, const Iface *v)
 {
     char *buf = NULL;

@@ -71,6 +71,15 @@ struct Fiber {
     /* a finished nested fiber kept for this fiber's next call from native
      * code (sort.Slice's less, a String method): reused, not reallocated */
     struct Fiber *spare;
+    /* For a nested fiber: the fiber whose native made the call (its frames
+     * continue this one's traceback), and the goroutine stack bytes the
+     * enclosing levels hold (their registers, frames and the C stack their
+     * natives use), counted against Go's 1 GB limit with this fiber's own */
+    struct Fiber *outer;
+    uint64_t stack_outer;
+    /* the C stack pointer where this fiber's run began (0: not known): a
+     * nested call measures the C stack its caller's natives used from it */
+    uintptr_t csp;
     /* where the `go` statement that started it stood, for the "created by"
      * line of a traceback (go_fn NULL for main and host-started fibers) */
     const Func *go_fn;
@@ -108,8 +117,25 @@ Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs);
  * else refers to) when it is not too big; NULL allocates. */
 Fiber *vm_fiber_new_reusing(VM *vm, Fiber *reuse, Closure *cl, const Slot *args, uint32_t nargs);
 
-/* Makes sure the register stack holds `need` slots; may move it. */
+/* Makes sure the register stack holds `need` slots; may move it (the old
+ * one is freed at once: nothing may keep a pointer into it). */
 void vm_regs_ensure(Fiber *f, uint32_t need);
+
+/* Go's goroutine stack limit (runtime.maxstacksize), in bytes. */
+#define VM_MAX_STACK 1000000000ull
+
+/* The goroutine stack bytes f holds itself: its register slots and frame
+ * records, as Go counts a goroutine's frames (locals, arguments, return
+ * addresses) against its limit. */
+static inline uint64_t vm_fiber_stack_bytes(const Fiber *f)
+{
+    return (uint64_t)f->nregs * sizeof(Slot) + (uint64_t)f->capframes * sizeof(Frame);
+}
+
+/* Dies as Go does when a goroutine's stack would pass VM_MAX_STACK:
+ * "runtime: goroutine stack exceeds 1000000000-byte limit", "fatal error:
+ * stack overflow", the goroutine's traceback (the middle elided), exit 2. */
+_Noreturn void vm_stack_overflow(Fiber *f);
 
 /* Starts a panic with value v on f (recording the traceback). */
 void vm_panic_start(Fiber *f, Iface v, bool runtime_error);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cstack.h"
 #include "map.h"
 #include "vm_priv.h"
 
@@ -39,6 +40,7 @@ static RunResult vm_runner(G *g)
     f->g = g;
     g->preempt_budget = SCHED_PREEMPT_BUDGET;
     atomic_store(&g->preempt, false);
+    f->csp = cstack_sp(); /* where nested calls measure C stack use from */
     switch (vm_execute(f)) {
     case VM_DONE:
         if (g->is_main && f->vm->main_done) {
@@ -205,7 +207,9 @@ _Noreturn void vm_exit(VM *vm, int code)
         int zero = 0;
         atomic_compare_exchange_strong(&vm->exit_code, &zero, code);
         sched_stop();
-        sched_abort_g();
+        /* from a nested call on a C stack segment, the longjmp to the
+         * scheduler must first leave the segments (cstack.h) */
+        cstack_abandon(sched_abort_g);
     }
     /* _exit, not exit: this runs on whichever thread panicked or called
      * os.Exit while other Ms keep running, and one of them may reach exit()
@@ -250,17 +254,44 @@ static void vm_keep_spare(Fiber *outer, Fiber *nf)
     if (outer && !outer->spare) outer->spare = nf;
 }
 
-/* Runs a nested fiber to completion for a native's callback. */
+/* A nested run, as cstack_call passes it. */
+typedef struct {
+    Fiber *nf;
+    int r; /* vm_execute's result */
+} VmNested;
+
+static void vm_nested_body(void *p)
+{
+    VmNested *n = p;
+    n->nf->csp = cstack_sp();
+    n->r = vm_execute(n->nf);
+}
+
+/* Runs a nested fiber to completion for a native's callback. Its stack
+ * counts what the enclosing levels hold (Go runs such a callback on the
+ * same goroutine stack as its caller), and it runs on a C stack with room
+ * for it, so that recursion through natives is as deep as Go's. */
 static bool vm_run_nested(NativeCtx *ctx, Fiber *nf, Slot *res, uint32_t nres)
 {
     nf->g = ctx->g ? ctx->g : sched_current();
     nf->nested = true;
-    int r = vm_execute(nf);
+    Fiber *outer = ctx->fiber;
+    if (outer) {
+        /* the C stack the caller's run used (vm_execute and the natives
+         * between it and here): a fiber runs on one stack throughout */
+        uintptr_t sp = cstack_sp();
+        uint64_t cbytes = outer->csp > sp && outer->csp - sp < ((uint64_t)1 << 32) ? outer->csp - sp : 0;
+        nf->outer = outer;
+        nf->stack_outer = outer->stack_outer + vm_fiber_stack_bytes(outer) + cbytes;
+        if (nf->stack_outer + vm_fiber_stack_bytes(nf) > VM_MAX_STACK) vm_stack_overflow(nf);
+    }
+    VmNested n = {nf, 0};
+    cstack_call(vm_nested_body, &n);
+    int r = n.r;
     if (r == VM_DONE) {
         if (nres) memcpy(res, nf->regs, nres * sizeof(Slot));
         return true;
     }
-    Fiber *outer = ctx->fiber;
     if (r == VM_FATAL) {
         if (outer) {
             Panic *p = nf->panic, *t = p;
