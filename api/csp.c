@@ -129,7 +129,7 @@ CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_
 CspStatus csp_load_file(CspVM *vm, const char *path)
 {
     api_clear_errors(vm);
-    FILE *f = fopen(path, "rb");
+    FILE *f = fopen(path, "rbe"); /* e: O_CLOEXEC, so no child inherits it */
     if (!f) {
         api_error(vm, NULL, 0, 0, "open %s: %s", path, strerror(errno));
         return CSP_ERR_IO;
