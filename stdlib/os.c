@@ -776,15 +776,6 @@ static NativeStatus os_kill(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-/* eaccess(path string) int: 0 if the effective ids may execute path, else
- * the errno (exec.LookPath). */
-static NativeStatus os_eaccess(NativeCtx *ctx, Slot *args, Slot *res)
-{
-    (void)ctx;
-    res[0].i = faccessat(AT_FDCWD, string_cstr(nat_str(args)), X_OK, AT_EACCESS) < 0 ? errno : 0;
-    return NATIVE_OK;
-}
-
 static const StdNative os_natives[] = {
     {"pipe", os_pipe},
     {"openFile", os_open_file},
@@ -833,7 +824,6 @@ static const StdNative os_natives[] = {
     {"startProcess", os_start_process},
     {"wait4NB", os_wait4_nb},
     {"kill", os_kill},
-    {"eaccess", os_eaccess},
     {NULL, NULL},
 };
 

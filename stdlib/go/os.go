@@ -1172,7 +1172,6 @@ func (p *Process) done() bool { return atomic.LoadInt32(&p.isdone) != 0 }
 func startProcess(path string, argv []string, envv []string, dir string, fds []int) (pid int, pidfd int, e int)
 func wait4NB(pid int) (done bool, status int, utime int64, stime int64, e int)
 func kill(pid int, sig int) int
-func eaccess(path string) int
 
 // StartProcess starts a new process with the program, arguments and
 // attributes specified by name, argv and attr. The argv slice becomes
