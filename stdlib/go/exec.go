@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 )
@@ -563,23 +562,6 @@ func (c *Cmd) CombinedOutput() ([]byte, error) {
 	return b.Bytes(), err
 }
 
-// closeOnce is the parent's end of StdinPipe: closing it twice is not an
-// error (Wait closes it too).
-type closeOnce struct {
-	*os.File
-	once sync.Once
-	err  error
-}
-
-func (c *closeOnce) Close() error {
-	c.once.Do(c.close)
-	return c.err
-}
-
-func (c *closeOnce) close() {
-	c.err = c.File.Close()
-}
-
 // StdinPipe returns a pipe that will be connected to the command's
 // standard input when the command starts.
 func (c *Cmd) StdinPipe() (io.WriteCloser, error) {
@@ -595,9 +577,8 @@ func (c *Cmd) StdinPipe() (io.WriteCloser, error) {
 	}
 	c.Stdin = pr
 	c.childIOFiles = append(c.childIOFiles, pr)
-	wc := &closeOnce{File: pw}
-	c.parentIOPipes = append(c.parentIOPipes, wc)
-	return wc, nil
+	c.parentIOPipes = append(c.parentIOPipes, pw)
+	return pw, nil
 }
 
 // StdoutPipe returns a pipe that will be connected to the command's

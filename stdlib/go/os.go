@@ -1227,7 +1227,7 @@ func (p *Process) Wait() (*ProcessState, error) {
 	for {
 		done, status, utime, stime, e := wait4NB(p.Pid)
 		if e != 0 {
-			return nil, NewSyscallError("wait", errno(e))
+			return nil, NewSyscallError("waitid", errno(e))
 		}
 		if done {
 			atomic.StoreInt32(&p.isdone, 1)
