@@ -78,7 +78,7 @@ bool api_is_source_name(const char *path)
 /* A whole file as a collected string; NULL with errno set on failure. */
 static char *read_file(const char *path, int64_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = fopen(path, "rbe");
     if (!f)
         return NULL;
     size_t cap = 1 << 14, n = 0, got;
