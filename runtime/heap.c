@@ -8,6 +8,7 @@
  * everything else is left to the collector.
  */
 #include <gc.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,12 +19,10 @@
  * address, as Go's zerobase: they can hold nothing, so sharing is safe. */
 static uint64_t heap_zerobase[2];
 
-void heap_init(void)
+/* Starts the collector: once per process, whichever thread comes first
+ * (two host threads may make their first csp_new at once). */
+static void heap_init_once(void)
 {
-    static int done;
-    if (done)
-        return;
-    done = 1;
     /* GOMAXPROCS bounds how many threads run csp code at once, and in Go
      * the collector's mark workers run on those same Ps. Boehm would start
      * one marker per CPU whatever GOMAXPROCS says, so GOMAXPROCS=1 would
@@ -49,6 +48,12 @@ void heap_init(void)
     /* Threads not created through GC_pthread_create (host threads calling
      * into the API) may register themselves later. */
     GC_allow_register_threads();
+}
+
+void heap_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, heap_init_once);
 }
 
 void *heap_alloc(size_t size)
