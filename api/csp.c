@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <gc.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,22 +28,24 @@
 #include "../runtime/vm.h"
 
 /* The collector must be initialised once per process before any
- * allocation; csp_new is the first call any host makes. */
-static void api_init_once(void)
+ * allocation; csp_new is the first call any host makes, possibly on
+ * several threads at once: pthread_once makes the others wait until the
+ * first has finished. */
+static void api_init(void)
 {
-    static bool done;
-    if (done)
-        return;
-    done = true;
     heap_init();
     types_init();
 }
 
 CspVM *csp_new(const CspOptions *opts)
 {
-    api_init_once();
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, api_init);
     sched_register_thread();
-    CspVM *vm = calloc(1, sizeof *vm);
+    /* Uncollectable, so scanned: the handle is the only root of its
+     * loaded program (vm->prog) between csp_load_* and csp_run, and the
+     * host keeps it in memory the collector does not see. */
+    CspVM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
     if (!vm)
         return NULL;
     if (opts)
@@ -54,11 +57,18 @@ void csp_free(CspVM *vm)
 {
     if (!vm)
         return;
+    /* A host function freeing the handle whose run called it would pull
+     * the program from under the run: refused, as csp_run is there. */
+    if (atomic_load(&vm->running)) {
+        api_clear_errors(vm);
+        api_error(vm, NULL, 0, 0, "csp_free: the handle is running");
+        return;
+    }
     for (int i = 0; i < vm->nerrors; i++)
         free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
     free(vm->errors);
     api_host_free(vm);
-    free(vm);
+    GC_FREE(vm);
 }
 
 void api_clear_errors(CspVM *vm)
@@ -88,10 +98,28 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
         .file = file ? strdup(file) : NULL, .line = line, .col = col, .message = strdup(buf)};
 }
 
+bool api_in_run(CspVM *vm, const char *who)
+{
+    if (sched_current()) {
+        /* a goroutine of the run in progress (a host function) */
+        api_error(vm, NULL, 0, 0, "%s: called from inside a run", who);
+        return true;
+    }
+    if (atomic_load(&vm->running)) {
+        api_error(vm, NULL, 0, 0, "%s: the handle is running", who);
+        return true;
+    }
+    return false;
+}
+
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len)
 {
     sched_register_thread();
     api_clear_errors(vm);
+    /* Loading replaces the program a run in progress executes, and the
+     * front end must not run on a scheduler thread. */
+    if (api_in_run(vm, "csp_load_string"))
+        return CSP_ERR_USAGE;
     vm->prog = NULL;
 
     /* The tree keeps pointers into the source: give it a collected copy
@@ -137,11 +165,13 @@ bool api_run_begin(CspVM *vm, const char *who)
         return false;
     }
     pthread_mutex_lock(&api_run_lock);
+    atomic_store(&vm->running, true);
     return true;
 }
 
-void api_run_end(void)
+void api_run_end(CspVM *vm)
 {
+    atomic_store(&vm->running, false);
     pthread_mutex_unlock(&api_run_lock);
 }
 
@@ -153,7 +183,7 @@ int csp_run(CspVM *vm)
     VM *m = vm_new(vm->prog, &o);
     vm->inited = true;
     int status = vm_run(m);
-    api_run_end();
+    api_run_end(vm);
     return status;
 }
 

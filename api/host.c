@@ -68,6 +68,8 @@ CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
     sched_register_thread();
     if (!vm || !path || !*path || !source || host_pkg_taken(vm, path))
         return CSP_ERR_USAGE;
+    if (api_in_run(vm, "csp_register_package"))
+        return CSP_ERR_USAGE;
     int n = 0;
     while (natives && natives[n].name)
         if (!natives[n++].fn)
@@ -833,12 +835,12 @@ CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
     if (!vm->inited) {
         vm->inited = true;
         if (vm_run_func(m, vm->prog->init, NULL, 0, NULL, NULL) != 0) {
-            api_run_end();
+            api_run_end(vm);
             return CSP_ERR_RUNTIME;
         }
     }
     HostResults hr = {vm, ft, results, nresults, false};
     int code = vm_run_func(m, fn, slots, na, host_take_results, &hr);
-    api_run_end();
+    api_run_end(vm);
     return code == 0 && hr.returned ? CSP_OK : CSP_ERR_RUNTIME;
 }

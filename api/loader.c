@@ -546,6 +546,9 @@ CspStatus api_load_program(CspVM *vm, const ImportFile *files, int nfiles, const
 CspStatus csp_load_files(CspVM *vm, int n, const char *const *paths)
 {
     api_clear_errors(vm);
+    /* as csp_load_string: never from inside a run */
+    if (api_in_run(vm, "csp_load_files"))
+        return CSP_ERR_USAGE;
     vm->prog = NULL;
     if (n < 1) {
         api_error(vm, NULL, 0, 0, "no files to load");

@@ -16,9 +16,12 @@
  * unreadable files, 2 for an unrecovered panic, a deadlock, or a usage
  * error; os.Exit's code otherwise. This file must not reach past csp.h.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csp.h"
 
@@ -167,8 +170,27 @@ static int load(CspVM *vm, const Program *p)
     return 1;
 }
 
+/* As Go's runtime does at start (checkfds): a standard descriptor the
+ * parent left closed is opened on /dev/null, so that `csp run x <&-`
+ * reads end of input, and no file opened later (the source, the
+ * netpoller's) takes descriptor 0, 1 or 2 by accident. */
+static void open_closed_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+            continue;
+        /* the lowest free descriptor: fd itself, as those below are open */
+        if (open("/dev/null", O_RDWR) != fd) {
+            static const char msg[] = "runtime: failed to open /dev/null\n";
+            (void)!write(2, msg, sizeof msg - 1);
+            exit(2);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    open_closed_std_fds();
     if (argc < 2) {
         fputs(usage, stderr);
         return 2;

@@ -10,6 +10,7 @@
 #include <gc.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -69,12 +70,10 @@ static void GC_CALLBACK heap_warn_proc(char *msg, GC_word arg)
  * address, as Go's zerobase: they can hold nothing, so sharing is safe. */
 static uint64_t heap_zerobase[2];
 
-void heap_init(void)
+/* Starts the collector: once per process, whichever thread comes first
+ * (two host threads may make their first csp_new at once). */
+static void heap_init_once(void)
 {
-    static int done;
-    if (done)
-        return;
-    done = 1;
     /* GOMAXPROCS bounds how many threads run csp code at once, and in Go
      * the collector's mark workers run on those same Ps. Boehm would start
      * one marker per CPU whatever GOMAXPROCS says, so GOMAXPROCS=1 would
@@ -130,6 +129,12 @@ static void heap_zero(void *p, size_t n)
  * above it fail at once instead of asking the collector to grow the heap
  * by an absurd amount. */
 #define HEAP_MAX_ALLOC ((size_t)1 << 48)
+
+void heap_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, heap_init_once);
+}
 
 void *heap_alloc(size_t size)
 {

@@ -1793,9 +1793,9 @@ vm_dispatch:
         R[A].u = t->kind == KIND_INTERFACE ? vm_implements(x.type, t) : x.type == t;
         NEXT(3);
     }
-    VM_CASE(PRINT) vm_print_value(f->vm->err, K[B].p, &R[A]); NEXT(2);
-    VM_CASE(PRINTSP) fputc(' ', f->vm->err); NEXT(0);
-    VM_CASE(PRINTNL) fputc('\n', f->vm->err); NEXT(0);
+    VM_CASE(PRINT) vm_print_builtin(f->vm, K[B].p, &R[A]); NEXT(2);
+    VM_CASE(PRINTSP) vm_write(f->vm, 2, " ", 1); NEXT(0);
+    VM_CASE(PRINTNL) vm_write(f->vm, 2, "\n", 1); NEXT(0);
 
 #if !CSP_COMPUTED_GOTO
     default: abort();

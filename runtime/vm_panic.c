@@ -270,23 +270,23 @@ NativeStatus native_panic_string(NativeCtx *ctx, const char *msg)
 
 /* ---- printing values (print/println and panic reports) ---- */
 
-/* Go's runtime printfloat: +d.dddddde+ddd. */
-static void vm_print_float(FILE *o, double v)
+/* Room for print's text of any non-string value: a complex's two floats
+ * of 14 bytes and "(", "i)", or an interface's two pointers. */
+#define VM_PRINT_MAX 64
+
+/* Go's runtime printfloat: +d.dddddde+ddd, into o; returns its length. */
+static size_t vm_format_float(char *o, double v)
 {
     if (v != v) {
-        fputs("NaN", o);
-        return;
+        memcpy(o, "NaN", 3);
+        return 3;
     }
-    if (v + v == v && v > 0) {
-        fputs("+Inf", o);
-        return;
-    }
-    if (v + v == v && v < 0) {
-        fputs("-Inf", o);
-        return;
+    if (v + v == v && v != 0) {
+        memcpy(o, v > 0 ? "+Inf" : "-Inf", 4);
+        return 4;
     }
     enum { N = 7 };
-    char buf[N + 7];
+    char *buf = o;
     int e = 0;
     buf[0] = '+';
     if (v == 0) {
@@ -329,22 +329,25 @@ static void vm_print_float(FILE *o, double v)
     buf[N + 4] = (char)(e / 100 + '0');
     buf[N + 5] = (char)((e / 10) % 10 + '0');
     buf[N + 6] = (char)(e % 10 + '0');
-    fwrite(buf, 1, sizeof buf, o);
+    return N + 7;
 }
 
-void vm_print_value(FILE *o, const Type *t, const Slot *v)
+/* print's text of v (type t): a string's own bytes, or the text written
+ * into buf (VM_PRINT_MAX bytes). Stores its length in *len. */
+static const char *vm_format_value(const Type *t, const Slot *v, char *buf, size_t *len)
 {
+    int n = 0;
     switch (t->kind) {
-    case KIND_BOOL: fputs(v->u & 1 ? "true" : "false", o); break;
+    case KIND_BOOL: n = snprintf(buf, VM_PRINT_MAX, "%s", v->u & 1 ? "true" : "false"); break;
     case KIND_INT: case KIND_INT8: case KIND_INT16: case KIND_INT32: case KIND_INT64:
-        fprintf(o, "%lld", (long long)v->i);
+        n = snprintf(buf, VM_PRINT_MAX, "%lld", (long long)v->i);
         break;
     case KIND_UINT: case KIND_UINT8: case KIND_UINT16: case KIND_UINT32: case KIND_UINT64:
     case KIND_UINTPTR:
-        fprintf(o, "%llu", (unsigned long long)v->u);
+        n = snprintf(buf, VM_PRINT_MAX, "%llu", (unsigned long long)v->u);
         break;
-    case KIND_FLOAT64: vm_print_float(o, v->f); break;
-    case KIND_FLOAT32: vm_print_float(o, (double)v->f32); break;
+    case KIND_FLOAT64: n = (int)vm_format_float(buf, v->f); break;
+    case KIND_FLOAT32: n = (int)vm_format_float(buf, (double)v->f32); break;
     case KIND_COMPLEX64:
     case KIND_COMPLEX128: {
         /* Go's printcomplex: both parts signed, "(+1.000000e+000+2.000000e+000i)" */
@@ -354,25 +357,48 @@ void vm_print_value(FILE *o, const Type *t, const Slot *v)
             memcpy(p, v, sizeof p);
             re = p[0], im = p[1];
         }
-        fputc('(', o);
-        vm_print_float(o, re);
-        vm_print_float(o, im);
-        fputs("i)", o);
+        buf[n++] = '(';
+        n += (int)vm_format_float(buf + n, re);
+        n += (int)vm_format_float(buf + n, im);
+        buf[n++] = 'i';
+        buf[n++] = ')';
         break;
     }
     case KIND_STRING: {
         const String *s = (const String *)v;
-        fwrite(s->ptr, 1, (size_t)s->len, o);
-        break;
+        *len = (size_t)s->len;
+        return (const char *)s->ptr;
     }
     /* pointers as Go's runtime prints them: 0x0 for nil (C's %p says
      * "(nil)") */
-    case KIND_INTERFACE: fprintf(o, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p, (uintptr_t)v[1].p); break;
-    case KIND_SLICE:
-        fprintf(o, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i, (long long)v[2].i, (uintptr_t)v[0].p);
+    case KIND_INTERFACE:
+        n = snprintf(buf, VM_PRINT_MAX, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p,
+                     (uintptr_t)v[1].p);
         break;
-    default: fprintf(o, "0x%" PRIxPTR, (uintptr_t)v->p); break;
+    case KIND_SLICE:
+        n = snprintf(buf, VM_PRINT_MAX, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i,
+                     (long long)v[2].i, (uintptr_t)v[0].p);
+        break;
+    default: n = snprintf(buf, VM_PRINT_MAX, "0x%" PRIxPTR, (uintptr_t)v->p); break;
     }
+    *len = n < 0 ? 0 : (size_t)n;
+    return buf;
+}
+
+void vm_print_value(FILE *o, const Type *t, const Slot *v)
+{
+    char buf[VM_PRINT_MAX];
+    size_t n;
+    const char *s = vm_format_value(t, v, buf, &n);
+    fwrite(s, 1, n, o);
+}
+
+void vm_print_builtin(VM *vm, const Type *t, const Slot *v)
+{
+    char buf[VM_PRINT_MAX];
+    size_t n;
+    const char *s = vm_format_value(t, v, buf, &n);
+    vm_write(vm, 2, s, n);
 }
 
 /* Calls Error() or String() of v for the panic report. */
@@ -519,10 +545,16 @@ String vm_panic_value_text(Fiber *f, const Iface *v)
 
 void vm_print_fatal(Fiber *f)
 {
-    FILE *o = f->vm->err;
-    fflush(f->vm->out);
     Panic *p = f->panic;
     if (!p) return;
+    /* The report is made in memory, then written at once: the values'
+     * Error and String methods run first (as Go's preprintpanics), so
+     * what they print comes before it, never inside it. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    bool mem = o != NULL;
+    if (!mem) o = f->vm->err; /* no memory left: piece by piece, then */
     vm_print_panics(o, f, p);
     fprintf(o, "\ngoroutine %llu [running]:\n%s", f->g ? (unsigned long long)f->g->id : 1ull,
             p->trace ? p->trace : "");
@@ -530,5 +562,11 @@ void vm_print_fatal(Fiber *f)
         fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
                 f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
                 f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
-    fflush(o);
+    if (!mem) {
+        fflush(o);
+        return;
+    }
+    fclose(o);
+    vm_write(f->vm, 2, buf, len);
+    free(buf);
 }

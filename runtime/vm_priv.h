@@ -87,9 +87,25 @@ struct Fiber {
     uint64_t go_parent;
 };
 
+/* Where one of a VM's standard streams goes (runtime/vm_out.c). */
+typedef struct VMStream {
+    int fd;         /* the process's descriptor (1 or 2), written with
+                       write(2); -1 for a host's FILE */
+    FILE *file;     /* the host's FILE (or stdout/stderr when fd >= 0) */
+    bool may_block; /* a pipe or socket: a write may wait for the reader,
+                       so it hands the processor off when it would */
+} VMStream;
+
+/* Sets s up for the host's FILE f (NULL: the process's stream `which`,
+ * 1 or 2; stdout or stderr themselves are written by descriptor). */
+void vm_stream_init(VMStream *s, FILE *f, int which);
+
 struct VM {
     VMProgram *prog;
+    /* The host's sinks (or stdout/stderr): only for stdio reports, each
+     * followed by fflush; everything else writes through vm_write. */
     FILE *out, *err;
+    VMStream stdout_s, stderr_s; /* what vm_write writes to */
     int gomaxprocs;
     int argc;
     const char *const *argv;
@@ -157,8 +173,11 @@ String vm_panic_value_text(Fiber *f, const Iface *v);
 /* Prints an unrecovered panic in Go's form to the VM's error stream. */
 void vm_print_fatal(Fiber *f);
 
-/* Prints a value as the print/println builtins do. */
+/* Prints a value as the print/println builtins do, to a report's FILE
+ * (vm_print_value) or, for the builtins themselves, to the VM's standard
+ * error as one write (vm_print_builtin). */
 void vm_print_value(FILE *out, const Type *t, const Slot *v);
+void vm_print_builtin(VM *vm, const Type *t, const Slot *v);
 
 /* Go's append growth: the new capacity for a slice of old capacity oldcap
  * needing newlen elements of elemsize bytes. */

@@ -26,6 +26,8 @@ VM *vm_new(VMProgram *p, const VMOptions *opts)
     vm->prog = p;
     vm->out = opts && opts->out ? opts->out : stdout;
     vm->err = opts && opts->err ? opts->err : stderr;
+    vm_stream_init(&vm->stdout_s, vm->out, 1);
+    vm_stream_init(&vm->stderr_s, vm->err, 2);
     vm->gomaxprocs = opts ? opts->gomaxprocs : 0;
     vm->argc = opts ? opts->argc : 0;
     vm->argv = opts ? opts->argv : NULL;
@@ -188,8 +190,6 @@ int vm_run(VM *vm)
     return vm_run_func(vm, vm->prog->entry, NULL, 0, NULL, NULL);
 }
 
-FILE *vm_stdout(VM *vm) { return vm ? vm->out : stdout; }
-FILE *vm_stderr(VM *vm) { return vm ? vm->err : stderr; }
 int vm_argc(VM *vm) { return vm->argc; }
 const char *const *vm_argv(VM *vm) { return vm->argv; }
 

@@ -4,15 +4,15 @@
  *
  * Every call that can fail returns its errno (or minus it, beside a
  * count): the Go side owns the error values and texts' wrapping.
- * Standard output and error go through vm_stdout/vm_stderr (the host may
- * redirect them), each Write one fwrite so concurrent writers never
- * interleave inside a write. Reads may block the thread, so they run
+ * Standard output and error go through vm_write (unbuffered, as Go's; the
+ * host may redirect them), each Write one write(2) so concurrent writers
+ * never interleave inside a write. Reads may block the thread, so they run
  * between sched_enter_blocking/sched_exit_blocking, except on descriptors
  * registered with the poller (pipes, terminals, sockets csp opened), whose
  * goroutines park on EAGAIN (netpoll.h). Children are spawned with
  * posix_spawn, never fork, and waited for through a pidfd on the poller.
- * Every descriptor it opens is close-on-exec. Must never write to a
- * descriptor the VM redirected by bypassing its FILE.
+ * Every descriptor it opens is close-on-exec. Must never write to
+ * descriptor 1 or 2 by bypassing vm_write.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -60,22 +60,12 @@ static bool os_fd_may_block(int fd)
     return fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
 }
 
-/* Writes n bytes to fd (1 and 2 through the VM's streams); returns the
- * count or minus the errno. */
+/* Writes n bytes to fd (1 and 2 through the VM's standard streams);
+ * returns the count or minus the errno. */
 static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t n)
 {
-    if (fd == 1 || fd == 2) {
-        FILE *f = fd == 1 ? vm_stdout(ctx->vm) : vm_stderr(ctx->vm);
-        /* Go's streams are unbuffered: keep stdout's text ahead of what
-         * goes to stderr, so a shared terminal or file sees Go's order. */
-        if (fd == 2)
-            fflush(vm_stdout(ctx->vm));
-        if (n > 0 && fwrite(p, 1, (size_t)n, f) != (size_t)n)
-            return -EIO;
-        if (fd == 2)
-            fflush(f);
-        return n;
-    }
+    if (fd == 1 || fd == 2)
+        return vm_write(ctx->vm, (int)fd, p, (size_t)n);
     int64_t done = 0;
     bool may_block = os_fd_may_block((int)fd);
     if (may_block)
@@ -118,8 +108,6 @@ static NativeStatus os_read(NativeCtx *ctx, Slot *args, Slot *res)
 {
     int64_t fd = args[0].i;
     Slice b = nat_slice(args + 1);
-    /* Go's stdout is unbuffered: a prompt must be visible before we wait. */
-    fflush(vm_stdout(ctx->vm));
     ssize_t r;
     bool may_block = os_fd_may_block((int)fd);
     if (may_block)
@@ -619,8 +607,6 @@ static NativeStatus os_poll_wait(NativeCtx *ctx, Slot *args, Slot *res)
 {
     int fd = (int)args[0].i;
     NetpollMode mode = args[1].i == 'w' ? NETPOLL_WRITE : NETPOLL_READ;
-    if (mode == NETPOLL_READ && (!ctx->g || !ctx->g->resumed))
-        fflush(vm_stdout(ctx->vm)); /* a prompt is visible before we wait */
     NetpollStatus st = netpoll_wait(ctx->g, fd, mode);
     if (st == NETPOLL_PARKED)
         return NATIVE_PARK;
