@@ -196,6 +196,9 @@ VMOptions api_vm_options(const CspVM *vm)
         .argc = vm->opts.argc,
         .argv = vm->opts.argv,
         .exit_process = vm->opts.exit_process,
+        .time_limit_ns = vm->opts.time_limit_ms > 0 && vm->opts.time_limit_ms < INT64_MAX / 1000000
+                             ? vm->opts.time_limit_ms * 1000000
+                             : 0,
     };
 }
 

@@ -57,6 +57,15 @@ typedef struct CspOptions {
      * scheduling point). true: the process exits at once, as a Go program
      * does (the csp command). */
     bool exit_process;
+    /* A wall-clock budget for each run (csp_run, csp_call), in
+     * milliseconds; 0: none. A run still going when it is spent ends as a
+     * fatal error does: goroutines stop at their next pre-emption check
+     * (running ones within microseconds, blocked ones at once), the error
+     * stream gets `fatal error: time limit exceeded` and the status is 2.
+     * Code inside one native call (a huge strings.Repeat, a foreign
+     * function) is not interrupted: the run ends when it returns. For
+     * hosts running untrusted or generated scripts (and the fuzzers). */
+    int64_t time_limit_ms;
 } CspOptions;
 
 /* Creates an interpreter. Returns NULL only when out of memory. Any

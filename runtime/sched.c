@@ -276,6 +276,8 @@ static struct {
     bool sysmon_started;
     bool sysmonwait;
     pthread_cond_t sysmon_cv;
+    _Atomic int64_t deadline;  /* sched_set_deadline: 0, or monotonic ns */
+    void (*expired)(void);     /* its hook (set before the run starts) */
 
     pthread_mutex_t allglock;
     /* Every G ever made (dead ones are reused), oldest first. An array,
@@ -1177,6 +1179,19 @@ static void sched_default_deadlock(void)
     exit(2);
 }
 
+void sched_set_deadline(int64_t when, void (*expired)(void))
+{
+    pthread_mutex_lock(&sched.lock);
+    sched.expired = expired;
+    atomic_store(&sched.deadline, when > 0 ? when : 0);
+    pthread_mutex_unlock(&sched.lock);
+}
+
+bool sched_stopping(void)
+{
+    return atomic_load(&sched.done);
+}
+
 void sched_stop(void)
 {
     pthread_mutex_lock(&sched.lock);
@@ -1633,15 +1648,24 @@ static void *sysmon_main(void *arg)
     for (;;) {
         nanosleep(&ts, NULL);
         pthread_mutex_lock(&sched.lock);
-        while (sched.npbusy == 0 || atomic_load(&sched.done)) {
+        while (atomic_load(&sched.done) ||
+               (sched.npbusy == 0 && atomic_load(&sched.deadline) == 0)) {
             sched.sysmonwait = true;
             pthread_cond_wait(&sched.sysmon_cv, &sched.lock);
         }
         int n = atomic_load(&sched.nprocs);
         if (n > sched.nallp)
             n = sched.nallp;
+        int64_t deadline = atomic_load(&sched.deadline);
+        void (*expired)(void) = sched.expired;
         pthread_mutex_unlock(&sched.lock);
         int64_t now = now_ns();
+        if (deadline && now >= deadline && expired) {
+            /* once per run: the hook stops it, or the run ended anyway */
+            atomic_store(&sched.deadline, 0);
+            expired();
+            continue;
+        }
         for (int i = 0; i < n; i++) {
             P *p = sched.allp[i];
             G *g = atomic_load(&p->curg);

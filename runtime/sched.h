@@ -194,6 +194,17 @@ void sched_stop(void);
 bool sched_can_abort_g(void);
 _Noreturn void sched_abort_g(void);
 
+/* A deadline for the next run (monotonic ns, 0: none), set before
+ * sched_run_main: when it passes while the run goes on, the monitor calls
+ * `expired` (on its own thread, no lock held), which normally stops the
+ * scheduler. The monitor keeps watching while every P is idle (goroutines
+ * asleep on timers) only when a deadline is set. */
+void sched_set_deadline(int64_t when, void (*expired)(void));
+/* Whether the current run is over (sched_stop ran): a nested call from
+ * native code, which cannot yield, checks it at its pre-emption points and
+ * abandons its goroutine. */
+bool sched_stopping(void);
+
 /* Whether sched_run_main() ended because of a deadlock (the hook
  * returned). For tests and embedders that install a non-exiting hook. */
 bool sched_deadlocked(void);

@@ -675,8 +675,9 @@ typedef struct VMCacheEntry {
 #define NILDEREF() THROW("invalid memory address or nil pointer dereference")
 /* Pre-emption: a budget in a C local, counted down at backward jumps and
  * calls; when it runs out, the monitor's request (g->preempt) or the
- * spent budget makes the goroutine yield (a nested call from native code
- * never yields). */
+ * spent budget makes the goroutine yield. A nested call from native code
+ * never yields; if the run has ended meanwhile (os.Exit elsewhere, the
+ * host's time limit) it abandons its goroutine, or it would spin on. */
 #define BUDGET(target)                                                        \
     do {                                                                      \
         if (--budget <= 0) {                                                  \
@@ -684,6 +685,8 @@ typedef struct VMCacheEntry {
                 fr->pc = (uint32_t)(target);                                  \
                 return VM_YIELD;                                              \
             }                                                                 \
+            if (sched_stopping() && sched_can_abort_g())                      \
+                sched_abort_g();                                              \
             budget = SCHED_PREEMPT_BUDGET;                                    \
         }                                                                     \
     } while (0)

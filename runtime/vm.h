@@ -185,6 +185,7 @@ typedef struct VMOptions {
     int argc;
     const char *const *argv;
     bool exit_process; /* vm_exit ends the process (else only the run) */
+    int64_t time_limit_ns; /* a run's wall-clock budget; 0: none */
 } VMOptions;
 
 /* Creates a VM for program p. */

@@ -111,6 +111,8 @@ struct VM {
     const char *const *argv;
     bool exit_process;
     _Atomic int exit_code;
+    int64_t time_limit_ns;  /* VMOptions.time_limit_ns */
+    _Atomic bool expired;   /* the run's time limit was reached */
     VMReturnHook main_done; /* see vm_run_func */
     void *main_done_arg;
     /* main called runtime.Goexit: its goroutine is gone, as Go's _Gdead

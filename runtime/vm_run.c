@@ -13,6 +13,7 @@
 
 #include "cstack.h"
 #include "map.h"
+#include "timer.h"
 #include "vm_priv.h"
 
 /* The VM whose program runs (the deadlock hook takes no argument). */
@@ -32,6 +33,7 @@ VM *vm_new(VMProgram *p, const VMOptions *opts)
     vm->argc = opts ? opts->argc : 0;
     vm->argv = opts ? opts->argv : NULL;
     vm->exit_process = opts ? opts->exit_process : false;
+    vm->time_limit_ns = opts ? opts->time_limit_ns : 0;
     return vm;
 }
 
@@ -164,6 +166,19 @@ static void vm_map_fatal(const char *msg)
     if (g && g->fiber) vm_fatal(g->fiber, msg);
 }
 
+/* The monitor's hook when the run's time limit passes (on its thread):
+ * the run ends with status 2 unless it already ended; the message is
+ * written by vm_run_func on the host's thread, which owns the streams. */
+static void vm_expired(void)
+{
+    VM *vm = vm_current;
+    int zero = 0;
+    if (sched_stopping() || !atomic_compare_exchange_strong(&vm->exit_code, &zero, 2))
+        return;
+    atomic_store(&vm->expired, true);
+    sched_stop();
+}
+
 int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
@@ -174,12 +189,17 @@ int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook
     sched_init(vm->gomaxprocs, vm_runner);
     sched_set_deadlock_hook(vm_deadlock);
     map_set_fatal_hook(vm_map_fatal);
+    atomic_store(&vm->expired, false);
+    sched_set_deadline(vm->time_limit_ns ? timer_nanotime() + vm->time_limit_ns : 0, vm_expired);
     Fiber *f = vm_fiber_new(vm, vm_func_closure(fn), args, nargs);
     vm_main_fiber = f;
     G *g = sched_go(f);
     f->g = g;
     sched_run_main(g);
+    sched_set_deadline(0, NULL);
     fflush(vm->out);
+    if (atomic_load(&vm->expired))
+        fprintf(vm->err, "fatal error: time limit exceeded\n");
     fflush(vm->err);
     vm->main_done = NULL;
     return atomic_load(&vm->exit_code);
