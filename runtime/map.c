@@ -734,7 +734,9 @@ void map_iter_init(Map *m, MapIter *it)
     it->sub = 0;
     if (m == NULL || m->count == 0)
         return;
-    map_read_check(m);
+    /* Go's mapiterinit words a race at the start of a range as iteration */
+    if (__builtin_expect((LOAD_RLX(m->writing) | LOAD_RLX(m->updating)) != 0, 0))
+        map_read_race("concurrent map iteration and map write");
     Entries *ents = LOAD_ACQ(m->ents);
     if (ents == NULL)
         return;
