@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "sched.h"
+#include "signal.h"
 #include "timer.h"
 
 #define RUNQ_SIZE 256        /* local run queue ring (a power of two) */
@@ -1531,6 +1532,7 @@ static void *m_main(void *arg)
 {
     M *m = arg;
     cur_m = m;
+    sig_thread_init(); /* a fault in C code on this thread is reported */
     if (m->nextp) {
         acquirep(m, m->nextp);
         m->nextp = NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "signal.h"
 #include "vm_priv.h"
 
 /* The VM whose program runs (the deadlock hook takes no argument). */
@@ -140,9 +141,38 @@ static void vm_deadlock(void)
     atomic_store(&vm->exit_code, 2);
 }
 
+/* Before a signal death: what the program wrote must not be lost. */
+static void vm_sig_flush(void)
+{
+    VM *vm = vm_current;
+    if (vm) {
+        fflush(vm->out);
+        fflush(vm->err);
+    }
+}
+
+/* The same from a fault handler: a stream whose lock is held (by the
+ * faulting thread itself, perhaps) is skipped rather than waited for. */
+static void vm_sig_flush_nowait(void)
+{
+    VM *vm = vm_current;
+    FILE *fs[2] = {vm ? vm->out : NULL, vm ? vm->err : NULL};
+    for (int i = 0; i < 2; i++)
+        if (fs[i] && ftrylockfile(fs[i]) == 0) {
+            fflush_unlocked(fs[i]);
+            funlockfile(fs[i]);
+        }
+}
+
+static const SigHooks vm_sig_hooks = {vm_sig_flush, vm_sig_flush_nowait, vm_dump_all_goroutines,
+                                      vm_dump_current_goroutine};
+
 int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
+    sig_set_hooks(&vm_sig_hooks);
+    /* A program that owns the process gets Go's signal dispositions. */
+    if (vm->exit_process) sig_take_over();
     atomic_store(&vm->exit_code, 0);
     vm->main_done = done;
     vm->main_done_arg = arg;

@@ -6,11 +6,13 @@
  * vm_stdout(), so lines printed by concurrent goroutines never interleave.
  * Must never format anything itself: one engine, one behaviour.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "fmtcore.h"
 #include "native.h"
+#include "runtime/signal.h"
 
 /* The package's Go source, stdlib/go/fmt.go, as fmt_source. */
 #include "stdlib/fmt_go.h"
@@ -25,7 +27,12 @@ static bool fmt_call_method(void *arg, const Iface *v, const char *name, String 
 static void fmt_emit(NativeCtx *ctx, const StrBuf *b, Slot *res)
 {
     FILE *f = vm_stdout(ctx->vm);
+    errno = 0;
     size_t w = b->len ? fwrite(b->p, 1, b->len, f) : 0;
+    /* Go's epipecheck: a broken standard output ends the process by
+     * SIGPIPE (signal.h) */
+    if (w != b->len && errno == EPIPE)
+        sig_on_epipe(fileno(f));
     res[0].i = (int64_t)w;
     nat_set_nil(res + 1);
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "native.h"
+#include "runtime/signal.h"
 
 extern char **environ;
 
@@ -60,8 +61,12 @@ static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t
          * goes to stderr, so a shared terminal or file sees Go's order. */
         if (fd == 2)
             fflush(vm_stdout(ctx->vm));
-        if (n > 0 && fwrite(p, 1, (size_t)n, f) != (size_t)n)
-            return -EIO;
+        errno = 0;
+        if (n > 0 && fwrite(p, 1, (size_t)n, f) != (size_t)n) {
+            if (errno == EPIPE)
+                sig_on_epipe(fileno(f)); /* Go's epipecheck (signal.h) */
+            return errno ? -errno : -EIO;
+        }
         if (fd == 2)
             fflush(f);
         return n;
