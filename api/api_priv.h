@@ -24,13 +24,22 @@ struct CspVM {
                     first csp_call) */
     char **strs; /* the last csp_call's result strings (malloc'd) */
     int nstrs;
+    /* A run of this handle is in progress (between api_run_begin and
+     * api_run_end): it may not be freed or reloaded meanwhile. Atomic: a
+     * host thread may ask while another runs it. */
+    _Atomic bool running;
 };
+
+/* Whether the call `who` must be refused because a run is in progress:
+ * it comes from inside one (a host function, on a goroutine), or vm
+ * itself is running. Records the error when so. */
+bool api_in_run(CspVM *vm, const char *who);
 
 /* Brackets a run (csp_run, csp_call): false, with an error recorded, when
  * none can start (no program; called by a goroutine of the run in
  * progress); else waits until no other run is in progress. */
 bool api_run_begin(CspVM *vm, const char *who);
-void api_run_end(void);
+void api_run_end(CspVM *vm);
 
 /* The VM options of a run of the loaded program. */
 VMOptions api_vm_options(const CspVM *vm);
@@ -45,6 +54,18 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
  * results of kinds the host API can move; records an error for each that
  * has not. */
 bool api_host_validate(CspVM *vm, VMProgram *p);
+
+/* Parses, checks and compiles a program of the given files (one package,
+ * in directory dir; from_dir: named by its directory, as `go run DIR`),
+ * importing the packages of the module around dir, the host's and the
+ * standard ones (loader.c). On success the program is vm's. */
+struct ImportFile;
+CspStatus api_load_program(CspVM *vm, const struct ImportFile *files, int nfiles,
+                           const char *dir, bool from_dir);
+
+/* Whether a command-line argument names a source file (.go or .csp): the
+ * rule that separates a program's files from its arguments (loader.c). */
+bool api_is_source_name(const char *path);
 
 /* Frees what csp_register_package and csp_call allocated for vm. */
 void api_host_free(CspVM *vm);

@@ -2,13 +2,15 @@
  * (parse, check, compile) meets the runtime (VM, scheduler).
  *
  * Data flows one way (design.md §2): source → parse_file → check_program →
- * compile_program → VM. This file only sequences those steps, turns their
- * diagnostics into CspErrors, and owns the CspVM handle; it must never grow
- * language or runtime logic of its own.
+ * compile_program → VM. This file only sequences those steps (finding the
+ * files and packages of a load is loader.c's), turns their diagnostics into
+ * CspErrors, and owns the CspVM handle; it must never grow language or
+ * runtime logic of its own.
  */
 #include <errno.h>
 #include <gc.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,27 +22,30 @@
 #include "../lang/ast.h"
 #include "../lang/check.h"
 #include "../lang/compile.h"
+#include "../lang/importer.h"
 #include "../runtime/value.h"
 #include "../runtime/sched.h"
 #include "../runtime/vm.h"
 
 /* The collector must be initialised once per process before any
- * allocation; csp_new is the first call any host makes. */
-static void api_init_once(void)
+ * allocation; csp_new is the first call any host makes, possibly on
+ * several threads at once: pthread_once makes the others wait until the
+ * first has finished. */
+static void api_init(void)
 {
-    static bool done;
-    if (done)
-        return;
-    done = true;
     heap_init();
     types_init();
 }
 
 CspVM *csp_new(const CspOptions *opts)
 {
-    api_init_once();
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, api_init);
     sched_register_thread();
-    CspVM *vm = calloc(1, sizeof *vm);
+    /* Uncollectable, so scanned: the handle is the only root of its
+     * loaded program (vm->prog) between csp_load_* and csp_run, and the
+     * host keeps it in memory the collector does not see. */
+    CspVM *vm = GC_MALLOC_UNCOLLECTABLE(sizeof *vm);
     if (!vm)
         return NULL;
     if (opts)
@@ -52,11 +57,18 @@ void csp_free(CspVM *vm)
 {
     if (!vm)
         return;
+    /* A host function freeing the handle whose run called it would pull
+     * the program from under the run: refused, as csp_run is there. */
+    if (atomic_load(&vm->running)) {
+        api_clear_errors(vm);
+        api_error(vm, NULL, 0, 0, "csp_free: the handle is running");
+        return;
+    }
     for (int i = 0; i < vm->nerrors; i++)
         free((char *)vm->errors[i].message), free((char *)vm->errors[i].file);
     free(vm->errors);
     api_host_free(vm);
-    free(vm);
+    GC_FREE(vm);
 }
 
 void api_clear_errors(CspVM *vm)
@@ -86,18 +98,28 @@ void api_error(CspVM *vm, const char *file, int line, int col, const char *fmt, 
         .file = file ? strdup(file) : NULL, .line = line, .col = col, .message = strdup(buf)};
 }
 
-static CspStatus api_diags(CspVM *vm, const Diags *d)
+bool api_in_run(CspVM *vm, const char *who)
 {
-    for (int i = 0; i < d->len; i++)
-        api_error(vm, d->items[i].filename, d->items[i].pos.line, d->items[i].pos.col, "%s",
-                  d->items[i].msg);
-    return CSP_ERR_COMPILE;
+    if (sched_current()) {
+        /* a goroutine of the run in progress (a host function) */
+        api_error(vm, NULL, 0, 0, "%s: called from inside a run", who);
+        return true;
+    }
+    if (atomic_load(&vm->running)) {
+        api_error(vm, NULL, 0, 0, "%s: the handle is running", who);
+        return true;
+    }
+    return false;
 }
 
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len)
 {
     sched_register_thread();
     api_clear_errors(vm);
+    /* Loading replaces the program a run in progress executes, and the
+     * front end must not run on a scheduler thread. */
+    if (api_in_run(vm, "csp_load_string"))
+        return CSP_ERR_USAGE;
     vm->prog = NULL;
 
     /* The tree keeps pointers into the source: give it a collected copy
@@ -105,57 +127,22 @@ CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_
     char *src = GC_MALLOC_ATOMIC(len + 1);
     memcpy(src, source, len);
     src[len] = '\0';
-    const char *fname = GC_STRDUP(name);
-
-    Diags diags = {0};
-    Node *file = parse_file(fname, src, (int64_t)len, &diags);
-    if (diags.len)
-        return api_diags(vm, &diags);
-
-    /* The host's packages are importable during this load only. */
-    stdlib_set_host_packages((const StdPackage *const *)vm->pkgs, vm->npkgs);
-    Program *prog = check_program(&file, 1, &diags);
-    VMProgram *code = prog && !diags.len ? compile_program(prog, &diags) : NULL;
-    stdlib_set_host_packages(NULL, 0);
-    if (!code || diags.len)
-        return api_diags(vm, &diags);
-    if (vm->npkgs && !api_host_validate(vm, code))
-        return CSP_ERR_COMPILE;
-    vm->prog = code;
-    vm->inited = false;
-    return CSP_OK;
+    ImportFile f = {.name = GC_STRDUP(name), .src = src, .len = (int64_t)len};
+    /* the module of the name's directory (the working directory for a
+     * bare name such as "-e") offers its packages (loader.c) */
+    const char *slash = strrchr(name, '/');
+    char *dir = GC_STRDUP(".");
+    if (slash) {
+        dir = GC_STRDUP(name);
+        dir[slash == name ? 1 : slash - name] = 0;
+    }
+    return api_load_program(vm, &f, 1, dir, false);
 }
 
 CspStatus csp_load_file(CspVM *vm, const char *path)
 {
-    api_clear_errors(vm);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        api_error(vm, NULL, 0, 0, "open %s: %s", path, strerror(errno));
-        return CSP_ERR_IO;
-    }
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-        }
-    }
-    bool failed = ferror(f) || !buf;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        api_error(vm, NULL, 0, 0, "read %s: %s", path, strerror(errno));
-        return CSP_ERR_IO;
-    }
-    CspStatus st = csp_load_string(vm, path, buf, len);
-    free(buf);
-    return st;
+    sched_register_thread();
+    return csp_load_files(vm, 1, &path);
 }
 
 /* The scheduler is the process's: one run at a time. A run started while
@@ -178,11 +165,13 @@ bool api_run_begin(CspVM *vm, const char *who)
         return false;
     }
     pthread_mutex_lock(&api_run_lock);
+    atomic_store(&vm->running, true);
     return true;
 }
 
-void api_run_end(void)
+void api_run_end(CspVM *vm)
 {
+    atomic_store(&vm->running, false);
     pthread_mutex_unlock(&api_run_lock);
 }
 
@@ -194,7 +183,7 @@ int csp_run(CspVM *vm)
     VM *m = vm_new(vm->prog, &o);
     vm->inited = true;
     int status = vm_run(m);
-    api_run_end();
+    api_run_end(vm);
     return status;
 }
 
@@ -207,6 +196,9 @@ VMOptions api_vm_options(const CspVM *vm)
         .argc = vm->opts.argc,
         .argv = vm->opts.argv,
         .exit_process = vm->opts.exit_process,
+        .time_limit_ns = vm->opts.time_limit_ms > 0 && vm->opts.time_limit_ms < INT64_MAX / 1000000
+                             ? vm->opts.time_limit_ms * 1000000
+                             : 0,
     };
 }
 

@@ -68,6 +68,8 @@ CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
     sched_register_thread();
     if (!vm || !path || !*path || !source || host_pkg_taken(vm, path))
         return CSP_ERR_USAGE;
+    if (api_in_run(vm, "csp_register_package"))
+        return CSP_ERR_USAGE;
     int n = 0;
     while (natives && natives[n].name)
         if (!natives[n++].fn)
@@ -82,7 +84,7 @@ CspStatus csp_register_package(CspVM *vm, const char *path, const char *source,
     }
     StdPackage *p = GC_MALLOC_UNCOLLECTABLE(sizeof *p);
     *p = (StdPackage){GC_STRDUP(path), GC_STRDUP(source), tab};
-    StdPackage **all = realloc(vm->pkgs, (size_t)(vm->npkgs + 1) * sizeof *all);
+    StdPackage **all = heap_crealloc(vm->pkgs, (size_t)(vm->npkgs + 1), sizeof *all);
     if (!all)
         return CSP_ERR_USAGE;
     vm->pkgs = all;
@@ -612,7 +614,7 @@ CspStatus csp_chan_recv_string(CspChan *ch, char **out, size_t *len)
     CspStatus st = host_recv(ch, is_text, &s);
     if (st != CSP_OK)
         return st;
-    char *c = malloc((size_t)s.len + 1);
+    char *c = heap_cmalloc((size_t)s.len + 1);
     if (!c)
         return CSP_ERR_USAGE;
     if (s.len)
@@ -712,8 +714,8 @@ typedef struct HostResults {
 
 static const char *host_keep(CspVM *vm, const void *p, size_t len)
 {
-    char *c = malloc(len + 1);
-    char **all = realloc(vm->strs, (size_t)(vm->nstrs + 1) * sizeof *all);
+    char *c = heap_cmalloc(len + 1);
+    char **all = heap_crealloc(vm->strs, (size_t)(vm->nstrs + 1), sizeof *all);
     if (!c || !all) {
         free(c);
         if (all)
@@ -833,12 +835,12 @@ CspStatus csp_call(CspVM *vm, const char *name, const CspValue *args, int nargs,
     if (!vm->inited) {
         vm->inited = true;
         if (vm_run_func(m, vm->prog->init, NULL, 0, NULL, NULL) != 0) {
-            api_run_end();
+            api_run_end(vm);
             return CSP_ERR_RUNTIME;
         }
     }
     HostResults hr = {vm, ft, results, nresults, false};
     int code = vm_run_func(m, fn, slots, na, host_take_results, &hr);
-    api_run_end();
+    api_run_end(vm);
     return code == 0 && hr.returned ? CSP_OK : CSP_ERR_RUNTIME;
 }

@@ -42,8 +42,13 @@ typedef enum {
 /* Options for csp_new(). Zero (or NULL) means the default of each. */
 typedef struct CspOptions {
     int gomaxprocs;     /* 0: GOMAXPROCS from the environment, else CPUs */
-    FILE *out;          /* the script's standard output (default stdout) */
-    FILE *err;          /* its standard error (default stderr) */
+    /* The script's standard output and error. Unbuffered, as Go's
+     * os.Stdout and os.Stderr: by default (NULL, or stdout/stderr
+     * themselves) each write goes to descriptor 1 or 2 at once with
+     * write(2), after anything the host left in stdout's buffer; a host's
+     * own FILE is written and flushed at every write. */
+    FILE *out;
+    FILE *err;
     int argc;           /* os.Args for the script (argv[0] is the file) */
     const char *const *argv;
     /* What os.Exit, a fatal error or a panic outside main does. false (the
@@ -52,17 +57,41 @@ typedef struct CspOptions {
      * scheduling point). true: the process exits at once, as a Go program
      * does (the csp command). */
     bool exit_process;
+    /* A wall-clock budget for each run (csp_run, csp_call), in
+     * milliseconds; 0: none. A run still going when it is spent ends as a
+     * fatal error does: goroutines stop at their next pre-emption check
+     * (running ones within microseconds, blocked ones at once), the error
+     * stream gets `fatal error: time limit exceeded` and the status is 2.
+     * Code inside one native call (a huge strings.Repeat, a foreign
+     * function) is not interrupted: the run ends when it returns. For
+     * hosts running untrusted or generated scripts (and the fuzzers). */
+    int64_t time_limit_ms;
 } CspOptions;
 
-/* Creates an interpreter. Returns NULL only when out of memory. */
+/* Creates an interpreter. Returns NULL only when out of memory. Any
+ * thread may make the first call, several at once. The handle keeps its
+ * loaded program alive (the collector sees it) until csp_free. */
 CspVM *csp_new(const CspOptions *opts);
-/* Releases it. */
+/* Releases it. Refused (nothing happens; csp_error says why) while the
+ * handle is running, e.g. from one of its own host functions. */
 void csp_free(CspVM *vm);
 
 /* Loads a program: parses, type-checks and compiles it. Loading replaces
- * any program loaded before. */
+ * any program loaded before. CSP_ERR_USAGE from inside a run (a host
+ * function) or while the handle runs, as for csp_run and
+ * csp_register_package. */
 CspStatus csp_load_file(CspVM *vm, const char *path);
 CspStatus csp_load_string(CspVM *vm, const char *name, const char *source, size_t len);
+/* Loads a program of several files, as `go run a.go b.go`: they must be in
+ * one directory and of one package. One path naming a directory loads
+ * that directory's package, as `go run DIR` (its .go and .csp files sorted
+ * by name, _test.go files and those whose build constraints exclude
+ * linux/amd64 left out); csp_load_file accepts a directory too. Imports of
+ * the module declared by the go.mod at or above the files' directory load
+ * that module's packages (exported names only, the internal/ rule, import
+ * cycles refused as the go command does). CSP_ERR_IO when a file cannot
+ * be read ("open x.csp: no such file or directory"). */
+CspStatus csp_load_files(CspVM *vm, int n, const char *const *paths);
 
 /* Runs the loaded program to its end (main() returning, the last script
  * statement, or os.Exit). The goroutine scheduler is the process's: while

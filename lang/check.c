@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../stdlib/stdlib.h"
 #include "check_impl.h"
+#include "importer.h"
 
 Type *t_invalid;
 
@@ -122,8 +122,37 @@ Scope *scope_new(Scope *parent, Node *func)
     return s;
 }
 
+/* Scopes up to this many symbols are searched linearly (most blocks);
+ * bigger ones get a hash index. */
+#define SCOPE_LINEAR 16
+
+static uint64_t scope_hash(const char *name)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+/* Puts sym in the index; a later symbol of the same name replaces the
+ * earlier, as the linear search from the end finds it. */
+static void scope_tab_put(Symbol **tab, int cap, Symbol *sym)
+{
+    uint64_t i = scope_hash(sym->name) & (uint64_t)(cap - 1);
+    while (tab[i] && strcmp(tab[i]->name, sym->name) != 0)
+        i = (i + 1) & (uint64_t)(cap - 1);
+    tab[i] = sym;
+}
+
 Symbol *scope_lookup_local(Scope *s, const char *name)
 {
+    if (s->tab) {
+        uint64_t i = scope_hash(name) & (uint64_t)(s->tabcap - 1);
+        for (Symbol *sym; (sym = s->tab[i]); i = (i + 1) & (uint64_t)(s->tabcap - 1))
+            if (strcmp(sym->name, name) == 0)
+                return sym;
+        return NULL;
+    }
     for (int i = s->len - 1; i >= 0; i--)
         if (strcmp(s->syms[i]->name, name) == 0)
             return s->syms[i];
@@ -159,6 +188,20 @@ static void scope_add(Scope *s, Symbol *sym)
         s->syms = n;
     }
     s->syms[s->len++] = sym;
+    if (s->len <= SCOPE_LINEAR)
+        return;
+    if (s->tab == NULL || 2 * s->len > s->tabcap) {
+        /* (re)build at a load of at most a half */
+        int cap = s->tabcap ? s->tabcap * 2 : 64;
+        while (2 * s->len > cap)
+            cap *= 2;
+        s->tab = GC_MALLOC((size_t)cap * sizeof *s->tab);
+        s->tabcap = cap;
+        for (int i = 0; i < s->len; i++)
+            scope_tab_put(s->tab, cap, s->syms[i]);
+    } else {
+        scope_tab_put(s->tab, s->tabcap, sym);
+    }
 }
 
 void check_declare(Checker *c, Scope *s, Symbol *sym)
@@ -232,14 +275,57 @@ static Scope *make_universe(void)
 
 /* ---- package-level objects ---- */
 
+/* Deps up to this many are searched linearly, then through dset. */
+#define DEPS_LINEAR 16
+
+static inline uint64_t ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdu;
+    x ^= x >> 33;
+    return x;
+}
+
+/* Puts `to` in the set unless there; whether it was new. */
+static bool dset_put(Symbol **set, int cap, Symbol *to)
+{
+    uint64_t m = (uint64_t)cap - 1, i = ptr_hash(to) & m;
+    for (; set[i]; i = (i + 1) & m)
+        if (set[i] == to)
+            return false;
+    set[i] = to;
+    return true;
+}
+
 static void add_dep(Symbol *from, Symbol *to)
 {
     ObjInfo *fi = info_of(from);
     if (!fi || from == to)
         return;
-    for (int i = 0; i < fi->ndeps; i++)
-        if (fi->deps[i] == to)
+    if (fi->dset) {
+        if (2 * (fi->ndeps + 1) > fi->dsetcap) {
+            int cap = fi->dsetcap * 2;
+            Symbol **set = GC_MALLOC((size_t)cap * sizeof *set);
+            for (int i = 0; i < fi->ndeps; i++)
+                dset_put(set, cap, fi->deps[i]);
+            fi->dset = set;
+            fi->dsetcap = cap;
+        }
+        if (!dset_put(fi->dset, fi->dsetcap, to))
             return;
+    } else {
+        for (int i = 0; i < fi->ndeps; i++)
+            if (fi->deps[i] == to)
+                return;
+        if (fi->ndeps + 1 > DEPS_LINEAR) {
+            fi->dsetcap = 4 * DEPS_LINEAR;
+            fi->dset = GC_MALLOC((size_t)fi->dsetcap * sizeof *fi->dset);
+            for (int i = 0; i < fi->ndeps; i++)
+                dset_put(fi->dset, fi->dsetcap, fi->deps[i]);
+            dset_put(fi->dset, fi->dsetcap, to);
+        }
+    }
     if (fi->ndeps == fi->capdeps) {
         fi->capdeps = fi->capdeps ? fi->capdeps * 2 : 4;
         Symbol **n = GC_MALLOC((size_t)fi->capdeps * sizeof *n);
@@ -429,6 +515,19 @@ static void declare_pkg(Checker *c, Symbol *s)
 
 static Package *import_package(Checker *c, const char *path, Pos pos);
 
+/* Records that p imports q (for the packages' initialisation order). */
+static void add_import(Package *p, Package *q)
+{
+    for (int i = 0; i < p->nimports; i++)
+        if (p->imports[i] == q)
+            return;
+    Package **n = GC_MALLOC(sizeof *n * (size_t)(p->nimports + 1));
+    if (p->nimports)
+        memcpy(n, p->imports, sizeof *n * (size_t)p->nimports);
+    n[p->nimports++] = q;
+    p->imports = n;
+}
+
 Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos)
 {
     Symbol *s = scope_lookup(c->scope, name);
@@ -437,12 +536,13 @@ Symbol *check_lookup_pkg(Checker *c, const char *name, Pos pos)
     if (!c->pkg->is_script)
         return NULL;
     /* scripts use standard packages by name without importing them */
-    const StdPackage *sp = stdlib_find_by_name(name);
-    if (!sp)
+    const char *path = c->imp->find_by_name ? c->imp->find_by_name(c->imp->ctx, name) : NULL;
+    if (!path)
         return NULL;
-    Package *p = import_package(c, sp->path, pos);
+    Package *p = import_package(c, path, pos);
     if (!p)
         return NULL;
+    add_import(c->pkg, p);
     s = symbol_new(SYM_PKG, name, pos);
     s->pkg = p;
     s->used = true;
@@ -461,6 +561,7 @@ static void collect_import(Checker *c, Node *spec)
     Package *p = import_package(c, path, pn->pos);
     if (!p)
         return;
+    add_import(c->pkg, p);
     const char *name = p->name;
     Node *nn = spec->u.importspec.name;
     if (nn) {
@@ -477,12 +578,15 @@ static void collect_import(Checker *c, Node *spec)
     s->decl = spec;
     if (c->pkg->is_script)
         s->used = true;
-    Symbol *old = scope_lookup_local(c->scope, name);
+    /* a script's statements are checked in its package scope: its
+     * imports are visible there */
+    Scope *into = c->pkg->is_script ? c->pkg->scope : c->scope;
+    Symbol *old = scope_lookup_local(into, name);
     if (old) {
         check_error(c, s->pos, "%s redeclared in this block", name);
         return;
     }
-    scope_add(c->scope, s);
+    scope_add(into, s);
 }
 
 static void collect_gendecl(Checker *c, PkgState *ps, Node *d)
@@ -683,157 +787,330 @@ static void program_add(Checker *c, Package *p)
 
 static void check_package_files(Checker *c, Package *p);
 
+/* The base name of a file, for Go's "found packages" message. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Go's message for files of one directory that disagree on their package
+ * clause (or a script among a package's files), or NULL when they agree. */
+static const char *mixed_packages(Node **files, int n, const char *dir)
+{
+    for (int i = 1; i < n; i++) {
+        Node *p0 = files[0]->u.file.package, *pi = files[i]->u.file.package;
+        const char *f0 = base_name(files[0]->u.file.filename);
+        const char *fi = base_name(files[i]->u.file.filename);
+        if (!p0 != !pi)
+            return check_fmt("found a script (%s) and package %s (%s): a script is a "
+                             "program of its own",
+                             p0 ? fi : f0, p0 ? p0->u.ident.name : pi->u.ident.name, p0 ? f0 : fi);
+        if (p0 && strcmp(p0->u.ident.name, pi->u.ident.name) != 0)
+            return check_fmt("found packages %s (%s) and %s (%s) in %s", p0->u.ident.name, f0,
+                             pi->u.ident.name, fi, dir ? dir : ".");
+    }
+    return NULL;
+}
+
+/* Reports a failed import the way the go command does: before any type
+ * checking of the importer, which then stops (check_package_files). */
+static void import_failed(Checker *c, Pos pos, const char *msg)
+{
+    check_error(c, pos, "%s", msg);
+    c->import_failed = true;
+}
+
+/* The import stack of a cycle as the go command prints it: every package
+ * being loaded from main down, then `path` again. */
+static void import_cycle(Checker *c, const char *path)
+{
+    char buf[2048];
+    const char *root = c->imp->main_path ? c->imp->main_path : "command-line-arguments";
+    int n = snprintf(buf, sizeof buf, "package %s", root);
+    for (int i = 1; i < c->nloading && n < (int)sizeof buf; i++)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, "\n\timports %s", c->loading[i]->path);
+    if (n < (int)sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, "\n\timports %s: import cycle not allowed", path);
+    diags_add(c->diags, NULL, (Pos){0, 0}, "%s", buf);
+    c->nerrors++;
+    c->import_failed = true;
+}
+
 /* Imports are looked up per program, so each package is checked once per
- * program (a cache across programs would share Symbols between VMs). */
+ * program (a cache across programs would share Symbols between VMs); the
+ * importer (importer.h) says where its files are. */
 static Package *import_package(Checker *c, const char *path, Pos pos)
 {
     for (int i = 0; i < c->prog->npkgs; i++)
         if (strcmp(c->prog->pkgs[i]->path, path) == 0)
             return c->prog->pkgs[i];
+    for (int i = 0; i < c->nloading; i++)
+        if (strcmp(c->loading[i]->path, path) == 0) {
+            import_cycle(c, path);
+            return NULL;
+        }
     if (strcmp(path, "unsafe") == 0) {
         check_error(c, pos, "not supported yet: unsafe");
         return NULL;
     }
-    const StdPackage *sp = stdlib_find(path);
-    if (!sp) {
-        check_error(c, pos, "package %s is not in std", path);
+    if (c->nloading == CHECK_MAX_IMPORT_DEPTH) {
+        import_failed(c, pos, check_fmt("imports nested too deeply: %s", path));
+        return NULL;
+    }
+    ImportedPackage ip = {0};
+    const char *err = c->imp->find(c->imp->ctx, c->pkg->path, path, &ip);
+    if (err) {
+        import_failed(c, pos, err);
         return NULL;
     }
     Diags pd = {0};
-    char *fname = check_fmt("<std>/%s.go", path);
-    Node *file = parse_file(fname, sp->source, (int64_t)strlen(sp->source), &pd);
+    Node **files = GC_MALLOC(sizeof(Node *) * (size_t)(ip.nfiles + 1));
+    for (int i = 0; i < ip.nfiles; i++)
+        files[i] = parse_file(ip.files[i].name, ip.files[i].src, ip.files[i].len, &pd);
     if (pd.len) {
         for (int i = 0; i < pd.len; i++)
             diags_add(c->diags, pd.items[i].filename, pd.items[i].pos, "%s", pd.items[i].msg);
         c->nerrors += pd.len;
+        c->import_failed = true;
+        return NULL;
+    }
+    const char *mixed = mixed_packages(files, ip.nfiles, ip.dir);
+    if (mixed) {
+        import_failed(c, pos, mixed);
+        return NULL;
+    }
+    Node *pc = ip.nfiles ? files[0]->u.file.package : NULL;
+    if (!ip.native && (!pc || strcmp(pc->u.ident.name, "main") == 0)) {
+        import_failed(c, pos,
+                      check_fmt("import \"%s\" is a program, not an importable package", path));
         return NULL;
     }
     Package *p = GC_MALLOC(sizeof *p);
     p->path = path;
     const char *slash = strrchr(path, '/');
-    p->name =
-        file->u.file.package ? file->u.file.package->u.ident.name : (slash ? slash + 1 : path);
+    p->name = pc ? pc->u.ident.name : (slash ? slash + 1 : path);
+    p->native = ip.native;
     p->scope = scope_new(c->universe, NULL);
-    nodelist_push(&p->files, file);
+    for (int i = 0; i < ip.nfiles; i++)
+        nodelist_push(&p->files, files[i]);
     Checker saved = *c;
     c->pkg = p;
-    c->is_std = true;
+    c->is_std = ip.native;
     c->fn = NULL;
     c->targets = NULL;
     c->decl_sym = NULL;
+    c->import_failed = false;
+    c->loading[c->nloading++] = p;
     check_package_files(c, p);
     int nerr = c->nerrors;
+    bool failed = c->import_failed;
     *c = saved;
     c->nerrors = nerr;
+    if (failed) {
+        /* the importer stops too, as the go command does */
+        c->import_failed = true;
+        return NULL;
+    }
     program_add(c, p);
     return p;
 }
 
 /* Go's initialisation order: repeatedly the earliest variable (in
- * declaration order) whose dependencies are all initialised. */
-static bool reaches_uninit(Symbol *s, Symbol **seen, int *nseen, bool *done_of, Symbol **vars,
-                           int nvars, Symbol *self)
+ * declaration order) whose dependencies are all initialised; a spec
+ * (`var a, b = f()`) initialises as one. A variable depends on the
+ * variables its initialiser names, directly or through the bodies of the
+ * functions it names. Linear in the dependency graph: each variable's
+ * dependencies are found once (an explicit stack, no recursion, marks
+ * instead of seen-lists), then specs are released Kahn-style through a
+ * min-heap of the ready ones by declaration order. */
+
+/* A growable int array. */
+typedef struct {
+    int *v;
+    int n, cap;
+} IntVec;
+
+static void intvec_push(IntVec *a, int x)
 {
-    ObjInfo *in = s->check_info;
-    if (!in)
-        return false;
-    for (int i = 0; i < in->ndeps; i++) {
-        Symbol *d = in->deps[i];
-        bool was = false;
-        for (int j = 0; j < *nseen; j++)
-            if (seen[j] == d)
-                was = true;
-        if (was)
-            continue;
-        if (*nseen < 4096)
-            seen[(*nseen)++] = d;
-        if (d->kind == SYM_VAR) {
-            for (int k = 0; k < nvars; k++)
-                if (vars[k] == d && !done_of[k] && vars[k]->decl != self->decl)
-                    return true;
-        } else if (d->kind == SYM_FUNC) {
-            if (reaches_uninit(d, seen, nseen, done_of, vars, nvars, self))
-                return true;
-        }
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        int *n = GC_MALLOC_ATOMIC((size_t)a->cap * sizeof *n);
+        if (a->n)
+            memcpy(n, a->v, (size_t)a->n * sizeof *n);
+        a->v = n;
     }
-    return false;
+    a->v[a->n++] = x;
 }
 
-/* Whether s's initialiser reaches a variable of `spec` itself through
- * function bodies (var x = f() with f using x). */
-static bool reaches_self(Symbol *s, Node *spec, Symbol **seen, int *nseen, int depth)
+/* The min-heap of ready spec numbers. */
+static void heap_push(IntVec *h, int x)
 {
-    ObjInfo *in = s->check_info;
-    if (!in)
-        return false;
-    for (int i = 0; i < in->ndeps; i++) {
-        Symbol *d = in->deps[i];
-        if (d->kind == SYM_VAR && d->decl == spec && depth > 0)
-            return true;
-        if (d->kind != SYM_FUNC)
-            continue;
-        bool was = false;
-        for (int j = 0; j < *nseen; j++)
-            if (seen[j] == d)
-                was = true;
-        if (was || *nseen >= 4096)
-            continue;
-        seen[(*nseen)++] = d;
-        if (reaches_self(d, spec, seen, nseen, depth + 1))
-            return true;
+    intvec_push(h, x);
+    for (int i = h->n - 1; i > 0;) {
+        int p = (i - 1) / 2;
+        if (h->v[p] <= h->v[i])
+            break;
+        int t = h->v[p];
+        h->v[p] = h->v[i];
+        h->v[i] = t;
+        i = p;
     }
-    return false;
+}
+
+static int heap_pop(IntVec *h)
+{
+    int top = h->v[0];
+    h->v[0] = h->v[--h->n];
+    for (int i = 0;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && h->v[l] < h->v[m])
+            m = l;
+        if (r < h->n && h->v[r] < h->v[m])
+            m = r;
+        if (m == i)
+            break;
+        int t = h->v[m];
+        h->v[m] = h->v[i];
+        h->v[i] = t;
+        i = m;
+    }
+    return top;
 }
 
 static void compute_inits(Checker *c, PkgState *ps)
 {
-    {
-        Symbol **seen = GC_MALLOC(sizeof(Symbol *) * 4096);
+    /* number the specs in order of their first variable */
+    Node **specs = GC_MALLOC(sizeof(Node *) * (size_t)(ps->nobjs + 1));
+    int nspecs = 0;
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *in = v->check_info;
+        if (in)
+            in->ord = -1, in->mark = 0;
+    }
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *in = v->check_info;
+        if (v->kind != SYM_VAR || !in || in->ord >= 0)
+            continue;
+        in->ord = nspecs;
+        /* the spec's other names share the number */
+        if (v->decl && v->decl->kind == AST_VALUESPEC) {
+            NodeList *names = &v->decl->u.valuespec.names;
+            for (int j = 0; j < names->len; j++) {
+                Symbol *o = names->items[j]->u.ident.sym;
+                if (o && o->kind == SYM_VAR && o->check_info && o->decl == v->decl)
+                    info_of(o)->ord = nspecs;
+            }
+        }
+        specs[nspecs++] = v->decl;
+    }
+    /* each spec's dependencies on other specs, deduplicated by specmark */
+    unsigned *specmark = GC_MALLOC_ATOMIC(sizeof(unsigned) * (size_t)(nspecs + 1));
+    memset(specmark, 0, sizeof(unsigned) * (size_t)(nspecs + 1));
+    IntVec efrom = {0}, eto = {0};
+    Symbol **stack = NULL;
+    int nstack = 0, capstack = 0;
+    unsigned gen = 0;
+    for (int i = 0; i < ps->nobjs; i++) {
+        Symbol *v = ps->objs[i];
+        ObjInfo *vin = v->check_info;
+        if (v->kind != SYM_VAR || !vin)
+            continue;
+        int s = vin->ord;
+        unsigned g = ++gen;
+        nstack = 0;
+        if (capstack == 0) {
+            capstack = 256;
+            stack = GC_MALLOC(sizeof(Symbol *) * (size_t)capstack);
+        }
+        stack[nstack++] = v;
+        vin->mark = g;
+        while (nstack > 0) {
+            Symbol *x = stack[--nstack];
+            ObjInfo *xin = x->check_info;
+            bool via_func = x != v;
+            for (int k = 0; k < xin->ndeps; k++) {
+                Symbol *d = xin->deps[k];
+                ObjInfo *din = d->check_info;
+                if (!din)
+                    continue;
+                if (d->kind == SYM_VAR) {
+                    if (din->ord == s) {
+                        if (via_func) {
+                            c->file = vin->file;
+                            check_error(c, v->pos, "initialization cycle for %s", v->name);
+                            return;
+                        }
+                        continue;
+                    }
+                    if (din->ord < 0)
+                        continue;
+                    /* one edge per pair of specs (a spec's names are
+                     * consecutive; were they not, a duplicate edge would
+                     * only be counted and released twice) */
+                    if (specmark[din->ord] != (unsigned)s + 1u) {
+                        specmark[din->ord] = (unsigned)s + 1u;
+                        intvec_push(&efrom, din->ord);
+                        intvec_push(&eto, s);
+                    }
+                } else if (d->kind == SYM_FUNC && din->mark != g) {
+                    din->mark = g;
+                    if (nstack == capstack) {
+                        capstack *= 2;
+                        Symbol **n = GC_MALLOC(sizeof(Symbol *) * (size_t)capstack);
+                        memcpy(n, stack, sizeof(Symbol *) * (size_t)nstack);
+                        stack = n;
+                    }
+                    stack[nstack++] = d;
+                }
+            }
+        }
+    }
+    /* reverse edges (dependency -> dependents), compressed; in-degrees */
+    int *start = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    int *indeg = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    memset(start, 0, sizeof(int) * (size_t)(nspecs + 1));
+    memset(indeg, 0, sizeof(int) * (size_t)(nspecs + 1));
+    for (int e = 0; e < efrom.n; e++) {
+        start[efrom.v[e]]++;
+        indeg[eto.v[e]]++;
+    }
+    for (int i = 0, sum = 0; i <= nspecs; i++) {
+        int n = i < nspecs ? start[i] : 0;
+        start[i] = sum;
+        sum += n;
+    }
+    int *fill = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(nspecs + 1));
+    memcpy(fill, start, sizeof(int) * (size_t)(nspecs + 1));
+    int *adj = GC_MALLOC_ATOMIC(sizeof(int) * (size_t)(efrom.n + 1));
+    for (int e = 0; e < efrom.n; e++)
+        adj[fill[efrom.v[e]]++] = eto.v[e];
+    IntVec ready = {0};
+    for (int i = 0; i < nspecs; i++)
+        if (indeg[i] == 0)
+            heap_push(&ready, i);
+    int emitted = 0;
+    while (ready.n > 0) {
+        int sp = heap_pop(&ready);
+        emitted++;
+        nodelist_push(&c->pkg->inits, specs[sp]);
+        indeg[sp] = -1; /* done */
+        for (int e = start[sp]; e < start[sp + 1]; e++)
+            if (--indeg[adj[e]] == 0)
+                heap_push(&ready, adj[e]);
+    }
+    if (emitted < nspecs) {
         for (int i = 0; i < ps->nobjs; i++) {
             Symbol *v = ps->objs[i];
-            if (v->kind != SYM_VAR)
-                continue;
-            int nseen = 0;
-            if (reaches_self(v, v->decl, seen, &nseen, 0)) {
-                c->file = ((ObjInfo *)v->check_info)->file;
+            ObjInfo *in = v->check_info;
+            if (v->kind == SYM_VAR && in && indeg[in->ord] >= 0) {
+                c->file = in->file;
                 check_error(c, v->pos, "initialization cycle for %s", v->name);
                 return;
             }
         }
-    }
-    Symbol **vars = GC_MALLOC(sizeof(Symbol *) * (size_t)(ps->nobjs + 1));
-    int nvars = 0;
-    for (int i = 0; i < ps->nobjs; i++)
-        if (ps->objs[i]->kind == SYM_VAR)
-            vars[nvars++] = ps->objs[i];
-    bool *done = GC_MALLOC((size_t)(nvars + 1));
-    Symbol **seen = GC_MALLOC(sizeof(Symbol *) * 4096);
-    int ndone = 0;
-    while (ndone < nvars) {
-        int pick = -1;
-        for (int i = 0; i < nvars && pick < 0; i++) {
-            if (done[i])
-                continue;
-            int nseen = 0;
-            if (!reaches_uninit(vars[i], seen, &nseen, done, vars, nvars, vars[i]))
-                pick = i;
-        }
-        if (pick < 0) {
-            for (int i = 0; i < nvars; i++)
-                if (!done[i]) {
-                    c->file = ((ObjInfo *)vars[i]->check_info)->file;
-                    check_error(c, vars[i]->pos, "initialization cycle for %s", vars[i]->name);
-                    return;
-                }
-        }
-        /* the whole spec initialises together */
-        Node *spec = vars[pick]->decl;
-        for (int i = 0; i < nvars; i++)
-            if (vars[i]->decl == spec && !done[i]) {
-                done[i] = true;
-                ndone++;
-            }
-        nodelist_push(&c->pkg->inits, spec);
     }
 }
 
@@ -890,6 +1167,11 @@ static void check_package_files(Checker *c, Package *p)
             else if (d->kind == AST_FUNCDECL)
                 collect_funcdecl(c, &ps, d);
         }
+    }
+    if (c->import_failed) {
+        /* the go command reports import errors before compiling anything */
+        msg_pkg = saved_msg_pkg;
+        return;
     }
     gen_attach_methods(c);
     /* 2. types, 3. methods and promotion */
@@ -999,8 +1281,50 @@ static int diag_cmp(const void *a, const void *b)
     return x->pos.col - y->pos.col;
 }
 
+/* Go 1.21's package initialisation order: repeatedly the package first by
+ * import path whose imports are all initialised (main last, which imports
+ * them all directly or not). Go lists only packages with initialisation
+ * work; the native (standard) packages, whose initialisation nothing can
+ * observe, go first in the order they were checked (imports before
+ * importers), so that they never hold a program's packages back. prog->pkgs
+ * holds every package after its imports already; this sorts it into that
+ * order. */
+static void order_packages(Program *prog)
+{
+    int n = prog->npkgs, k = 0;
+    Package **out = GC_MALLOC(sizeof *out * (size_t)(n + 1));
+    bool *done = GC_MALLOC((size_t)n + 1);
+    for (int i = 0; i < n; i++)
+        if (prog->pkgs[i]->native) {
+            done[i] = true;
+            out[k++] = prog->pkgs[i];
+        }
+    for (; k < n; k++) {
+        int pick = -1;
+        for (int i = 0; i < n; i++) {
+            if (done[i] || prog->pkgs[i] == prog->main)
+                continue;
+            bool ready = true;
+            for (int j = 0; j < prog->pkgs[i]->nimports && ready; j++)
+                for (int q = 0; q < n; q++)
+                    if (prog->pkgs[q] == prog->pkgs[i]->imports[j] && !done[q])
+                        ready = false;
+            if (ready && (pick < 0 || strcmp(prog->pkgs[i]->path, prog->pkgs[pick]->path) < 0))
+                pick = i;
+        }
+        if (pick < 0) /* only main is left */
+            for (int i = 0; i < n; i++)
+                if (!done[i])
+                    pick = i;
+        done[pick] = true;
+        out[k] = prog->pkgs[pick];
+    }
+    prog->pkgs = out;
+}
+
 /* The main package (or script) and, through imports, every package. */
-static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diags *diags)
+static void check_main(Checker *c, Program *prog, Node **files, int nfiles, const char *dir,
+                       Diags *diags)
 {
     Package *p = GC_MALLOC(sizeof *p);
     p->path = "main";
@@ -1015,11 +1339,21 @@ static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diag
         p->name = files[0]->u.file.package->u.ident.name;
     c->pkg = p;
     prog->main = p;
+    const char *mixed = mixed_packages(files, nfiles, dir);
+    if (mixed) {
+        diags_add(diags, NULL, (Pos){0, 0}, "%s", mixed);
+        c->nerrors++;
+        return;
+    }
     if (!p->is_script && strcmp(p->name, "main") != 0) {
         c->file = files[0]->u.file.filename;
         check_error(c, files[0]->u.file.package->pos, "package %s is not a main package", p->name);
     }
+    c->loading[c->nloading++] = p;
     check_package_files(c, p);
+    c->nloading--;
+    if (c->import_failed)
+        return;
     if (!p->is_script && strcmp(p->name, "main") == 0) {
         Symbol *m = scope_lookup_local(p->scope, "main");
         if (!m || m->kind != SYM_FUNC) {
@@ -1033,9 +1367,11 @@ static void check_main(Checker *c, Program *prog, Node **files, int nfiles, Diag
         }
     }
     program_add(c, p);
+    order_packages(prog);
 }
 
-Program *check_program(Node **files, int nfiles, Diags *diags)
+static Program *check_program_here(Node **files, int nfiles, const char *dir,
+                                   const Importer *imp, Diags *diags)
 {
     types_init();
     pthread_once(&universe_once, universe_init);
@@ -1043,12 +1379,16 @@ Program *check_program(Node **files, int nfiles, Diags *diags)
     c->diags = diags;
     c->universe = universe_scope;
     c->iota = -1;
+    c->imp = imp ? imp : importer_std();
+    c->loading = GC_MALLOC(sizeof(Package *) * CHECK_MAX_IMPORT_DEPTH);
     Program *prog = GC_MALLOC(sizeof *prog);
+    prog->importer = c->imp;
     c->prog = prog;
     int start = diags->len;
     if (setjmp(c->bail) == 0) {
-        check_main(c, prog, files, nfiles, diags);
-        gen_finish(c);
+        check_main(c, prog, files, nfiles, dir, diags);
+        if (!c->import_failed)
+            gen_finish(c);
     }
     /* Go prints errors sorted by position */
     if (diags->len - start > 1)
@@ -1056,4 +1396,74 @@ Program *check_program(Node **files, int nfiles, Diags *diags)
     if (c->nerrors || diags->len > start)
         return NULL;
     return prog;
+}
+
+/* 1 GiB: with the depth limits of check_expr.c, the deepest recursion of
+ * any pass stays well inside it (see tests/lang/compile/long_chains). */
+#define LANG_DEEP_STACK ((size_t)1 << 30)
+
+typedef struct {
+    void (*fn)(void *);
+    void *arg;
+    size_t stack;
+} DeepCall;
+
+__thread size_t lang_deep_stack_bytes;
+
+static void *lang_deep_main(void *p)
+{
+    DeepCall *d = p;
+    lang_deep_stack_bytes = d->stack;
+    d->fn(d->arg);
+    return NULL;
+}
+
+void lang_deep_call(void (*fn)(void *), void *arg)
+{
+    DeepCall d = {fn, arg, 0};
+    /* the full stack, else (address space limited) a quarter, then a
+     * sixteenth: the depth limit follows the stack obtained */
+    for (size_t size = LANG_DEEP_STACK; size >= LANG_DEEP_STACK / 16; size /= 4) {
+        pthread_attr_t attr;
+        pthread_t th;
+        if (pthread_attr_init(&attr) != 0)
+            break;
+        d.stack = size;
+        bool ok = pthread_attr_setstacksize(&attr, size) == 0 &&
+                  pthread_create(&th, &attr, lang_deep_main, &d) == 0; /* GC_pthread_create */
+        pthread_attr_destroy(&attr);
+        if (ok) {
+            pthread_join(th, NULL);
+            return;
+        }
+    }
+    fn(arg); /* no thread at all: the shallow limits hold */
+}
+
+typedef struct {
+    Node **files;
+    int nfiles;
+    const char *dir;
+    const Importer *imp;
+    Diags *diags;
+    Program *prog;
+} CheckCall;
+
+static void check_program_deep(void *p)
+{
+    CheckCall *cc = p;
+    cc->prog = check_program_here(cc->files, cc->nfiles, cc->dir, cc->imp, cc->diags);
+}
+
+Program *check_program_imp(Node **files, int nfiles, const char *dir, const Importer *imp,
+                           Diags *diags)
+{
+    CheckCall cc = {files, nfiles, dir, imp, diags, NULL};
+    lang_deep_call(check_program_deep, &cc);
+    return cc.prog;
+}
+
+Program *check_program(Node **files, int nfiles, Diags *diags)
+{
+    return check_program_imp(files, nfiles, NULL, importer_std(), diags);
 }

@@ -8,11 +8,12 @@
  * (file:line:col), like `go vet`/`go build` print them.
  *
  * Packages: the program's own files form package main (or a script, see
- * design.md §1). An import of a standard package ("fmt", "sync", ...) is
- * satisfied by stdlib_find() (stdlib/stdlib.h), which returns that
- * package's Go source: the checker parses and checks it like any other
- * package. In those sources a function declared without a body is a native
- * (implemented in C and bound by its qualified name when compiling).
+ * design.md §1). An import is satisfied by the Importer the checker is
+ * given (lang/importer.h), which returns the package's Go source files
+ * (a standard package, a host's, or a directory of the program's module):
+ * the checker parses and checks them like any other package. In a native
+ * package's sources a function declared without a body is a native
+ * (implemented in C and bound through the importer when compiling).
  *
  * Generics (lang/check_generic.c) are monomorphized here: the compiler
  * only ever sees instances, which are ordinary FUNCDECLs (appended to
@@ -43,6 +44,10 @@ struct ConstVal {
     long double f;
     long double im; /* COMPLEX: the imaginary part (f is the real one) */
     String s;
+    /* STRING made by folding +: the buffer s sits at the start of, so a
+     * left-deep chain "a" + "b" + ... appends in place (amortised) instead
+     * of copying every prefix (a 100,000-term chain was quadratic) */
+    struct ConstBuf *buf;
 };
 
 typedef enum {
@@ -108,6 +113,11 @@ struct Scope {
     Symbol **syms;
     Node *func; /* the FUNCDECL or FUNCLIT this scope belongs to, NULL at
                    package and universe level */
+    /* A hash index of syms by name, once the scope is big enough to need
+     * one (a package of 100,000 declarations must not be searched end to
+     * end at every lookup): open addressing, tabcap a power of two. */
+    Symbol **tab;
+    int tabcap;
 };
 
 /* A checked package. */
@@ -121,6 +131,9 @@ struct Package {
     NodeList funcs;   /* every FUNCDECL with a body, methods included */
     NodeList funclits; /* every FUNCLIT, in source order */
     bool is_script;   /* a file without a package clause */
+    bool native;      /* a standard or host package (importer.h) */
+    struct Package **imports; /* the packages its files import */
+    int nimports;
 };
 
 /* A whole checked program: its packages in dependency order (imports
@@ -130,11 +143,32 @@ typedef struct Program {
     Package **pkgs;
     Package *main;
     Symbol *main_func; /* main.main, or NULL for a script */
+    const struct Importer *importer; /* binds the natives (compile.c) */
 } Program;
 
 /* Checks the given files as the main package (or script) and every
- * package they import, transitively. Errors go to diags (at most 10, then
- * "too many errors", as Go does). Returns NULL when there were errors. */
+ * package they import, transitively, found by imp (lang/importer.h).
+ * The files must agree on their package clause (Go's "found packages ...
+ * in dir" otherwise; dir names their directory in that message, NULL for
+ * "."). Packages are ordered for initialisation as Go 1.21+ does. Errors go
+ * to diags (at most 10, then "too many errors", as Go does). Returns NULL
+ * when there were errors. */
+struct Importer;
+Program *check_program_imp(Node **files, int nfiles, const char *dir,
+                           const struct Importer *imp, Diags *diags);
+/* Runs fn(arg) to completion on a helper thread with a deep C stack
+ * (LANG_DEEP_STACK bytes, reserved, committed only as used), or on the
+ * calling thread when no such thread can be made. The checker, compiler
+ * and printers recurse once per level of an expression, and a left-deep
+ * chain of 100,000 terms (1 + 1 + ... + 1) is ordinary Go that gc compiles
+ * on its growable stacks; the expression depth limits (check_expr.c) are
+ * sized for this stack. */
+void lang_deep_call(void (*fn)(void *), void *arg);
+/* The stack of lang_deep_call's helper on this thread, 0 elsewhere (the
+ * depth limits depend on it). */
+extern __thread size_t lang_deep_stack_bytes;
+
+/* check_program_imp with the standard packages only (importer_std). */
 Program *check_program(Node **files, int nfiles, Diags *diags);
 
 /* Notes for the compiler (how the annotations read):

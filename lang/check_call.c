@@ -115,7 +115,9 @@ static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
     if (!ats)
         na = check_args(c, n, &ats, sig);
     bool spread = args->len == 1 && na != 1;
-    const char *fname = expr_str(fun);
+    /* the callee's text only for messages: printing it at every call would
+     * make a chain f()()()... quadratic */
+#define fname expr_str(fun)
     int np = sig->nparams;
     bool bad = false;
     for (int i = 0; i < args->len; i++)
@@ -143,7 +145,7 @@ static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
         }
         bad = true;
     }
-    if (!bad) {
+    if (!bad && args->len > 0) {
         const char *ctx = check_fmt("argument to %s", fname);
         if (spread) {
             for (int i = 0; i < na; i++) {
@@ -167,6 +169,7 @@ static void check_func_call(Checker *c, Node *n, Type *sig, Type **ats, int na)
             }
         }
     }
+#undef fname
     if (sig->nresults == 0) {
         n->mode = MODE_NOVALUE;
         n->type = type_tuple(NULL, 0);

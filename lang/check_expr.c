@@ -534,6 +534,15 @@ void check_selector(Checker *c, Node *n)
             x->type = t_invalid;
             Symbol *m = scope_lookup_local(ps->pkg->scope, name);
             bool exported = name[0] >= 'A' && name[0] <= 'Z';
+            if (m && !exported && !ps->pkg->native) {
+                /* Go's words when the name is in the package's export data
+                 * (csp sees a module package's whole source; a standard
+                 * package's private names are csp's own, not Go's) */
+                check_error(c, n->u.selector.sel->pos, "%s not exported by package %s", name,
+                            ps->pkg->name);
+                set_invalid(n);
+                return;
+            }
             if (!m || !exported) {
                 check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name, name);
                 set_invalid(n);
@@ -1404,8 +1413,9 @@ static void check_binary(Checker *c, Node *n)
         if (!r) {
             check_error(c, n->pos, "%s",
                         !err ? "invalid constant operation"
-                        : !strncmp(err, "not supported yet", 17) ? err
-                                                                 : check_fmt("invalid operation: %s", err));
+                        : !strncmp(err, "not supported yet", 17)
+                            ? err
+                            : check_fmt("invalid operation: %s", err));
             set_invalid(n);
             return;
         }
@@ -1430,27 +1440,41 @@ static void check_binary(Checker *c, Node *n)
  * stops bracket nesting at Bison's 10000 levels ("nesting too deep"), but a
  * left-deep chain (1+1+...+1, a.b.c..., f()()...) costs the parser nothing
  * and the checker, the compiler and the printers one C stack frame per
- * level: 300000 terms overflowed the 8 MB stack (found by fuzzing), so they
- * get the same limit and a compile error instead of a crash. */
+ * level. Those passes run on a 1 GiB stack (lang_deep_call), where a chain
+ * of 2,500,000 terms was measured to fit: chains up to a million levels
+ * compile (gc compiles a 100,000-term sum), deeper ones get a compile
+ * error instead of a crash. */
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define CHECK_SANITIZED 1
 #endif
 #endif
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || defined(CHECK_SANITIZED)
-/* Sanitizers make each level's frames several times larger (ASan: 10000
- * levels no longer fit in 8 MB), so those builds stop sooner. */
+/* Sanitizers make each level's frames several times larger, so those
+ * builds stop sooner. */
 enum { CHECK_MAX_EXPR_DEPTH = 2000 };
 #else
-enum { CHECK_MAX_EXPR_DEPTH = 10000 };
+enum { CHECK_MAX_EXPR_DEPTH = 1000000 };
 #endif
+/* Off the deep stack (no thread could be made for it), the old limit,
+ * which fits the 8 MB of a main thread; on a smaller deep stack (address
+ * space limited), a level per KiB of it. */
+enum { CHECK_MAX_EXPR_DEPTH_SHALLOW = CHECK_MAX_EXPR_DEPTH < 10000 ? CHECK_MAX_EXPR_DEPTH : 10000 };
+
+static int check_max_expr_depth(void)
+{
+    if (lang_deep_stack_bytes == 0)
+        return CHECK_MAX_EXPR_DEPTH_SHALLOW;
+    size_t levels = lang_deep_stack_bytes / 1024;
+    return levels < (size_t)CHECK_MAX_EXPR_DEPTH ? (int)levels : CHECK_MAX_EXPR_DEPTH;
+}
 static __thread int expr_depth;
 
 static void check_expr_kind(Checker *c, Node *n, Type *hint);
 
 static void check_expr_inner(Checker *c, Node *n, Type *hint)
 {
-    if (expr_depth >= CHECK_MAX_EXPR_DEPTH) {
+    if (expr_depth >= check_max_expr_depth()) {
         n->cv = NULL;
         check_error(c, n->pos, "expression nesting too deep");
         set_invalid(n);

@@ -15,6 +15,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "importer.h"
+
+/* How deep imports may nest (main imports a, which imports b, ...). */
+#define CHECK_MAX_IMPORT_DEPTH 256
 
 /* Per-object data of package-level objects, for lazy resolution and the
  * initialisation order. */
@@ -26,6 +30,13 @@ typedef struct ObjInfo {
     int index;          /* VALUESPEC: which name */
     int ndeps, capdeps; /* package-level vars and funcs it refers to */
     Symbol **deps;
+    /* deps as a hash set once there are many (main of a program naming
+     * 100,000 functions), so adding one is not a scan: a power of two */
+    Symbol **dset;
+    int dsetcap;
+    /* scratch of compute_inits: a var's spec number, a visit mark */
+    int ord;
+    unsigned mark;
 } ObjInfo;
 
 static inline ObjInfo *info_of(Symbol *s)
@@ -71,6 +82,13 @@ typedef struct Checker {
     Symbol *decl_sym; /* the package-level object being resolved, for
                          dependencies */
     bool is_std;      /* checking a standard package */
+    const Importer *imp; /* where imported packages come from */
+    Package **loading;   /* the packages being checked, main first: an
+                            import of one of them is a cycle */
+    int nloading;
+    bool import_failed;  /* an import of the package being checked (or
+                            of one it imports) failed: stop before types,
+                            as the go command does */
     Node *file_node;  /* the FILE being collected (generic declarations
                          remember it: their instances join its decls) */
     GenState *gen;    /* generics: instances, pending bodies */

@@ -118,6 +118,12 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
                 Package *p = ps->pkg;
                 const char *nm = n->u.selector.sel->u.ident.name;
                 Symbol *m = scope_lookup_local(p->scope, nm);
+                if (m && !(nm[0] >= 'A' && nm[0] <= 'Z') && !p->native) {
+                    check_error(c, n->u.selector.sel->pos, "%s not exported by package %s", nm,
+                                p->name);
+                    t = t_invalid;
+                    break;
+                }
                 if (!m || !(nm[0] >= 'A' && nm[0] <= 'Z')) {
                     check_error(c, n->u.selector.sel->pos, "undefined: %s.%s", x->u.ident.name, nm);
                     t = t_invalid;
@@ -167,11 +173,23 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
             check_error(c, ln->pos, "invalid array length %s (untyped int constant)", expr_str(ln));
             break;
         }
+        if (len > INT64_MAX) {
+            check_error(c, ln->pos, "invalid array length %s", operand_str(c, ln));
+            break;
+        }
         if (kind_is_untyped(ln->type->kind))
             check_convert_untyped(c, ln, type_basic[KIND_INT]);
         if (is_invalid(elt))
             break;
         t = type_array(elt, (int64_t)len);
+        /* Go's limit on a type's size (cmd/compile's MaxWidth): the bound
+         * that keeps every size and offset computation in 64 bits. An
+         * element still being laid out (size 0 for now) is checked by
+         * nothing here; its array's size saturates instead. */
+        if (elt->size && (uint64_t)len > (TYPE_MAX_SIZE - 1) / elt->size) {
+            check_error(c, n->pos, "type %s larger than address space", tstr(t));
+            t = t_invalid;
+        }
         break;
     }
     case AST_MAPTYPE: {
@@ -190,6 +208,12 @@ Type *check_type_direct(Checker *c, Node *n, bool direct)
         Type *e = check_type_direct(c, n->u.chantype.value, false);
         if (is_invalid(e))
             break;
+        /* Go's compiler limit (cmd/compile's size.go); elements still
+         * being laid out (size 0 for now) pass */
+        if (e->size >= (1 << 16)) {
+            check_error(c, n->pos, "channel element type too large (>64kB)");
+            break;
+        }
         t = type_chan(e, n->u.chantype.dir);
         break;
     }
@@ -297,7 +321,15 @@ static Type *check_struct_type(Checker *c, Node *n)
     }
     if (bad)
         return t_invalid;
-    return type_struct(fs, nf);
+    Type *st = type_struct(fs, nf);
+    /* A struct of legal fields may still exceed Go's size limit (sizes
+     * saturate at TYPE_MAX_SIZE in the layout, so reaching it means too
+     * large). Go 1.22's compiler words it "type %L too large". */
+    if (st->size >= TYPE_MAX_SIZE) {
+        check_error(c, n->pos, "type %s too large", tstr(st));
+        return t_invalid;
+    }
+    return st;
 }
 
 static void add_iface_method(Checker *c, Method **ms, int *n, int *cap, Method m, Pos pos)
@@ -322,7 +354,7 @@ static Type *check_interface_type(Checker *c, Node *n)
 {
     Method *ms = NULL;
     int nm = 0, cap = 0;
-    TypeSet *ts = NULL;     /* the type set's restriction, if any */
+    TypeSet *ts = NULL; /* the type set's restriction, if any */
     bool constraint = false;
     NodeList *l = &n->u.interfacetype.methods;
     for (int i = 0; i < l->len; i++) {

@@ -21,8 +21,8 @@
 
 #include "../runtime/foreign.h"
 #include "../runtime/map.h"
-#include "../stdlib/stdlib.h"
 #include "compile_priv.h"
+#include "importer.h"
 
 static const char *const op_formats[] = {
 #define X(n, f, d) f,
@@ -123,13 +123,49 @@ void emit_patch(FnState *fs, int pc, int operand, int target)
     fs->code[pc + 1 + operand] = (uint32_t)target;
 }
 
+/* Consts up to this many are searched linearly, then through ctab. */
+#define CONST_LINEAR 32
+
+static inline uint64_t const_hash(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdu;
+    x ^= x >> 33;
+    return x;
+}
+
+static void const_tab_put(int *tab, int cap, const Slot *consts, int k)
+{
+    uint64_t i = const_hash(consts[k].u) & (uint64_t)(cap - 1);
+    while (tab[i]) i = (i + 1) & (uint64_t)(cap - 1);
+    tab[i] = k + 1;
+}
+
 int emit_const(FnState *fs, Slot v)
 {
-    for (int i = 0; i < fs->nconsts; i++)
-        if (fs->consts[i].u == v.u) return i;
+    if (fs->ctab) {
+        uint64_t m = (uint64_t)fs->ctabcap - 1;
+        for (uint64_t i = const_hash(v.u) & m; fs->ctab[i]; i = (i + 1) & m)
+            if (fs->consts[fs->ctab[i] - 1].u == v.u) return fs->ctab[i] - 1;
+    } else {
+        for (int i = 0; i < fs->nconsts; i++)
+            if (fs->consts[i].u == v.u) return i;
+    }
     compile_grow((void **)&fs->consts, &fs->capconsts, fs->nconsts + 1, sizeof(Slot));
-    fs->consts[fs->nconsts] = v;
-    return fs->nconsts++;
+    int k = fs->nconsts++;
+    fs->consts[k] = v;
+    if (fs->nconsts <= CONST_LINEAR) return k;
+    if (!fs->ctab || 2 * fs->nconsts > fs->ctabcap) {
+        int cap = fs->ctabcap ? fs->ctabcap * 2 : 128;
+        while (2 * fs->nconsts > cap) cap *= 2;
+        fs->ctab = GC_MALLOC_ATOMIC((size_t)cap * sizeof(int));
+        memset(fs->ctab, 0, (size_t)cap * sizeof(int));
+        fs->ctabcap = cap;
+        for (int j = 0; j < fs->nconsts; j++) const_tab_put(fs->ctab, cap, fs->consts, j);
+    } else {
+        const_tab_put(fs->ctab, fs->ctabcap, fs->consts, k);
+    }
+    return k;
 }
 
 int emit_const_ptr(FnState *fs, const void *p)
@@ -159,7 +195,40 @@ int emit_const_pair(FnState *fs, const void *a, const void *b)
 
 void emit_line(FnState *fs, Node *n)
 {
-    if (n) emit_line_at(fs, n->pos.line);
+    if (n) {
+        fs->at = n;
+        emit_line_at(fs, n->pos.line);
+    }
+}
+
+int emit_imm(FnState *fs, uint64_t v)
+{
+    if (v <= INT32_MAX) return (int)v;
+    emit_error(fs, fs->at ? fs->at : fs->node, "not supported yet: a size or offset of %llu bytes or elements in one instruction",
+               (unsigned long long)v);
+    return 0;
+}
+
+void emit_load_int(FnState *fs, int dst, int64_t v)
+{
+    if (v >= INT32_MIN && v <= INT32_MAX) emit(fs, OP_LOADI, dst, (int)v);
+    else emit(fs, OP_LOADK, dst, emit_const(fs, (Slot){.i = v}));
+}
+
+void emit_idxaddr_array(FnState *fs, int p, int base, int i, Type *et, int64_t len)
+{
+    int es = emit_imm(fs, et->size);
+    if (len <= INT32_MAX) {
+        emit(fs, OP_IDXADDRA, p, base, i, es, (int)len);
+        return;
+    }
+    /* a slice header {base, len, len} over the array */
+    int sl = reg_alloc(fs, 3);
+    emit(fs, OP_MOV, sl, base);
+    int k = emit_const(fs, (Slot){.i = len});
+    emit(fs, OP_LOADK, sl + 1, k);
+    emit(fs, OP_LOADK, sl + 2, k);
+    emit(fs, OP_IDXADDR, p, sl, i, es);
 }
 
 void emit_line_at(FnState *fs, int line)
@@ -176,13 +245,28 @@ void emit_line_at(FnState *fs, int line)
 
 int reg_alloc(FnState *fs, int n)
 {
+    if (n > COMPILE_MAX_FRAME_SLOTS - fs->nreg) {
+        /* Go: "stack frame too large (>1GB)"; csp keeps such a value in
+         * registers only as a temporary (variables of big types live in
+         * heap cells), so it is the same limit */
+        if (!fs->c->failed)
+            emit_error(fs, fs->at ? fs->at : fs->node, "stack frame too large (>1GB)");
+        fs->c->failed = true;
+        n = 1;
+    }
     int r = fs->nreg;
     fs->nreg += n;
     if (fs->nreg > fs->maxreg) fs->maxreg = fs->nreg;
     return r;
 }
 
-int slots(const Type *t) { return t ? (int)type_slots(t) : 0; }
+int slots(const Type *t)
+{
+    if (!t) return 0;
+    uint64_t n = type_slots(t);
+    /* beyond a frame's limit: reg_alloc reports it */
+    return n > (uint64_t)COMPILE_MAX_FRAME_SLOTS ? COMPILE_MAX_FRAME_SLOTS + 1 : (int)n;
+}
 
 int reg_width(const Type *t)
 {
@@ -190,7 +274,7 @@ int reg_width(const Type *t)
     case KIND_INT8: return -1;
     case KIND_INT16: return -2;
     case KIND_INT32: return -4;
-    default: return (int)t->size;
+    default: return t->size > INT32_MAX ? INT32_MAX : (int)t->size; /* emit_imm reports it */
     }
 }
 
@@ -622,7 +706,7 @@ static Func *promoted_wrapper(Compiler *c, Type *named, Method *m, bool ptr)
             l = (Loc){LOC_MEM, p, 0, t, false};
         }
         Field *fl = &t->underlying->fields[path[i]];
-        l.off += (int)fl->offset;
+        l.off += emit_imm(fs, fl->offset);
         l.type = fl->type;
         l.whole = false;
         t = fl->type;
@@ -738,7 +822,30 @@ void compile_bind_promoted(Compiler *c, Type *named)
     }
 }
 
+static VMProgram *compile_program_here(Program *prog, Diags *diags);
+
+typedef struct {
+    Program *prog;
+    Diags *diags;
+    VMProgram *vp;
+} CompileCall;
+
+static void compile_program_deep(void *p)
+{
+    CompileCall *cc = p;
+    cc->vp = compile_program_here(cc->prog, cc->diags);
+}
+
+/* On a deep stack, as the checker (lang_deep_call): code generation
+ * recurses once per level of an expression too. */
 VMProgram *compile_program(Program *prog, Diags *diags)
+{
+    CompileCall cc = {prog, diags, NULL};
+    lang_deep_call(compile_program_deep, &cc);
+    return cc.vp;
+}
+
+static VMProgram *compile_program_here(Program *prog, Diags *diags)
 {
     Compiler *c = GC_MALLOC(sizeof(Compiler));
     c->prog = prog;
@@ -763,9 +870,13 @@ VMProgram *compile_program(Program *prog, Diags *diags)
                         name = named != sym->recv ? cstr_printf("*%s.%s", named->name, sym->name)
                                                   : cstr_printf("%s.%s", named->name, sym->name);
                     }
-                    const StdNative *nat = sym->foreign ? NULL : stdlib_native(pkg->path, name);
-                    fn->native = nat ? nat->fn : NULL;
-                    fn->native_data = nat ? nat->data : NULL;
+                    NativeFn nfn = NULL;
+                    const void *ndata = NULL;
+                    const Importer *imp = prog->importer ? prog->importer : importer_std();
+                    if (!sym->foreign && pkg->native && imp->native)
+                        imp->native(imp->ctx, pkg->path, name, &nfn, &ndata);
+                    fn->native = nfn;
+                    fn->native_data = ndata;
                     fn->file = "<native>";
                     if (sym->foreign) {
                         char err[512];

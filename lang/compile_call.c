@@ -84,7 +84,7 @@ static int place_args(FnState *fs, Node *call, Type *sig, int at)
                 for (int j = 0; j < cnt; j++) {
                     int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
                     arg_into(fs, &av[i + j], et, v);
-                    emit(fs, OP_STORE, s, (int)(j * (int64_t)et->size), v, (int)et->size);
+                    emit(fs, OP_STORE, s, emit_imm(fs, (uint64_t)j * et->size), v, emit_imm(fs, et->size));
                 }
                 emit(fs, OP_MOVN, at + off, s, 3);
                 fs->nreg = save;
@@ -417,7 +417,7 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
         }
         case KIND_ARRAY:
             if (a0->type->underlying->kind == KIND_POINTER) expr(fs, a0);
-            emit(fs, OP_LOADI, dst, (int)u0->len);
+            emit_load_int(fs, dst, u0->len);
             return dst;
         case KIND_MAP: emit(fs, OP_MAPLEN, dst, expr(fs, a0)); return dst;
         case KIND_CHAN: emit(fs, b == BUILTIN_LEN ? OP_CHANLEN : OP_CHANCAP, dst, expr(fs, a0)); return dst;
@@ -458,7 +458,7 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
         for (int j = 0; j < cnt; j++) {
             int v = reg_alloc(fs, slots(et) ? slots(et) : 1);
             expr_as(fs, args->items[j + 1], et, v);
-            emit(fs, OP_STORE, tmp, (int)(j * (int64_t)et->size), v, (int)et->size);
+            emit(fs, OP_STORE, tmp, emit_imm(fs, (uint64_t)j * et->size), v, emit_imm(fs, et->size));
         }
         emit(fs, OP_APPENDS, dst, cur, tmp, emit_const_ptr(fs, et));
         return dst;
@@ -466,7 +466,7 @@ static int compile_builtin(FnState *fs, Node *call, int dst)
     case BUILTIN_COPY: {
         int d = expr(fs, a0);
         int s = expr(fs, args->items[1]);
-        emit(fs, OP_COPY, dst, d, s, (int)u0->elem->size);
+        emit(fs, OP_COPY, dst, d, s, emit_imm(fs, u0->elem->size));
         return dst;
     }
     case BUILTIN_DELETE: {

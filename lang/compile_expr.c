@@ -163,11 +163,11 @@ void loc_write(FnState *fs, const Loc *l, int src)
     int n = slots(l->type);
     if (l->kind == LOC_MEM) {
         if (l->type->size == 8) emit(fs, OP_STORE64, l->reg, l->off, src);
-        else emit(fs, OP_STORE, l->reg, l->off, src, (int)l->type->size);
+        else emit(fs, OP_STORE, l->reg, l->off, src, emit_imm(fs, l->type->size));
     } else if (l->whole || (l->off % 8 == 0 && l->type->size % 8 == 0)) {
         if (n && src != l->reg + l->off / 8) emit(fs, OP_MOVN, l->reg + l->off / 8, src, n);
     } else {
-        emit(fs, OP_RSTORE, l->reg, l->off, src, (int)l->type->size);
+        emit(fs, OP_RSTORE, l->reg, l->off, src, emit_imm(fs, l->type->size));
     }
 }
 
@@ -208,7 +208,7 @@ static void walk_path(FnState *fs, Loc *l, Node *sel, int npath)
             *l = (Loc){LOC_MEM, p, 0, t, false};
         }
         Field *f = &t->underlying->fields[sel->u.selector.path[i]];
-        l->off += (int)f->offset;
+        l->off += emit_imm(fs, f->offset);
         l->type = f->type;
         l->whole = false;
         t = f->type;
@@ -272,7 +272,7 @@ bool loc_of(FnState *fs, Node *e, Loc *out)
             int s = expr(fs, x);
             int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
             int p = reg_alloc(fs, 1);
-            emit(fs, OP_IDXADDR, p, s, i, (int)et->size);
+            emit(fs, OP_IDXADDR, p, s, i, emit_imm(fs, et->size));
             *out = (Loc){LOC_MEM, p, 0, et, false};
             return true;
         }
@@ -281,7 +281,7 @@ bool loc_of(FnState *fs, Node *e, Loc *out)
             int p0 = expr(fs, x);
             int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
             int p = reg_alloc(fs, 1);
-            emit(fs, OP_IDXADDRA, p, p0, i, (int)et->size, (int)at->len);
+            emit_idxaddr_array(fs, p, p0, i, et, at->len);
             *out = (Loc){LOC_MEM, p, 0, et, false};
             return true;
         }
@@ -290,7 +290,7 @@ bool loc_of(FnState *fs, Node *e, Loc *out)
             if (!loc_of(fs, x, &l)) l = temp_loc(fs, x);
             int64_t ci;
             if (const_index(e->u.index.index, &ci) && ci >= 0 && ci < xt->len) {
-                l.off += (int)(ci * (int64_t)et->size);
+                l.off += emit_imm(fs, (uint64_t)l.off + (uint64_t)ci * et->size) - l.off;
                 l.type = et;
                 l.whole = false;
                 *out = l;
@@ -309,11 +309,11 @@ bool loc_of(FnState *fs, Node *e, Loc *out)
                 int v = reg_alloc(fs, slots(xt));
                 loc_read(fs, &l, v);
                 emit(fs, OP_NEW, base, emit_const_ptr(fs, xt));
-                emit(fs, OP_STORE, base, 0, v, (int)xt->size);
+                emit(fs, OP_STORE, base, 0, v, emit_imm(fs, xt->size));
             }
             int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
             int p = reg_alloc(fs, 1);
-            emit(fs, OP_IDXADDRA, p, base, i, (int)et->size, (int)xt->len);
+            emit_idxaddr_array(fs, p, base, i, et, xt->len);
             *out = (Loc){LOC_MEM, p, 0, et, false};
             return true;
         }
@@ -326,7 +326,7 @@ bool loc_of(FnState *fs, Node *e, Loc *out)
         expr_to(fs, e, v);
         int p = reg_alloc(fs, 1);
         emit(fs, OP_NEW, p, emit_const_ptr(fs, t));
-        emit(fs, OP_STORE, p, 0, v, (int)t->size);
+        emit(fs, OP_STORE, p, 0, v, emit_imm(fs, t->size));
         *out = (Loc){LOC_MEM, p, 0, t, false};
         return true;
     }
@@ -408,11 +408,11 @@ void convert_value(FnState *fs, Type *from, Type *to, int src, int dst)
                                    (tu->kind == KIND_POINTER && tu->elem->underlying->kind == KIND_ARRAY))) {
         Type *at = tu->kind == KIND_ARRAY ? tu : tu->elem->underlying;
         int p = tu->kind == KIND_ARRAY ? reg_alloc(fs, 1) : dst;
-        emit(fs, OP_SL2ARR, p, src, (int)at->len);
+        emit(fs, OP_SL2ARR, p, src, emit_imm(fs, (uint64_t)at->len));
         if (tu->kind == KIND_ARRAY) {
             if (at->size == 0) return;
             int v = reg_alloc(fs, slots(at));
-            emit(fs, OP_LOAD, v, p, 0, (int)at->size);
+            emit(fs, OP_LOAD, v, p, 0, emit_imm(fs, at->size));
             emit(fs, OP_MOVN, dst, v, slots(at));
         }
         return;
@@ -601,7 +601,7 @@ static void compile_complit(FnState *fs, Node *e, Type *t, int dst)
         tmp.type = et;
         compile_complit(fs, &tmp, et, v);
         emit(fs, OP_NEW, dst, emit_const_ptr(fs, et));
-        emit(fs, OP_STORE, dst, 0, v, (int)et->size);
+        emit(fs, OP_STORE, dst, 0, v, emit_imm(fs, et->size));
         return;
     }
     switch (u->kind) {
@@ -621,7 +621,7 @@ static void compile_complit(FnState *fs, Node *e, Type *t, int dst)
             int v = reg_alloc(fs, slots(f->type) ? slots(f->type) : 1);
             if (val->kind == AST_COMPOSITELIT && !val->type) val->type = f->type;
             expr_as(fs, val, f->type, v);
-            Loc l = {LOC_REG, dst, (int)f->offset, f->type, false};
+            Loc l = {LOC_REG, dst, emit_imm(fs, f->offset), f->type, false};
             loc_write(fs, &l, v);
             fs->nreg = save;
         }
@@ -659,10 +659,10 @@ static void compile_complit(FnState *fs, Node *e, Type *t, int dst)
             if (val->kind == AST_COMPOSITELIT && !val->type) val->type = et;
             expr_as(fs, val, et, v);
             if (u->kind == KIND_ARRAY) {
-                Loc l = {LOC_REG, base, (int)(idxs[i] * (int64_t)et->size), et, false};
+                Loc l = {LOC_REG, base, emit_imm(fs, (uint64_t)idxs[i] * et->size), et, false};
                 loc_write(fs, &l, v);
             } else {
-                emit(fs, OP_STORE, base, (int)(idxs[i] * (int64_t)et->size), v, (int)et->size);
+                emit(fs, OP_STORE, base, emit_imm(fs, (uint64_t)idxs[i] * et->size), v, emit_imm(fs, et->size));
             }
             fs->nreg = save;
         }
@@ -764,7 +764,7 @@ const Method *method_receiver(FnState *fs, Node *sel, int *dst_out)
             int v = reg_alloc(fs, slots(named));
             loc_read(fs, &l, v);
             emit(fs, OP_NEW, dst, emit_const_ptr(fs, named));
-            emit(fs, OP_STORE, dst, 0, v, (int)named->size);
+            emit(fs, OP_STORE, dst, 0, v, emit_imm(fs, named->size));
         }
     } else {
         dst = reg_alloc(fs, slots(named) ? slots(named) : 1);
@@ -908,10 +908,11 @@ static void compile_index(FnState *fs, Node *e, int dst)
     int aw = reg_width(e->type);
     bool scalar = (aw == 1 || aw == -1 || aw == 2 || aw == -2 || aw == 4 || aw == -4 || aw == 8) &&
                   e->type->kind != KIND_ARRAY && e->type->kind != KIND_STRUCT;
-    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY) {
+    if (scalar && xt->kind == KIND_POINTER && xt->elem->underlying->kind == KIND_ARRAY &&
+        xt->elem->underlying->len <= INT32_MAX) {
         int p0 = expr(fs, x);
         int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
-        emit(fs, OP_IDXLOADA, dst, p0, i, aw, (int)xt->elem->underlying->len);
+        emit(fs, OP_IDXLOADA, dst, p0, i, aw, emit_imm(fs, (uint64_t)xt->elem->underlying->len));
         return;
     }
     int64_t ci;
@@ -921,7 +922,8 @@ static void compile_index(FnState *fs, Node *e, int dst)
      * path below then finds it again) */
     bool named = ux->kind == AST_IDENT ||
                  (ux->kind == AST_SELECTOR && unparen(ux->u.selector.x)->kind == AST_IDENT);
-    if (scalar && named && xt->kind == KIND_ARRAY && !const_index(e->u.index.index, &ci)) {
+    if (scalar && named && xt->kind == KIND_ARRAY && xt->len <= INT32_MAX &&
+        !const_index(e->u.index.index, &ci)) {
         Loc l;
         if (loc_of(fs, x, &l) && l.kind == LOC_MEM) {
             int base = l.reg;
@@ -930,7 +932,7 @@ static void compile_index(FnState *fs, Node *e, int dst)
                 emit(fs, OP_ADDR, base, l.reg, l.off);
             }
             int i = expr_as_reg(fs, e->u.index.index, type_basic[KIND_INT]);
-            emit(fs, OP_IDXLOADA, dst, base, i, aw, (int)xt->len);
+            emit(fs, OP_IDXLOADA, dst, base, i, aw, emit_imm(fs, (uint64_t)xt->len));
             return;
         }
     }
@@ -978,8 +980,8 @@ static void compile_slice(FnState *fs, Node *e, int dst)
             emit(fs, OP_ADDR, src, l.reg, l.off);
             mode = SLICE_ARRAY; /* bounds messages say "with length" */
         }
-        emit(fs, OP_LOADI, src + 1, (int)at->len);
-        emit(fs, OP_LOADI, src + 2, (int)at->len);
+        emit_load_int(fs, src + 1, at->len);
+        emit_load_int(fs, src + 2, at->len);
         es = at->elem->size;
     }
     int lo = -1, hi = -1, mx = -1;
@@ -1371,7 +1373,7 @@ static void compile_unary(FnState *fs, Node *e, int dst)
                 expr_to(fs, ux, v);
             }
             emit(fs, OP_NEW, dst, emit_const_ptr(fs, lt));
-            if (v >= 0) emit(fs, OP_STORE, dst, 0, v, (int)lt->size);
+            if (v >= 0) emit(fs, OP_STORE, dst, 0, v, emit_imm(fs, lt->size));
             return;
         }
         Loc l;

@@ -33,6 +33,11 @@ struct FnState {
     int ncode, capcode;
     Slot *consts;
     int nconsts, capconsts;
+    /* A hash index of consts (numbers + 1, 0 empty) once there are many,
+     * so a function naming 100,000 functions and constants does not scan
+     * its table at each; ctabcap a power of two. */
+    int *ctab;
+    int ctabcap;
     LineInfo *lines;
     int nlines, caplines;
     int lastline;
@@ -56,6 +61,8 @@ struct FnState {
     bool wrapper;      /* a go/defer thunk: a recover() in it is not called
                           directly by the deferred function, so it
                           recovers nothing (as Go's deferwrap) */
+    Node *at;          /* the statement or expression last given to
+                          emit_line: where a size error is reported */
     bool loc_copy;     /* loc_of copies pointers out of variables: set while
                           preparing a tuple assignment, whose later targets
                           may reassign the pointer before the store */
@@ -107,6 +114,18 @@ int emit_jump_operand(uint32_t op); /* operand index of op's target, or -1 */
 int emit_const(FnState *fs, Slot v);
 int emit_const_ptr(FnState *fs, const void *p);
 int reg_alloc(FnState *fs, int nslots);
+/* Instruction operands are 32-bit: a size, length or offset that does not
+ * fit is reported ("not supported yet") instead of wrapping. Returns v, or
+ * 0 after the report. */
+int emit_imm(FnState *fs, uint64_t v);
+/* R[p] := &base[i] for an array of len elements of type et at R[base].p,
+ * with the bounds check: IDXADDRA, or a slice-style IDXADDR when len is
+ * too long for an operand. */
+void emit_idxaddr_array(FnState *fs, int p, int base, int i, Type *et, int64_t len);
+/* R[dst].i := v: LOADI, or a constant when v does not fit an operand. */
+void emit_load_int(FnState *fs, int dst, int64_t v);
+/* Go's limit on a frame, in register slots (1 GB). */
+#define COMPILE_MAX_FRAME_SLOTS ((int)((1 << 30) / 8))
 int reg_width(const Type *t); /* width code of t in memory */
 int slots(const Type *t);
 Type *ctype(Type *t); /* the final type (untyped constants defaulted) */

@@ -1081,18 +1081,18 @@ static void compile_range(FnState *fs, Node *s)
             expr_to(fs, x, sl);
         } else if (xt->kind == KIND_ARRAY) {
             et = xt->elem;
-            emit(fs, OP_LOADI, sl + 1, (int)xt->len);
+            emit_load_int(fs, sl + 1, xt->len);
             if (val) {
                 /* range over an array value works on a copy */
                 int v = expr(fs, x);
                 emit(fs, OP_NEW, sl, emit_const_ptr(fs, xt));
-                emit(fs, OP_STORE, sl, 0, v, (int)xt->size);
+                emit(fs, OP_STORE, sl, 0, v, emit_imm(fs, xt->size));
             }
         } else {
             Type *at = xt->elem->underlying;
             et = at->elem;
             expr_to(fs, x, sl);
-            emit(fs, OP_LOADI, sl + 1, (int)at->len);
+            emit_load_int(fs, sl + 1, at->len);
         }
         int ctr = reg_alloc(fs, 1);
         emit(fs, OP_LOADI, ctr, 0);
@@ -1107,8 +1107,8 @@ static void compile_range(FnState *fs, Node *s)
                 emit(fs, OP_SLOAD8, v, sl, ctr);
             } else {
                 int p = reg_alloc(fs, 1);
-                if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, (int)et->size);
-                else emit(fs, OP_IDXADDRA, p, sl, ctr, (int)et->size, (int)(xt->kind == KIND_ARRAY ? xt->len : xt->elem->underlying->len));
+                if (xt->kind == KIND_SLICE) emit(fs, OP_IDXADDR, p, sl, ctr, emit_imm(fs, et->size));
+                else emit_idxaddr_array(fs, p, sl, ctr, et, xt->kind == KIND_ARRAY ? xt->len : xt->elem->underlying->len);
                 emit(fs, OP_LOAD, v, p, 0, reg_width(et));
             }
             if (!range_key_is_counter(fs, s, key, ctr))

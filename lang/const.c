@@ -66,6 +66,12 @@ ConstVal *cv_bool(bool b)
     return v;
 }
 
+/* The growing buffer of a chain of string additions (ConstVal.buf). */
+typedef struct ConstBuf {
+    uint8_t *data;
+    int64_t len, cap;
+} ConstBuf;
+
 ConstVal *cv_string(String s)
 {
     ConstVal *v = cv_new(CONST_STRING);
@@ -228,12 +234,28 @@ ConstVal *cv_binary(Token op, const ConstVal *a, const ConstVal *b, bool integer
     *err = NULL;
     if (a->kind == CONST_STRING && op == TOK_ADD) {
         int64_t n = a->s.len + b->s.len;
-        uint8_t *p = GC_MALLOC_ATOMIC((size_t)n + 1);
-        if (a->s.len)
-            memcpy(p, a->s.ptr, (size_t)a->s.len);
+        ConstBuf *cb = a->buf;
+        if (!cb || cb->data != a->s.ptr || cb->len != a->s.len) {
+            /* a is not the whole of a buffer still growing: a new one */
+            cb = GC_MALLOC(sizeof *cb);
+            cb->len = 0;
+        }
+        if (n + 1 > cb->cap || cb->len != a->s.len) {
+            int64_t cap = cb->cap * 2 > n + 1 ? cb->cap * 2 : n + 1;
+            uint8_t *p = GC_MALLOC_ATOMIC((size_t)cap);
+            if (a->s.len)
+                memcpy(p, a->s.ptr, (size_t)a->s.len);
+            /* the old bytes stay for the strings that point at them */
+            cb->data = p;
+            cb->cap = cap;
+        }
         if (b->s.len)
-            memcpy(p + a->s.len, b->s.ptr, (size_t)b->s.len);
-        return cv_string((String){p, n});
+            memcpy(cb->data + a->s.len, b->s.ptr, (size_t)b->s.len);
+        cb->data[n] = 0;
+        cb->len = n;
+        ConstVal *r = cv_string((String){cb->data, n});
+        r->buf = cb;
+        return r;
     }
     if (a->kind == CONST_BOOL) {
         if (op == TOK_LAND)

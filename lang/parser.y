@@ -43,6 +43,18 @@
 %locations
 %param {Parser *p}
 
+%code top {
+/* Past YYINITDEPTH (200) levels Bison moves its stacks, the value stack of
+ * Node pointers included, from yyparse's frame (which the collector scans)
+ * to YYMALLOC'd memory: plain malloc is invisible to the collector, so the
+ * nodes only held there were collected mid-parse (a struct nested 400 deep
+ * crashed the checker). Uncollectable memory is scanned and never
+ * reclaimed until Bison frees it. */
+#include <gc.h>
+#define YYMALLOC GC_MALLOC_UNCOLLECTABLE
+#define YYFREE GC_FREE
+}
+
 %code requires {
 #include "lang/ast.h"
 #include "lang/lex.h"

@@ -220,10 +220,27 @@ Type *type_slice(Type *elem)
 static Type **incomplete;
 static int nincomplete, capincomplete;
 
+/* Size arithmetic saturates at TYPE_MAX_SIZE: a legal type is smaller
+ * (Go's limit), so a type of that size is one the checker rejects as too
+ * large, and no product or sum of sizes can wrap around on the way. */
+static uint64_t size_mul(uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    if (__builtin_mul_overflow(a, b, &r) || r > TYPE_MAX_SIZE)
+        return TYPE_MAX_SIZE;
+    return r;
+}
+
+static uint64_t size_add(uint64_t a, uint64_t b)
+{
+    uint64_t r = a + b;
+    return a >= TYPE_MAX_SIZE || b >= TYPE_MAX_SIZE || r > TYPE_MAX_SIZE ? TYPE_MAX_SIZE : r;
+}
+
 static void layout_array(Type *t)
 {
     Type *elem = t->elem;
-    t->size = (uint32_t)(elem->size * (uint64_t)t->len);
+    t->size = t->len < 0 ? 0 : size_mul(elem->size, (uint64_t)t->len);
     t->align = elem->align ? elem->align : 1;
     t->comparable = elem->comparable;
     t->has_pointers = t->len > 0 && elem->has_pointers;
@@ -309,10 +326,11 @@ Type *type_func(Type **params, int nparams, Type **results, int nresults, bool v
 Type *type_tuple(Type **types, int n)
 {
     Type proto = {.kind = KIND_TUPLE, .nresults = n, .results = types};
-    uint32_t off = 0, align = 1;
+    uint64_t off = 0;
+    uint32_t align = 1;
     for (int i = 0; i < n; i++) {
         uint32_t a = types[i]->align ? types[i]->align : 1;
-        off = (off + a - 1) / a * a + types[i]->size;
+        off = size_add(size_add(off, a - 1) / a * a, types[i]->size);
         if (a > align)
             align = a;
     }
@@ -324,14 +342,15 @@ Type *type_tuple(Type **types, int n)
 /* Lays out fields with Go's padding; fills size/align/flags of proto. */
 static void layout_struct(Type *t)
 {
-    uint32_t off = 0, align = 1;
+    uint64_t off = 0;
+    uint32_t align = 1;
     bool cmp = true, ptrs = false;
     for (int i = 0; i < t->nfields; i++) {
         Field *f = &t->fields[i];
         uint32_t a = f->type->align ? f->type->align : 1;
-        off = (off + a - 1) / a * a;
+        off = size_add(off, a - 1) / a * a;
         f->offset = off;
-        off += f->type->size;
+        off = size_add(off, f->type->size);
         if (a > align)
             align = a;
         if (!f->type->comparable)
@@ -341,8 +360,8 @@ static void layout_struct(Type *t)
     }
     /* Go pads a struct ending in a zero-size field so &last stays inside */
     if (t->nfields && t->fields[t->nfields - 1].type->size == 0 && off > 0)
-        off++;
-    off = (off + align - 1) / align * align;
+        off = size_add(off, 1);
+    off = size_add(off, align - 1) / align * align;
     t->size = off;
     t->align = align;
     t->comparable = cmp;

@@ -21,6 +21,7 @@
 #include "chan.h"
 #include "lock.h"
 #include "sched.h"
+#include "value.h"
 
 /* A FIFO of waiting goroutines (doubly linked, for select's removal). */
 typedef struct WaitList {
@@ -31,26 +32,65 @@ struct Chan {
     Lock lock; /* lock.h: zeroed is free */
     size_t elemsize;
     uint64_t cap;
-    uint64_t qcount; /* values in the buffer */
-    uint64_t sendx, recvx;
+    uint64_t qcount;       /* values in the buffer */
+    uint64_t sendx, recvx; /* ring indices, below `ring` */
+    uint64_t ring;         /* slots allocated in buf: cap, or fewer for a big
+                              buffer, which grows as it fills (chan_ring_grow) */
     uint8_t *buf;
     bool closed;
+    bool ptrs; /* elements hold pointers: buf is scanned */
     WaitList recvq, sendq;
 };
+
+/* A buffer up to this size is allocated whole by make; a bigger one starts
+ * at this size and doubles as it fills. Go reserves all of make(chan T,
+ * 1<<31) at once and untouched pages cost nothing there; here the
+ * collector would clear and scan a block of pointers whole, so a buffer
+ * only grows to what the program really queues. */
+#define CHAN_EAGER_BYTES ((uint64_t)1 << 20)
 
 Chan *chan_make(size_t elemsize, int64_t cap, bool elem_has_ptrs)
 {
     if (cap < 0 || (elemsize && (uint64_t)cap > (uint64_t)INT64_MAX / elemsize))
         return NULL; /* the caller panics: "makechan: size out of range" */
-    Chan *c = GC_MALLOC(sizeof(Chan));
+    Chan *c = heap_alloc(sizeof(Chan));
     c->elemsize = elemsize;
     c->cap = (uint64_t)cap;
-    size_t bytes = elemsize * (size_t)cap;
+    c->ptrs = elem_has_ptrs;
+    uint64_t bytes = elemsize * (uint64_t)cap;
+    c->ring = bytes <= CHAN_EAGER_BYTES ? c->cap : CHAN_EAGER_BYTES / elemsize;
+    if (c->ring == 0 && c->cap)
+        c->ring = 1; /* elements over CHAN_EAGER_BYTES: one at a time */
     if (bytes)
-        c->buf = elem_has_ptrs ? GC_MALLOC(bytes) : GC_MALLOC_ATOMIC(bytes);
-    if (c->buf && !elem_has_ptrs)
-        memset(c->buf, 0, bytes);
+        c->buf = heap_alloc_n(c->ring, elemsize, elem_has_ptrs);
     return c;
+}
+
+/* The ring is full but the channel is not (qcount == ring < cap): double
+ * it (at most to cap), the queued values moved to its start in order.
+ * Under c's lock. Returns true (there is room now), for chan_has_room. */
+static bool __attribute__((noinline)) chan_ring_grow(Chan *c)
+{
+    uint64_t n = c->ring * 2 < c->cap ? c->ring * 2 : c->cap;
+    size_t es = c->elemsize;
+    uint8_t *nb = heap_alloc_n(n, es, c->ptrs);
+    uint64_t first = c->ring - c->recvx < c->qcount ? c->ring - c->recvx : c->qcount;
+    memcpy(nb, c->buf + c->recvx * es, first * es);
+    memcpy(nb + first * es, c->buf, (c->qcount - first) * es);
+    heap_free(c->buf); /* nothing else points into the old ring */
+    c->buf = nb;
+    c->ring = n;
+    c->recvx = 0;
+    c->sendx = c->qcount;
+    return true;
+}
+
+/* Whether the buffer takes one more value, growing the ring when it is
+ * full below cap. The common case costs what `qcount < cap` did; an
+ * unbuffered channel (ring == cap == 0) never calls anything. */
+static inline bool chan_has_room(Chan *c)
+{
+    return c->qcount < c->ring || (c->ring < c->cap && chan_ring_grow(c));
 }
 
 /* ---- wait queues (under the channel lock) ------------------------------ */
@@ -201,7 +241,8 @@ static void chan_recv_direct(Chan *c, Sudog *sg, void *elem)
         uint8_t *slot = chan_slot(c, c->recvx);
         elem_copy(elem, slot, c->elemsize);
         elem_copy(slot, sg->elem, c->elemsize);
-        if (++c->recvx == c->cap)
+        /* a sender waits only on a full buffer: ring == cap here */
+        if (++c->recvx == c->ring)
             c->recvx = 0;
         c->sendx = c->recvx;
     }
@@ -212,7 +253,7 @@ static void chan_recv_direct(Chan *c, Sudog *sg, void *elem)
 static void chan_buf_put(Chan *c, const void *elem)
 {
     elem_copy(chan_slot(c, c->sendx), elem, c->elemsize);
-    if (++c->sendx == c->cap)
+    if (++c->sendx == c->ring)
         c->sendx = 0;
     c->qcount++;
 }
@@ -222,7 +263,7 @@ static void chan_buf_get(Chan *c, void *elem)
     uint8_t *slot = chan_slot(c, c->recvx);
     elem_copy(elem, slot, c->elemsize);
     elem_zero(slot, c->elemsize); /* let the collector drop the value */
-    if (++c->recvx == c->cap)
+    if (++c->recvx == c->ring)
         c->recvx = 0;
     c->qcount--;
 }
@@ -253,7 +294,7 @@ ChanStatus chan_send(Chan *c, const void *elem, G *g, bool block)
         sched_ready(sg->g);
         return CHAN_OK;
     }
-    if (c->qcount < c->cap) {
+    if (chan_has_room(c)) {
         chan_buf_put(c, elem);
         lock_release(&c->lock);
         return CHAN_OK;
@@ -529,7 +570,7 @@ int chan_select(SelectCase *cases, int n, bool block, G *g, bool *recvok)
                 sched_ready(sg->g);
                 return i;
             }
-            if (c->qcount < c->cap) {
+            if (chan_has_room(c)) {
                 chan_buf_put(c, cases[i].elem);
                 sel_unlock(cases, lock, np);
                 return i;

@@ -21,7 +21,8 @@
  * registering iterators anywhere.
  *
  * Memory: a rebuild frees the old index, and the old chunks too unless an
- * iteration started on them; new string keys cut from a larger block are
+ * iteration started on them (and only while goroutines have never run in
+ * parallel, see below); new string keys cut from a larger block are
  * copied (map_unpin_key), so a long-lived map holds only its keys' bytes.
  *
  * Fast paths: keys of integer, pointer or channel kinds compare as raw bits
@@ -35,12 +36,36 @@
  * live entry), so it needs no invalidation, and it is a
  * single word, so concurrent readers (allowed by Go) cannot tear it.
  *
+ * Races. As Go's maps, these are not safe for concurrent use, and a race
+ * is detected as Go's hashWriting flag does: a writer holds `writing` for
+ * the length of its operation (taken with an atomic swap, so overlapping
+ * writers are always caught: "concurrent map writes"); reads and iteration
+ * steps check it with a plain load ("concurrent map read and map write",
+ * "concurrent map iteration and map write") and then die through the hook
+ * the VM registers (Go's fatal error with the goroutine's traceback). At
+ * GOMAXPROCS=1 no map operation is ever interrupted, so the checks never
+ * fire falsely. A read the check missed may still run beside a writer: it
+ * must never fault, only see a stale or missing value. So readers load the
+ * index (which carries its own mask) and the entry array once, bounds-check
+ * entry numbers, take an entry as live only once its hash is stored (after
+ * its key), and old blocks are never freed once threads have run in
+ * parallel (the collector takes them when no reader holds them).
+ *
  * Owns: map memory and iteration order. Must never panic itself: it reports
  * unhashable keys to the caller (the VM raises the Go panic).
  */
 #include "map.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sched.h"
 #include "value.h"
+
+/* Loads and stores of words a racing reader may see (see Races above). */
+#define LOAD_ACQ(x) __atomic_load_n(&(x), __ATOMIC_ACQUIRE)
+#define LOAD_RLX(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define STORE_REL(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELEASE)
 
 #define IDX_EMPTY 0u
 #define IDX_TOMB 0xFFFFFFFFu
@@ -67,25 +92,36 @@ typedef struct Entries {
  * small enough to fit in the free holes of a fragmented heap. */
 #define MAP_CHUNK_BYTES 32768
 
+/* The index: a power-of-two table of entry numbers with its mask beside
+ * it, so a reader racing a rebuild never pairs one table with another's
+ * size. */
+typedef struct Index {
+    uint64_t mask;
+    uint32_t slot[];
+} Index;
+
 struct Map {
     const Type *type, *kt, *vt;
-    uint32_t ksize, vsize, voff, esize; /* voff: value offset in an entry */
+    uint64_t ksize, vsize, voff, esize; /* voff: value offset in an entry;
+                                           64-bit, as types are (a 4 GiB
+                                           value must not wrap) */
     uint32_t cshift;                    /* log2 of entries per full chunk */
     KeyClass kclass;
     bool key_has_iface; /* keys may hide an unhashable dynamic type */
     bool scanned;       /* entries may hold pointers */
     int64_t count;
     Entries *ents;
-    uint32_t *index;
-    uint64_t imask; /* index size - 1 */
-    int64_t ifill;  /* index slots not empty (live + tombstones) */
+    Index *index;
+    int64_t ifill; /* index slots not empty (live + tombstones) */
     uint64_t seed;
-    uint32_t hint; /* entry number + 1 of the last key found, 0 none */
+    uint32_t hint;    /* entry number + 1 of the last key found, 0 none */
+    uint8_t writing;  /* a layout change is under way (Go's hashWriting) */
+    uint8_t updating; /* an assignment is looking its key up */
 };
 
-static inline uint32_t align8(uint32_t n)
+static inline uint64_t align8(uint64_t n)
 {
-    return (n + 7) & ~7u;
+    return (n + 7) & ~(uint64_t)7;
 }
 
 static bool type_has_iface(const Type *t)
@@ -134,7 +170,10 @@ static KeyClass key_class(const Type *k)
 static inline uint64_t key_bits(const void *k, uint32_t size)
 {
     uint64_t x = 0;
-    memcpy(&x, k, size);
+    if (size == 8) /* the common case, without a call to memcpy */
+        memcpy(&x, k, 8);
+    else
+        memcpy(&x, k, size);
     return x;
 }
 
@@ -179,6 +218,11 @@ static inline uint64_t entry_hash(const uint8_t *e)
 {
     return *(const uint64_t *)e;
 }
+/* The hash as a racing reader must read it: before the key. */
+static inline uint64_t entry_hash_acq(const uint8_t *e)
+{
+    return __atomic_load_n((const uint64_t *)e, __ATOMIC_ACQUIRE);
+}
 static inline void *entry_key(uint8_t *e)
 {
     return e + 8;
@@ -201,17 +245,38 @@ static uint64_t map_index_size(int64_t cap)
     return n;
 }
 
+/* A fresh, empty index for an entry array of `cap`. */
+static Index *map_new_index(int64_t cap)
+{
+    uint64_t isize = map_index_size(cap);
+    Index *ix = heap_alloc_atomic(sizeof(Index) + isize * sizeof(uint32_t));
+    ix->mask = isize - 1;
+    return ix;
+}
+
+/* May an old index or entry array be freed at once? Only while no second
+ * thread has ever run goroutines: then no reader can be inside this map
+ * (a goroutine is switched only between instructions). Once threads run
+ * in parallel, a racing reader may still hold the old block, and it is
+ * left to the collector. */
+static inline bool map_may_free(void)
+{
+    return !sched_ever_parallel();
+}
+
 /* The entry the hint names when it holds this key, else NULL. Only
  * bit-comparable and string keys, whose comparison is cheaper than a hash
  * (a different length rejects a string at once). */
-static inline uint8_t *map_hint_entry(const Map *m, const void *key)
+static inline __attribute__((always_inline)) uint8_t *map_hint_entry(const Map *m, const void *key)
 {
     uint32_t h = __atomic_load_n(&m->hint, __ATOMIC_RELAXED);
-    if (h == 0 || (int64_t)h > m->ents->used)
+    const Entries *ents = LOAD_ACQ(m->ents);
+    /* used <= cap always: writers never overlap (see map_take) */
+    if (h == 0 || ents == NULL || (int64_t)h > LOAD_RLX(ents->used))
         return NULL;
-    uint8_t *e = entry_at(m, m->ents, h - 1);
-    if (entry_hash(e) == 0)
-        return NULL; /* deleted since */
+    uint8_t *e = entry_at(m, ents, h - 1);
+    if (entry_hash_acq(e) == 0)
+        return NULL; /* deleted since, or still being written */
     switch (m->kclass) {
     case KEY_BITS:
         return key_bits(entry_key(e), m->ksize) == key_bits(key, m->ksize) ? e : NULL;
@@ -247,7 +312,7 @@ static Entries *map_new_entries(const Map *m, int64_t cap)
 /* Frees the chunks of an entry array nobody can read any more. */
 static void map_free_entries(Entries *e)
 {
-    if (e == NULL || e->iterated)
+    if (e == NULL || e->iterated || !map_may_free())
         return;
     for (int64_t c = 0; c < e->nchunks; c++)
         heap_free(e->chunk[c]);
@@ -284,26 +349,64 @@ Map *map_make(const Type *maptype, int64_t hint)
     m->cshift = 3;
     while (((uint64_t)2 << m->cshift) * m->esize <= MAP_CHUNK_BYTES)
         m->cshift++;
+    /* Go's makemap ignores a hint whose memory would exceed maxAlloc */
+    uint64_t hbytes;
+    if (hint > 0 && (__builtin_mul_overflow((uint64_t)hint, (uint64_t)m->esize, &hbytes) ||
+                     hbytes > ((uint64_t)1 << 48)))
+        hint = 0;
     if (hint > 0) {
         /* Exactly the hint: the entry array need not be a power of two. */
         int64_t cap = hint < 8 ? 8 : hint > MAP_MAXCAP ? MAP_MAXCAP : hint;
         Entries *e = map_new_entries(m, cap);
-        cap = e->cap;
         m->ents = e;
-        m->imask = map_index_size(cap) - 1;
-        m->index = heap_alloc_atomic((m->imask + 1) * sizeof(uint32_t));
+        m->index = map_new_index(e->cap);
     }
     return m;
 }
 
-/* Index slot holding the entry for key, or -1. */
+/* The entry holding key, or NULL. Readers may race one writer (Go
+ * programs with a data race the flag check missed): the index is read
+ * once with its own mask, then the entry array (published before the
+ * index, so never older than it), each entry number is bounds-checked
+ * against that array, and an entry counts only once its hash is stored
+ * (after its key). A stale index or array gives a wrong answer, never a
+ * wild read; an index no writer touches any more is frozen and has empty
+ * slots, so the probe ends. */
+static inline __attribute__((always_inline)) uint8_t *map_lookup(Map *m, const void *key,
+                                                                 uint64_t h)
+{
+    const Index *ix = LOAD_ACQ(m->index);
+    const Entries *ents = LOAD_ACQ(m->ents);
+    if (ix == NULL || ents == NULL)
+        return NULL;
+    uint64_t mask = ix->mask, i = (h >> 7) & mask;
+    uint64_t cap = (uint64_t)ents->cap;
+    for (;;) {
+        uint32_t x = LOAD_RLX(ix->slot[i]);
+        if (x == IDX_EMPTY)
+            return NULL;
+        /* x - 1 < cap, unsigned: excludes IDX_TOMB too */
+        if ((uint64_t)x - 1 < cap) {
+            uint8_t *e = entry_at(m, ents, x - 1);
+            if (entry_hash_acq(e) == h && map_keyeq(m, entry_key(e), key)) {
+                map_set_hint(m, (int64_t)x - 1);
+                return e;
+            }
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/* Index slot holding the entry for key, or -1 (writers only: they hold
+ * the map, see map_write_begin). */
 static int64_t map_find(const Map *m, const void *key, uint64_t h)
 {
-    if (m->index == NULL)
+    const Index *ix = m->index;
+    if (ix == NULL)
         return -1;
-    uint64_t i = (h >> 7) & m->imask;
+    uint64_t i = (h >> 7) & ix->mask;
     for (;;) {
-        uint32_t x = m->index[i];
+        uint32_t x = ix->slot[i];
         if (x == IDX_EMPTY)
             return -1;
         if (x != IDX_TOMB) {
@@ -311,40 +414,40 @@ static int64_t map_find(const Map *m, const void *key, uint64_t h)
             if (entry_hash(e) == h && map_keyeq(m, entry_key(e), key))
                 return (int64_t)i;
         }
-        i = (i + 1) & m->imask;
+        i = (i + 1) & ix->mask;
     }
 }
 
 /* A fresh index of map_index_size(cap) slots over the current entries
- * (from their stored hashes); the old index is freed: only the map reads
- * it, and iterators look entries up in the live index. */
+ * (from their stored hashes), built before it is published. The old
+ * index is freed when no reader can hold it (map_may_free): iterators
+ * look entries up in the live index. */
 static void map_reindex(Map *m, int64_t cap)
 {
-    uint64_t isize = map_index_size(cap);
-    uint32_t *idx = heap_alloc_atomic(isize * sizeof(uint32_t));
-    uint64_t mask = isize - 1;
+    Index *ix = map_new_index(cap), *old = m->index;
+    uint64_t mask = ix->mask;
     int64_t fill = 0;
     for (int64_t j = 0; j < m->ents->used; j++) {
         uint64_t h = entry_hash(entry_at(m, m->ents, j));
         if (h == 0)
             continue;
         uint64_t i = (h >> 7) & mask;
-        while (idx[i] != IDX_EMPTY)
+        while (ix->slot[i] != IDX_EMPTY)
             i = (i + 1) & mask;
-        idx[i] = (uint32_t)(j + 1);
+        ix->slot[i] = (uint32_t)(j + 1);
         fill++;
     }
-    heap_free(m->index);
-    m->index = idx;
-    m->imask = mask;
+    STORE_REL(m->index, ix);
     m->ifill = fill;
+    if (map_may_free())
+        heap_free(old);
 }
 
 /* Moves the live entries into a fresh array of `cap` entries and rebuilds
- * the index. The old array is left untouched for running iterators, and
- * freed when no iteration started on it (only the map points at it:
- * map_access/map_assign hand out pointers into the live array, used at once
- * by the caller). */
+ * the index. The old array is left untouched for running iterators (and
+ * racing readers), and freed when none can read it (only the map points
+ * at it: map_access/map_assign hand out pointers into the live array,
+ * used at once by the caller). */
 static void map_rebuild(Map *m, int64_t cap)
 {
     Entries *ne = map_new_entries(m, cap), *oe = m->ents;
@@ -357,7 +460,7 @@ static void map_rebuild(Map *m, int64_t cap)
         n++;
     }
     ne->used = n;
-    m->ents = ne;
+    STORE_REL(m->ents, ne);
     map_free_entries(oe);
     map_reindex(m, ne->cap);
 }
@@ -377,11 +480,86 @@ static void map_add_chunk(Map *m)
     ne->cap = oe->cap + full;
     ne->used = oe->used;
     ne->iterated = oe->iterated;
-    m->ents = ne;
-    if (!oe->iterated)
+    STORE_REL(m->ents, ne);
+    if (!oe->iterated && map_may_free())
         heap_free(oe);
-    if (map_index_size(ne->cap) > m->imask + 1)
+    if (map_index_size(ne->cap) > m->index->mask + 1)
         map_reindex(m, ne->cap);
+}
+
+/* Go's fatal error for a detected race (never returns). */
+static MapFatalHook map_fatal_hook;
+
+void map_set_fatal_hook(MapFatalHook hook)
+{
+    map_fatal_hook = hook;
+}
+
+static _Noreturn __attribute__((noinline, cold)) void map_fatal(const char *msg)
+{
+    if (map_fatal_hook)
+        map_fatal_hook(msg);
+    fprintf(stderr, "fatal error: %s\n", msg);
+    exit(2);
+}
+
+/* A reader's detection: a hook that returns lets the read go on as an
+ * undetected race would (tests use it to show such reads cannot fault). */
+static __attribute__((noinline, cold)) void map_read_race(const char *msg)
+{
+    if (map_fatal_hook) {
+        map_fatal_hook(msg);
+        return;
+    }
+    map_fatal(msg);
+}
+
+/* Writers announce themselves as Go's hashWriting flag does, and readers
+ * and iteration steps check with plain loads. Two flags: `writing` is
+ * held by a writer that changes the map's layout (inserts, deletes,
+ * clears) and is taken with an atomic swap, so two such writers are never
+ * inside at once, even when the check would race (they could otherwise
+ * grow the entry array under each other); `updating` is set with plain
+ * stores by an assignment while it looks its key up, which changes
+ * nothing but the hint, so it needs no more than Go's check (the common
+ * m[k] = v and m[k]++ on an existing key stay free of locked
+ * instructions). An assignment that then inserts takes `writing` too. */
+static inline void map_take(Map *m)
+{
+    if (__atomic_exchange_n(&m->writing, 1, __ATOMIC_ACQUIRE))
+        map_fatal("concurrent map writes");
+}
+
+static inline void map_write_begin(Map *m)
+{
+    map_take(m);
+    if (__builtin_expect(LOAD_RLX(m->updating) != 0, 0))
+        map_fatal("concurrent map writes");
+}
+
+static inline void map_write_end(Map *m)
+{
+    __atomic_store_n(&m->writing, 0, __ATOMIC_RELEASE);
+}
+
+static inline void map_update_begin(Map *m)
+{
+    if (__builtin_expect((LOAD_RLX(m->writing) | LOAD_RLX(m->updating)) != 0, 0))
+        map_fatal("concurrent map writes");
+    __atomic_store_n(&m->updating, 1, __ATOMIC_RELAXED);
+}
+
+static inline void map_update_end(Map *m)
+{
+    if (__builtin_expect(LOAD_RLX(m->updating) == 0, 0))
+        map_fatal("concurrent map writes");
+    __atomic_store_n(&m->updating, 0, __ATOMIC_RELAXED);
+}
+
+static inline void map_read_check(const Map *m)
+{
+    if (__builtin_expect((LOAD_RLX(m->writing) | LOAD_RLX(m->updating)) != 0, 0))
+        map_read_race("concurrent map read and map write");
 }
 
 void *map_access(Map *m, const void *key, bool *unhashable)
@@ -394,6 +572,7 @@ void *map_access(Map *m, const void *key, bool *unhashable)
             *unhashable = true;
         return NULL;
     }
+    map_read_check(m);
     if (m->key_has_iface && value_unhashable(m->kt, key)) {
         if (unhashable)
             *unhashable = true;
@@ -403,12 +582,8 @@ void *map_access(Map *m, const void *key, bool *unhashable)
     if (e)
         return entry_val(m, e);
     uint64_t h = map_hash(m, key);
-    int64_t i = map_find(m, key, h);
-    if (i < 0)
-        return NULL;
-    e = entry_at(m, m->ents, m->index[i] - 1);
-    map_set_hint(m, m->index[i] - 1);
-    return entry_val(m, e);
+    e = map_lookup(m, key, h);
+    return e ? entry_val(m, e) : NULL;
 }
 
 static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borrowed);
@@ -423,26 +598,9 @@ void *map_assign_borrowed(Map *m, const void *key, bool *unhashable)
     return map_assign_key(m, key, unhashable, true);
 }
 
-static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borrowed)
+/* Appends a new entry for key (hash h) and indexes it. */
+static void *map_insert(Map *m, const void *key, uint64_t h, bool borrowed)
 {
-    if (unhashable)
-        *unhashable = false;
-    if (m->key_has_iface && value_unhashable(m->kt, key)) {
-        if (unhashable)
-            *unhashable = true;
-        return NULL;
-    }
-    if (m->ents) {
-        uint8_t *he = map_hint_entry(m, key);
-        if (he)
-            return entry_val(m, he);
-    }
-    uint64_t h = map_hash(m, key);
-    int64_t i = map_find(m, key, h);
-    if (i >= 0) {
-        map_set_hint(m, m->index[i] - 1);
-        return entry_val(m, entry_at(m, m->ents, m->index[i] - 1));
-    }
     Entries *e = m->ents;
     if (e == NULL || e->used == e->cap) {
         /* Full: compact in place-size when at least a quarter is deleted,
@@ -459,13 +617,11 @@ static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borr
         else
             map_rebuild(m, e->cap + e->cap / 2 > full ? full : e->cap + e->cap / 2);
         e = m->ents;
-    } else if ((uint64_t)(m->ifill + 1) * 4 > (m->imask + 1) * 3) {
+    } else if ((uint64_t)(m->ifill + 1) * 4 > (m->index->mask + 1) * 3) {
         map_reindex(m, e->cap); /* too many tombstones in the index */
-        e = m->ents;
     }
-    int64_t n = e->used++;
+    int64_t n = e->used;
     uint8_t *ent = entry_at(m, e, n);
-    *(uint64_t *)ent = h;
     memcpy(entry_key(ent), key, m->ksize);
     if (m->kclass == KEY_STRING) {
         String *k = entry_key(ent);
@@ -474,15 +630,53 @@ static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borr
         else
             map_unpin_key(k);
     }
-    uint64_t j = (h >> 7) & m->imask;
-    while (m->index[j] != IDX_EMPTY && m->index[j] != IDX_TOMB)
-        j = (j + 1) & m->imask;
-    if (m->index[j] == IDX_EMPTY)
+    /* the hash last: a racing reader takes the entry as live only once
+     * its key is complete */
+    STORE_REL(*(uint64_t *)ent, h);
+    STORE_REL(e->used, n + 1);
+    Index *ix = m->index;
+    uint64_t j = (h >> 7) & ix->mask;
+    while (ix->slot[j] != IDX_EMPTY && ix->slot[j] != IDX_TOMB)
+        j = (j + 1) & ix->mask;
+    if (ix->slot[j] == IDX_EMPTY)
         m->ifill++;
-    m->index[j] = (uint32_t)(n + 1);
+    STORE_REL(ix->slot[j], (uint32_t)(n + 1));
     m->count++;
     map_set_hint(m, n);
     return entry_val(m, ent);
+}
+
+static void *map_assign_key(Map *m, const void *key, bool *unhashable, bool borrowed)
+{
+    if (unhashable)
+        *unhashable = false;
+    if (m->key_has_iface && value_unhashable(m->kt, key)) {
+        if (unhashable)
+            *unhashable = true;
+        return NULL;
+    }
+    map_update_begin(m);
+    uint8_t *e = map_hint_entry(m, key);
+    if (e == NULL) {
+        uint64_t h = map_hash(m, key);
+        e = map_lookup(m, key, h);
+        if (e == NULL) {
+            /* A new key: take the map, and look again, since a writer
+             * racing the lookup may have inserted it meanwhile. */
+            map_take(m);
+            int64_t i = map_find(m, key, h);
+            void *v;
+            if (i >= 0)
+                v = entry_val(m, entry_at(m, m->ents, (int64_t)m->index->slot[i] - 1));
+            else
+                v = map_insert(m, key, h, borrowed);
+            map_write_end(m);
+            map_update_end(m);
+            return v;
+        }
+    }
+    map_update_end(m);
+    return entry_val(m, e);
 }
 
 void map_delete(Map *m, const void *key)
@@ -491,15 +685,24 @@ void map_delete(Map *m, const void *key)
         return;
     if (m->key_has_iface && value_unhashable(m->kt, key))
         return;
+    map_write_begin(m);
     uint64_t h = map_hash(m, key);
     int64_t i = map_find(m, key, h);
-    if (i < 0)
-        return;
-    uint8_t *ent = entry_at(m, m->ents, m->index[i] - 1);
-    m->index[i] = IDX_TOMB;
-    /* Clear the entry so the collector can reclaim what it referenced. */
-    memset(ent, 0, m->esize);
-    m->count--;
+    if (i >= 0) {
+        uint8_t *ent = entry_at(m, m->ents, (int64_t)m->index->slot[i] - 1);
+        STORE_REL(m->index->slot[i], IDX_TOMB);
+        STORE_REL(*(uint64_t *)ent, (uint64_t)0);
+        /* Clear the entry so the collector can reclaim what it referenced.
+         * A key that is not plain bits stays while readers may race: one
+         * that passed the hash check may still be comparing it, and a
+         * half-cleared string or interface would send it astray (the key
+         * goes at the next rebuild). */
+        if (m->kclass == KEY_BITS || map_may_free())
+            memset(entry_key(ent), 0, m->voff - 8);
+        memset(entry_val(m, ent), 0, m->esize - m->voff);
+        m->count--;
+    }
+    map_write_end(m);
 }
 
 int64_t map_len(const Map *m)
@@ -511,12 +714,13 @@ void map_clear(Map *m)
 {
     if (m == NULL || m->count == 0)
         return;
+    map_write_begin(m);
     /* A fresh array: running iterators then find nothing live. */
-    m->ents = NULL;
-    m->index = NULL;
-    m->imask = 0;
+    STORE_REL(m->index, (Index *)NULL);
+    STORE_REL(m->ents, (Entries *)NULL);
     m->ifill = 0;
     m->count = 0;
+    map_write_end(m);
 }
 
 /* MapIter fields: m; start packs the snapshot length (high 32 bits) and the
@@ -528,13 +732,19 @@ void map_iter_init(Map *m, MapIter *it)
     it->pos = 0;
     it->start = 0;
     it->sub = 0;
-    if (m == NULL || m->count == 0 || m->ents == NULL)
+    if (m == NULL || m->count == 0)
         return;
-    int64_t n = m->ents->used;
+    map_read_check(m);
+    Entries *ents = LOAD_ACQ(m->ents);
+    if (ents == NULL)
+        return;
+    int64_t n = LOAD_ACQ(ents->used);
+    if (n == 0)
+        return;
     int64_t first = (int64_t)(hash_random() % (uint64_t)n);
     it->start = (n << 32) | first;
-    it->sub = (int64_t)(uintptr_t)m->ents;
-    m->ents->iterated = 1;
+    it->sub = (int64_t)(uintptr_t)ents;
+    ents->iterated = 1;
 }
 
 bool map_iter_next(MapIter *it, void **key, void **val)
@@ -542,6 +752,8 @@ bool map_iter_next(MapIter *it, void **key, void **val)
     Map *m = it->m;
     if (m == NULL || it->sub == 0)
         return false;
+    if (__builtin_expect(LOAD_RLX(m->writing) != 0, 0))
+        map_read_race("concurrent map iteration and map write");
     Entries *snap = (Entries *)(uintptr_t)it->sub;
     int64_t n = it->start >> 32, first = it->start & 0xFFFFFFFF;
     while (it->pos < n) {
@@ -549,15 +761,14 @@ bool map_iter_next(MapIter *it, void **key, void **val)
         if (j >= n)
             j -= n;
         uint8_t *e = entry_at(m, snap, j);
-        uint64_t h = entry_hash(e);
+        uint64_t h = entry_hash_acq(e);
         if (h == 0)
             continue;
-        if (snap != m->ents) {
+        if (snap != LOAD_ACQ(m->ents)) {
             /* The map has been rebuilt since: report the live entry. */
-            int64_t i = map_find(m, entry_key(e), h);
-            if (i < 0)
+            e = map_lookup(m, entry_key(e), h);
+            if (e == NULL)
                 continue;
-            e = entry_at(m, m->ents, m->index[i] - 1);
         }
         *key = entry_key(e);
         *val = entry_val(m, e);

@@ -46,6 +46,14 @@ typedef struct MapIter {
     int64_t pos;   /* buckets visited */
     int64_t sub;   /* position inside a bucket/the entry array */
 } MapIter;
+/* What detects a race on a map calls to end the program as Go's fatal
+ * error does (message without "fatal error: "). Unset, the message is
+ * printed and the process exits with status 2. A hook that returns from a
+ * reader's detection lets the read go on as an undetected race would;
+ * from a writer's, the process exits all the same. */
+typedef void (*MapFatalHook)(const char *msg);
+void map_set_fatal_hook(MapFatalHook hook);
+
 void map_iter_init(Map *m, MapIter *it);
 /* Advances; returns false at the end, else points *key and *val at the
  * current entry. */

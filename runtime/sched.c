@@ -20,9 +20,17 @@
  * either from a thread holding a P (the G goes to that P's queue, so the P
  * is busy) or from a thread without one (the G goes to the global queue
  * under sched.lock), or from a thread inside sched_enter_blocking (counted),
- * or from a timer (counted by timer_pending) or a host (sched_keepalive).
+ * or from a timer (counted by timer_pending) or a host (sched_keepalive),
+ * or from the poller (counted by netpoll_waiters until the G is queued).
  * So when no P is held, the global queue is empty and none of those
  * counters is set, nothing can ever run again.
+ *
+ * The poller (netpoll.c) is polled without blocking by findrunnable before
+ * it steals and by sysmon when nobody has for 10 ms; a thread that gives
+ * up its P while goroutines wait on descriptors blocks in it instead of
+ * sleeping (one at a time), until an event, the next timer, or a break
+ * (a timer moved earlier, sched_stop). It is on no idle list meanwhile:
+ * wakep starts another thread if work comes from elsewhere, as in Go.
  */
 #include <gc.h>
 
@@ -36,6 +44,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "netpoll.h"
 #include "sched.h"
 #include "signal.h"
 #include "timer.h"
@@ -268,6 +277,8 @@ static struct {
     bool sysmon_started;
     bool sysmonwait;
     pthread_cond_t sysmon_cv;
+    _Atomic int64_t deadline;  /* sched_set_deadline: 0, or monotonic ns */
+    void (*expired)(void);     /* its hook (set before the run starts) */
 
     pthread_mutex_t allglock;
     /* Every G ever made (dead ones are reused), oldest first. An array,
@@ -284,6 +295,9 @@ static struct {
 
 static __thread M *cur_m;
 static __thread G *cur_g;
+
+/* Set, before any second P runs, once GOMAXPROCS has been above 1. */
+static _Atomic bool sched_parallel;
 
 static void sched_default_deadlock(void);
 
@@ -358,6 +372,8 @@ void sched_init(int procs, SchedRunner runner)
     if (procs > MAX_PROCS)
         procs = MAX_PROCS;
     pthread_mutex_lock(&sched.lock);
+    if (procs > 1)
+        atomic_store(&sched_parallel, true);
     atomic_store(&sched.nprocs, procs);
     while (sched.nallp < procs) {
         sched.allp[sched.nallp] = p_new(sched.nallp);
@@ -827,6 +843,7 @@ void sched_timers_changed(int64_t when)
     pthread_mutex_unlock(&sched.lock);
     if (w)
         note_wakeup(&w->park);
+    netpoll_break_before(when);
 }
 
 /* ---- Gs -------------------------------------------------------------- */
@@ -1032,6 +1049,8 @@ G *sched_host_g(void)
     g->id = 0;
     atomic_store(&g->status, G_RUNNING);
     host_g = g;
+    /* a host thread runs script code beside the Ps */
+    atomic_store(&sched_parallel, true);
     return g;
 }
 
@@ -1161,6 +1180,19 @@ static void sched_default_deadlock(void)
     exit(2);
 }
 
+void sched_set_deadline(int64_t when, void (*expired)(void))
+{
+    pthread_mutex_lock(&sched.lock);
+    sched.expired = expired;
+    atomic_store(&sched.deadline, when > 0 ? when : 0);
+    pthread_mutex_unlock(&sched.lock);
+}
+
+bool sched_stopping(void)
+{
+    return atomic_load(&sched.done);
+}
+
 void sched_stop(void)
 {
     pthread_mutex_lock(&sched.lock);
@@ -1188,6 +1220,7 @@ void sched_stop(void)
         m->link = NULL;
         note_wakeup(&m->park);
     }
+    netpoll_break(); /* a thread blocked in the poller is on no idle list */
 }
 
 /* Whether nothing can ever run again. Under sched.lock, after a P went
@@ -1196,7 +1229,41 @@ static bool deadlock_locked(void)
 {
     return sched.npbusy == 0 && atomic_load(&sched.runqsize) == 0 && sched.nblocking == 0 &&
            atomic_load(&sched.nexitwait) == 0 && atomic_load(&sched.keepalive) <= 0 &&
-           atomic_load(&sched.started) && !atomic_load(&sched.done) && !timer_pending();
+           atomic_load(&sched.started) && !atomic_load(&sched.done) && !timer_pending() &&
+           netpoll_waiters() == 0;
+}
+
+/* ---- the poller's goroutines -------------------------------------------- */
+
+/* Makes the n Gs netpoll returned runnable on the global queue (Go's
+ * injectglist), and only then stops counting them as poll waiters, under
+ * sched.lock so that deadlock detection sees them somewhere. */
+static void netpoll_inject(G *list, int n)
+{
+    if (!list)
+        return;
+    G *tail = list;
+    for (G *g = list; g; g = g->schedlink) {
+        g_make_runnable(g);
+        tail = g;
+    }
+    pthread_mutex_lock(&sched.lock);
+    globrunq_putbatch(list, tail, n);
+    netpoll_done(n);
+    pthread_mutex_unlock(&sched.lock);
+    wakep();
+}
+
+/* The first of the Gs netpoll returned, runnable, for the caller (which
+ * holds a P) to run now; the rest go to the global queue. */
+static G *netpoll_take(G *list, int n)
+{
+    G *g = list;
+    netpoll_inject(g->schedlink, n - 1);
+    g->schedlink = NULL;
+    g_make_runnable(g);
+    netpoll_done(1);
+    return g;
 }
 
 /* ---- the scheduling loop ---------------------------------------------- */
@@ -1250,6 +1317,15 @@ static G *findrunnable(M *m, bool *inherit)
         pthread_mutex_unlock(&sched.lock);
         if (g)
             return g;
+    }
+
+    /* Goroutines wait on descriptors: poll without blocking, unless a
+     * thread blocks in the poller already (it will see the events). */
+    if (netpoll_waiters() > 0 && netpoll_lastpoll() != 0) {
+        int n;
+        G *list = netpoll(0, &n);
+        if (list)
+            return netpoll_take(list, n);
     }
 
     /* Steal, unless enough Ms spin already (at most half the busy Ps). */
@@ -1354,6 +1430,29 @@ static G *findrunnable(M *m, bool *inherit)
                 break;
             }
         }
+    }
+
+    /* Goroutines wait on descriptors and no thread blocks in the poller:
+     * this one does, until an event, the next timer or a break, instead
+     * of sleeping; then it takes a P to run what became ready (or the
+     * timers), else queues it globally for the busy Ps. */
+    if (netpoll_waiters() > 0 && netpoll_claim()) {
+        int64_t delay = -1, w = timer_next();
+        if (w >= 0 || atomic_load(&sched.done)) {
+            delay = w - now_ns();
+            if (delay < 1 || atomic_load(&sched.done))
+                delay = 1; /* netpoll_claim raced with sched_stop */
+        }
+        int n;
+        G *list = netpoll(delay, &n);
+        pthread_mutex_lock(&sched.lock);
+        P *np = pidleget();
+        pthread_mutex_unlock(&sched.lock);
+        if (np) {
+            acquirep(m, np);
+            return list ? netpoll_take(list, n) : NULL;
+        }
+        netpoll_inject(list, n);
     }
     stopm(m);
     return NULL;
@@ -1551,15 +1650,24 @@ static void *sysmon_main(void *arg)
     for (;;) {
         nanosleep(&ts, NULL);
         pthread_mutex_lock(&sched.lock);
-        while (sched.npbusy == 0 || atomic_load(&sched.done)) {
+        while (atomic_load(&sched.done) ||
+               (sched.npbusy == 0 && atomic_load(&sched.deadline) == 0)) {
             sched.sysmonwait = true;
             pthread_cond_wait(&sched.sysmon_cv, &sched.lock);
         }
         int n = atomic_load(&sched.nprocs);
         if (n > sched.nallp)
             n = sched.nallp;
+        int64_t deadline = atomic_load(&sched.deadline);
+        void (*expired)(void) = sched.expired;
         pthread_mutex_unlock(&sched.lock);
         int64_t now = now_ns();
+        if (deadline && now >= deadline && expired) {
+            /* once per run: the hook stops it, or the run ended anyway */
+            atomic_store(&sched.deadline, 0);
+            expired();
+            continue;
+        }
         for (int i = 0; i < n; i++) {
             P *p = sched.allp[i];
             G *g = atomic_load(&p->curg);
@@ -1571,6 +1679,13 @@ static void *sysmon_main(void *arg)
                 p->sysmon_tick = tick;
                 p->sysmon_when = now;
             }
+        }
+        /* Nobody polled for 10 ms while every thread runs goroutines. */
+        int64_t lp = netpoll_lastpoll();
+        if (netpoll_waiters() > 0 && lp != 0 && now - lp >= SYSMON_NS) {
+            int nr;
+            G *list = netpoll(0, &nr);
+            netpoll_inject(list, nr);
         }
     }
     return NULL;
@@ -1673,6 +1788,12 @@ void sched_exit_blocking(void)
 
 /* ---- GOMAXPROCS ------------------------------------------------------------ */
 
+
+bool sched_ever_parallel(void)
+{
+    return atomic_load_explicit(&sched_parallel, memory_order_relaxed);
+}
+
 int sched_gomaxprocs(int n)
 {
     if (!sched.inited)
@@ -1685,6 +1806,8 @@ int sched_gomaxprocs(int n)
     }
     if (n > MAX_PROCS)
         n = MAX_PROCS;
+    if (n > 1)
+        atomic_store(&sched_parallel, true);
     while (sched.nallp < n) {
         sched.allp[sched.nallp] = p_new(sched.nallp);
         atomic_fetch_add(&sched.nallp, 1);

@@ -147,6 +147,11 @@ void sched_ready_list(G *list);
  * scheduler. */
 G *sched_current(void);
 
+/* Whether goroutines may ever have run on two threads at once (GOMAXPROCS
+ * has been above 1): until then a data structure is never used by two
+ * threads at the same time. */
+bool sched_ever_parallel(void);
+
 /* GOMAXPROCS: returns the previous value; n <= 0 only reads it. */
 int sched_gomaxprocs(int n);
 int sched_numcpu(void);
@@ -188,6 +193,17 @@ void sched_stop(void);
  * outside a blocking call. */
 bool sched_can_abort_g(void);
 _Noreturn void sched_abort_g(void);
+
+/* A deadline for the next run (monotonic ns, 0: none), set before
+ * sched_run_main: when it passes while the run goes on, the monitor calls
+ * `expired` (on its own thread, no lock held), which normally stops the
+ * scheduler. The monitor keeps watching while every P is idle (goroutines
+ * asleep on timers) only when a deadline is set. */
+void sched_set_deadline(int64_t when, void (*expired)(void));
+/* Whether the current run is over (sched_stop ran): a nested call from
+ * native code, which cannot yield, checks it at its pre-emption points and
+ * abandons its goroutine. */
+bool sched_stopping(void);
 
 /* Whether sched_run_main() ended because of a deadlock (the hook
  * returned). For tests and embedders that install a non-exiting hook. */

@@ -85,7 +85,7 @@ typedef struct Func Func; /* a compiled function, see runtime/vm.h */
 typedef struct Field {
     const char *name;
     Type *type;
-    uint32_t offset;
+    uint64_t offset;
     bool embedded;
     bool exported;
     const char *tag; /* last: positional initialisers stay valid */
@@ -109,7 +109,8 @@ typedef struct Method {
 struct Type {
     TypeKind kind;  /* kind of the underlying type (a defined type
                        `type T []int` has kind SLICE) */
-    uint32_t size;  /* bytes, Go's layout */
+    uint64_t size;  /* bytes, Go's layout: 64-bit, as an array may be
+                       larger than 4 GiB (at most TYPE_MAX_SIZE) */
     uint32_t align; /* bytes */
 
     const char *name; /* defined or predeclared type's name ("int",
@@ -151,8 +152,14 @@ struct Type {
     void *rt;          /* run-time cache (hash/equal helpers, itabs) */
 };
 
+/* The largest size of a type, as Go's on amd64 (cmd/compile's MaxWidth,
+ * 1<<50): the checker rejects larger arrays ("larger than address space")
+ * and structs ("too large"), so size arithmetic on any checked type never
+ * overflows 64 bits. */
+#define TYPE_MAX_SIZE ((uint64_t)1 << 50)
+
 /* Number of 8-byte register slots a value of type t occupies. */
-static inline uint32_t type_slots(const Type *t) { return (t->size + 7) / 8; }
+static inline uint64_t type_slots(const Type *t) { return (t->size + 7) / 8; }
 
 static inline bool kind_is_integer(TypeKind k)
 {

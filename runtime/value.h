@@ -80,13 +80,34 @@ static inline int64_t value_load_int(const void *v, uint32_t size)
     }
 }
 
-/* Allocation (runtime/heap.c). Memory comes back zeroed. */
+/* Allocation (runtime/heap.c). Memory comes back zeroed. None of these
+ * returns NULL: a request the collector cannot satisfy (or one larger than
+ * Go's 1<<48-byte limit, or whose size overflows) ends the program with Go's
+ * "fatal error: runtime: out of memory" (heap_out_of_memory). */
 void heap_init(void);
 void *heap_alloc(size_t size);        /* may hold pointers */
 void *heap_alloc_atomic(size_t size); /* never holds pointers */
 /* Atomic memory NOT cleared: only for callers that overwrite all n bytes at
  * once (string bytes). */
 void *heap_alloc_bytes(size_t size);
+/* n elements of elemsize bytes, scanned when `pointers`; the product is
+ * checked (an overflow is out of memory, not a small block). */
+void *heap_alloc_n(size_t n, size_t elemsize, bool pointers);
+/* The C heap, checked as above: for the few buffers the collector must not
+ * own (scratch space freed by hand, arrays handed to C libraries).
+ * heap_crealloc resizes p to n elements of elemsize bytes. */
+void *heap_cmalloc(size_t size);
+void *heap_crealloc(void *p, size_t n, size_t elemsize);
+void *heap_ccalloc(size_t n, size_t elemsize);
+/* Reports "fatal error: runtime: out of memory" through the hook set by
+ * heap_set_fatal (the VM: a goroutine traceback, flushed output, exit 2 or
+ * the end of an embedded run); with no hook, or no goroutine running on
+ * this thread, prints the line and exits the process with status 2. */
+_Noreturn void heap_out_of_memory(void);
+/* The VM's fatal-error reporter: must not return when it can report (a
+ * goroutine runs on this thread); returns otherwise. */
+typedef void (*HeapFatalFn)(const char *msg);
+void heap_set_fatal(HeapFatalFn fn);
 /* Hands back a block the caller knows nothing else references (a buffer
  * just replaced by a bigger copy); p may be NULL or a non-heap pointer. */
 void heap_free(void *p);
@@ -94,8 +115,10 @@ void heap_free(void *p);
  * p is not in the collected heap. */
 size_t heap_block_size(const void *p);
 /* Go's append growth (defined in runtime/vm.c): the new capacity for a
- * slice of capacity oldcap that must hold newlen elements of elemsize bytes.
- * Natives that append (strings.Builder) use it so cap() matches append's. */
+ * slice of capacity oldcap that must hold newlen elements of elemsize bytes,
+ * or -1 when that many bytes exceed Go's maxAlloc (append then panics
+ * "growslice: len out of range"). Natives that append (strings.Builder)
+ * use it so cap() matches append's. */
 int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t elemsize);
 /* Allocates one value of type t, scanned or atomic as t requires. */
 void *heap_new(const Type *t);

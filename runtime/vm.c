@@ -89,42 +89,54 @@ static inline int64_t vm_norm(int64_t v, int k)
 
 /* ---- fibers ---- */
 
+/* A goroutine stack array of n bytes (registers or frames: both hold
+ * pointers the collector must see). A big one is only ever referred to by
+ * its start (Fiber.regs/frames), so the collector need not treat pointers
+ * into its middle pages as keeping it: that spares it from blacklisting. */
+static void *vm_stack_alloc(size_t n)
+{
+    return n >= ((size_t)1 << 20) ? GC_MALLOC_IGNORE_OFF_PAGE(n) : GC_MALLOC(n);
+}
+
+/* Grows f's stack to `bytes` in all, or dies of Go's stack overflow when
+ * that passes the limit (with what the enclosing levels hold). */
+static void vm_stack_check(Fiber *f, uint64_t bytes)
+{
+    if (f->stack_outer + bytes > VM_MAX_STACK) vm_stack_overflow(f);
+}
+
 void vm_regs_ensure(Fiber *f, uint32_t need)
 {
     if (need <= f->nregs) return;
-    uint32_t n = f->nregs ? f->nregs * 2 : 32; /* small: a parked goroutine costs little (grows by doubling) */
+    uint64_t n = f->nregs ? f->nregs * 2ull : 32; /* small: a parked goroutine costs little (grows by doubling) */
     while (n < need) n *= 2;
-    Slot *r = GC_MALLOC((size_t)n * sizeof(Slot));
-    if (f->regs) memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
+    vm_stack_check(f, vm_fiber_stack_bytes(f) + (n - f->nregs) * sizeof(Slot));
+    Slot *r = vm_stack_alloc((size_t)n * sizeof(Slot));
+    if (f->regs) {
+        memcpy(r, f->regs, (size_t)f->nregs * sizeof(Slot));
+        /* Freed now, not when the collector finds it dead: a deep recursion
+         * would otherwise keep every smaller copy (half the new size in
+         * all) and the collector would scan them. Nothing else points into
+         * it: the loop reloads R after any call that may grow the stack. */
+        if (f->nregs >= 4096) GC_FREE(f->regs);
+    }
     f->regs = r;
-    f->nregs = n;
+    f->nregs = (uint32_t)n;
 }
 
 /* Pushes a frame for fn with registers from `base`; the arguments are
  * already there. */
-/* Go's goroutine stack limit (1 GB) in frames: unbounded recursion dies
- * with Go's "stack overflow" fatal error instead of exhausting memory. */
-#define VM_MAX_FRAMES 4000000
-
-static _Noreturn void vm_stack_overflow(Fiber *f)
-{
-    fflush(f->vm->out);
-    fprintf(f->vm->err, "runtime: goroutine stack exceeds 1000000000-byte limit\n"
-                        "fatal error: stack overflow\n");
-    vm_exit(f->vm, 2);
-}
-
 static inline Frame *vm_push(Fiber *f, Func *fn, Closure *cl, uint32_t base)
 {
-    if (base + fn->nregs + 8 > f->nregs) {
-        if (base > (1u << 27)) vm_stack_overflow(f);
-        vm_regs_ensure(f, base + fn->nregs + 8);
-    }
+    if (base + fn->nregs + 8 > f->nregs) vm_regs_ensure(f, base + fn->nregs + 8);
     if (f->nframes == f->capframes) {
-        if (f->nframes >= VM_MAX_FRAMES) vm_stack_overflow(f);
         int n = f->capframes ? f->capframes * 2 : 2;
-        Frame *fr = GC_MALLOC((size_t)n * sizeof(Frame));
-        if (f->frames) memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
+        vm_stack_check(f, vm_fiber_stack_bytes(f) + (uint64_t)(n - f->capframes) * sizeof(Frame));
+        Frame *fr = vm_stack_alloc((size_t)n * sizeof(Frame));
+        if (f->frames) {
+            memcpy(fr, f->frames, (size_t)f->nframes * sizeof(Frame));
+            if (f->capframes >= 1024) GC_FREE(f->frames); /* as the registers' */
+        }
         f->frames = fr;
         f->capframes = n;
     }
@@ -360,6 +372,10 @@ bool vm_implements(const Type *t, const Type *iface)
     return true;
 }
 
+/* Go's maxAlloc on amd64: make and append panic rather than ask for more
+ * in one object (heap.c's limit too). */
+#define VM_MAX_ALLOC ((int64_t)1 << 48)
+
 /* Go's size classes up to 32 KiB, for append's capacity rounding. */
 static const uint32_t vm_size_classes[] = {
     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,   160,
@@ -380,15 +396,18 @@ static int64_t vm_roundupsize(int64_t size)
 
 int64_t vm_grow_cap(int64_t oldcap, int64_t newlen, int64_t es)
 {
-    int64_t newcap = oldcap, dbl = oldcap * 2;
-    if (newlen > dbl) newcap = newlen;
+    int64_t newcap = oldcap, dbl;
+    if (__builtin_mul_overflow(oldcap, 2, &dbl) || newlen > dbl) newcap = newlen;
     else if (oldcap < 256) newcap = dbl;
     else {
-        while (newcap < newlen) newcap += (newcap + 3 * 256) >> 2;
+        /* as Go's growslice: 1.25x plus a constant; on overflow, newlen */
+        while (0 < newcap && newcap < newlen) newcap += (newcap + 3 * 256) >> 2;
+        if (newcap <= 0) newcap = newlen;
     }
     if (es == 0) return newcap;
-    int64_t bytes = vm_roundupsize(newcap * es);
-    return bytes / es;
+    int64_t bytes;
+    if (__builtin_mul_overflow(newcap, es, &bytes) || bytes > VM_MAX_ALLOC) return -1;
+    return vm_roundupsize(bytes) / es;
 }
 
 /* x as a rounded float64 that the C compiler cannot contract with the
@@ -656,8 +675,9 @@ typedef struct VMCacheEntry {
 #define NILDEREF() THROW("invalid memory address or nil pointer dereference")
 /* Pre-emption: a budget in a C local, counted down at backward jumps and
  * calls; when it runs out, the monitor's request (g->preempt) or the
- * spent budget makes the goroutine yield (a nested call from native code
- * never yields). */
+ * spent budget makes the goroutine yield. A nested call from native code
+ * never yields; if the run has ended meanwhile (os.Exit elsewhere, the
+ * host's time limit) it abandons its goroutine, or it would spin on. */
 #define BUDGET(target)                                                        \
     do {                                                                      \
         if (--budget <= 0) {                                                  \
@@ -665,6 +685,8 @@ typedef struct VMCacheEntry {
                 fr->pc = (uint32_t)(target);                                  \
                 return VM_YIELD;                                              \
             }                                                                 \
+            if (sched_stopping() && sched_can_abort_g())                      \
+                sched_abort_g();                                              \
             budget = SCHED_PREEMPT_BUDGET;                                    \
         }                                                                     \
     } while (0)
@@ -1368,8 +1390,9 @@ vm_dispatch:
 
     VM_CASE(MKCHAN) {
         const Type *et = K[B].p;
-        int64_t n = R[C].i;
-        if (n < 0) {
+        int64_t n = R[C].i, mem;
+        /* Go's makechan: the buffer's bytes must fit below maxAlloc */
+        if (n < 0 || __builtin_mul_overflow(n, (int64_t)et->size, &mem) || mem > VM_MAX_ALLOC - 96) {
             SAVE();
             vm_panic_msg(f, "makechan: size out of range", false);
             goto do_unwind;
@@ -1573,10 +1596,14 @@ vm_dispatch:
     VM_CASE(MKSLICE) {
         const Type *et = K[B].p;
         int64_t len = R[C].i, cap = R[D].i;
-        if (len < 0 || (et->size && len > (int64_t)(((uint64_t)1 << 40) / et->size)))
-            THROW("makeslice: len out of range");
-        if (cap < len || (et->size && cap > (int64_t)(((uint64_t)1 << 40) / et->size)))
+        /* Go's makeslice: the size of cap elements first; when it is bad,
+         * blame len if len alone is bad. An allocation within the limit
+         * that the machine cannot hold is out of memory (heap.c). */
+        uint64_t es = et->size, most = es ? (uint64_t)VM_MAX_ALLOC / es : INT64_MAX;
+        if (cap < len || (uint64_t)cap > most) { /* a negative cap is huge */
+            if ((uint64_t)len > most) THROW("makeslice: len out of range");
             THROW("makeslice: cap out of range");
+        }
         Slice s = {heap_new_array(et, cap ? cap : 0), len, cap};
         *(Slice *)&R[A] = s;
         NEXT(4);
@@ -1585,8 +1612,11 @@ vm_dispatch:
         const Type *et = K[D].p;
         size_t es = et->size;
         Slice s = *(Slice *)&R[B];
-        if (s.len + 1 > s.cap) {
-            int64_t nc = vm_grow_cap(s.cap, s.len + 1, (int64_t)es);
+        /* unsigned: len == cap == MaxInt64 (zero-size elements) must grow
+         * and fail, not wrap */
+        if ((uint64_t)s.len + 1 > (uint64_t)s.cap) {
+            int64_t nc = s.len == INT64_MAX ? -1 : vm_grow_cap(s.cap, s.len + 1, (int64_t)es);
+            if (nc < 0) THROW("growslice: len out of range");
             void *p = heap_new_array(et, nc);
             if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
             s.ptr = p;
@@ -1603,8 +1633,10 @@ vm_dispatch:
         Slice s = *(Slice *)&R[B];
         Slice t = *(Slice *)&R[C]; /* a string's ptr and len read the same */
         if (t.len) {
-            if (s.len + t.len > s.cap) {
-                int64_t nc = vm_grow_cap(s.cap, s.len + t.len, (int64_t)es);
+            if ((uint64_t)s.len + (uint64_t)t.len > (uint64_t)s.cap) {
+                int64_t nl, nc = -1;
+                if (!__builtin_add_overflow(s.len, t.len, &nl)) nc = vm_grow_cap(s.cap, nl, (int64_t)es);
+                if (nc < 0) THROW("growslice: len out of range");
                 void *p = heap_new_array(et, nc);
                 if (s.len) memcpy(p, s.ptr, (size_t)s.len * es);
                 s.ptr = p;
@@ -1660,6 +1692,7 @@ vm_dispatch:
     VM_CASE(MAPGET) {
         const Type *mt = K[D].p;
         bool unh = false;
+        SAVE(); /* a detected race reports this line */
         void *v = map_access(R[B].p, &R[C], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[C]);
@@ -1675,6 +1708,7 @@ vm_dispatch:
         Map *m = R[A].p;
         if (!m) goto nil_map_write;
         bool unh = false;
+        SAVE();
         void *v = map_assign(m, &R[B], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[B]);
@@ -1688,6 +1722,7 @@ vm_dispatch:
         Map *m = R[B].p;
         if (!m) goto nil_map_write;
         bool unh = false;
+        SAVE();
         void *v = E ? map_assign_borrowed(m, &R[C], &unh) : map_assign(m, &R[C], &unh);
         if (unh) {
             badkey = value_unhashable(mt->key, &R[C]);
@@ -1697,15 +1732,17 @@ vm_dispatch:
         NEXT(5);
     }
     VM_CASE(MAPDEL) {
+        SAVE();
         if (R[A].p) map_delete(R[A].p, &R[B]);
         NEXT(3);
     }
     VM_CASE(MAPLEN) R[A].i = map_len(R[B].p); NEXT(2);
-    VM_CASE(MAPCLEAR) if (R[A].p) map_clear(R[A].p); NEXT(1);
-    VM_CASE(MAPITER) map_iter_init(R[B].p, (MapIter *)&R[A]); NEXT(2);
+    VM_CASE(MAPCLEAR) SAVE(); if (R[A].p) map_clear(R[A].p); NEXT(1);
+    VM_CASE(MAPITER) SAVE(); map_iter_init(R[B].p, (MapIter *)&R[A]); NEXT(2);
     VM_CASE(MAPNEXT) {
         void *kp, *vp;
         const Type *mt = K[D].p;
+        SAVE();
         if (!map_iter_next((MapIter *)&R[A], &kp, &vp)) {
             ip = fn->code + E;
             VM_DISPATCH();
@@ -1759,9 +1796,9 @@ vm_dispatch:
         R[A].u = t->kind == KIND_INTERFACE ? vm_implements(x.type, t) : x.type == t;
         NEXT(3);
     }
-    VM_CASE(PRINT) vm_print_value(f->vm->err, K[B].p, &R[A]); NEXT(2);
-    VM_CASE(PRINTSP) fputc(' ', f->vm->err); NEXT(0);
-    VM_CASE(PRINTNL) fputc('\n', f->vm->err); NEXT(0);
+    VM_CASE(PRINT) vm_print_builtin(f->vm, K[B].p, &R[A]); NEXT(2);
+    VM_CASE(PRINTSP) vm_write(f->vm, 2, " ", 1); NEXT(0);
+    VM_CASE(PRINTNL) vm_write(f->vm, 2, "\n", 1); NEXT(0);
 
 #if !CSP_COMPUTED_GOTO
     default: abort();

@@ -95,9 +95,16 @@ bool vm_call_string_method(NativeCtx *ctx, const Iface *v, const char *name,
  * runtime's own error type satisfies runtime.Error there as well). */
 bool vm_implements(const Type *t, const Type *iface);
 
-/* Output of print/println and fmt (the host may redirect it). */
-FILE *vm_stdout(VM *vm);
-FILE *vm_stderr(VM *vm);
+/* Standard output and error (runtime/vm_out.c), unbuffered as Go's
+ * os.Stdout and os.Stderr: writes all n bytes to stream `which` (1 or 2)
+ * of vm (NULL: the process's) at once, as one write(2) unless the kernel
+ * takes it in parts, or to the host's FILE (CspOptions.out/err), flushed.
+ * Returns n, or minus the errno of a failed write. Every writer of the
+ * standard streams (fmt, os, print, panics, fatal errors) goes through
+ * it, so that their order is the program's. */
+int64_t vm_write(VM *vm, int which, const void *p, size_t n);
+/* printf to stream `which`, formatted in memory and written at once. */
+void vm_writef(VM *vm, int which, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Starts a new goroutine calling fn (a func value of type fntype) with
  * args, as `go fn(args...)`. For natives such as time.AfterFunc. */
@@ -178,6 +185,7 @@ typedef struct VMOptions {
     int argc;
     const char *const *argv;
     bool exit_process; /* vm_exit ends the process (else only the run) */
+    int64_t time_limit_ns; /* a run's wall-clock budget; 0: none */
 } VMOptions;
 
 /* Creates a VM for program p. */

@@ -152,11 +152,9 @@ static int vm_line_of(const Func *fn, uint32_t pc)
  * past its call instruction (so pc-1 is in the call); the innermost
  * frame's is exact when the VM raised the panic, and past a call when a
  * native did (`top_exact`). */
-static char *vm_traceback(Fiber *f, bool top_exact)
+/* Writes f's frames to m, innermost first, as Go's traceback. */
+static void vm_traceback_write(FILE *m, Fiber *f, bool top_exact)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
     for (int i = f->nframes - 1; i >= 0; i--) {
         Frame *fr = &f->frames[i];
         uint32_t pc = fr->pc;
@@ -166,7 +164,17 @@ static char *vm_traceback(Fiber *f, bool top_exact)
                 fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
                 vm_line_of(fr->fn, pc));
     }
+}
+
+static char *vm_traceback(Fiber *f, bool top_exact)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) heap_out_of_memory();
+    vm_traceback_write(m, f, top_exact);
     fclose(m);
+    if (!buf) heap_out_of_memory();
     char *r = GC_MALLOC_ATOMIC(len + 1);
     memcpy(r, buf, len + 1);
     free(buf);
@@ -264,23 +272,23 @@ NativeStatus native_panic_string(NativeCtx *ctx, const char *msg)
 
 /* ---- printing values (print/println and panic reports) ---- */
 
-/* Go's runtime printfloat: +d.dddddde+ddd. */
-static void vm_print_float(FILE *o, double v)
+/* Room for print's text of any non-string value: a complex's two floats
+ * of 14 bytes and "(", "i)", or an interface's two pointers. */
+#define VM_PRINT_MAX 64
+
+/* Go's runtime printfloat: +d.dddddde+ddd, into o; returns its length. */
+static size_t vm_format_float(char *o, double v)
 {
     if (v != v) {
-        fputs("NaN", o);
-        return;
+        memcpy(o, "NaN", 3);
+        return 3;
     }
-    if (v + v == v && v > 0) {
-        fputs("+Inf", o);
-        return;
-    }
-    if (v + v == v && v < 0) {
-        fputs("-Inf", o);
-        return;
+    if (v + v == v && v != 0) {
+        memcpy(o, v > 0 ? "+Inf" : "-Inf", 4);
+        return 4;
     }
     enum { N = 7 };
-    char buf[N + 7];
+    char *buf = o;
     int e = 0;
     buf[0] = '+';
     if (v == 0) {
@@ -323,22 +331,25 @@ static void vm_print_float(FILE *o, double v)
     buf[N + 4] = (char)(e / 100 + '0');
     buf[N + 5] = (char)((e / 10) % 10 + '0');
     buf[N + 6] = (char)(e % 10 + '0');
-    fwrite(buf, 1, sizeof buf, o);
+    return N + 7;
 }
 
-void vm_print_value(FILE *o, const Type *t, const Slot *v)
+/* print's text of v (type t): a string's own bytes, or the text written
+ * into buf (VM_PRINT_MAX bytes). Stores its length in *len. */
+static const char *vm_format_value(const Type *t, const Slot *v, char *buf, size_t *len)
 {
+    int n = 0;
     switch (t->kind) {
-    case KIND_BOOL: fputs(v->u & 1 ? "true" : "false", o); break;
+    case KIND_BOOL: n = snprintf(buf, VM_PRINT_MAX, "%s", v->u & 1 ? "true" : "false"); break;
     case KIND_INT: case KIND_INT8: case KIND_INT16: case KIND_INT32: case KIND_INT64:
-        fprintf(o, "%lld", (long long)v->i);
+        n = snprintf(buf, VM_PRINT_MAX, "%lld", (long long)v->i);
         break;
     case KIND_UINT: case KIND_UINT8: case KIND_UINT16: case KIND_UINT32: case KIND_UINT64:
     case KIND_UINTPTR:
-        fprintf(o, "%llu", (unsigned long long)v->u);
+        n = snprintf(buf, VM_PRINT_MAX, "%llu", (unsigned long long)v->u);
         break;
-    case KIND_FLOAT64: vm_print_float(o, v->f); break;
-    case KIND_FLOAT32: vm_print_float(o, (double)v->f32); break;
+    case KIND_FLOAT64: n = (int)vm_format_float(buf, v->f); break;
+    case KIND_FLOAT32: n = (int)vm_format_float(buf, (double)v->f32); break;
     case KIND_COMPLEX64:
     case KIND_COMPLEX128: {
         /* Go's printcomplex: both parts signed, "(+1.000000e+000+2.000000e+000i)" */
@@ -348,25 +359,48 @@ void vm_print_value(FILE *o, const Type *t, const Slot *v)
             memcpy(p, v, sizeof p);
             re = p[0], im = p[1];
         }
-        fputc('(', o);
-        vm_print_float(o, re);
-        vm_print_float(o, im);
-        fputs("i)", o);
+        buf[n++] = '(';
+        n += (int)vm_format_float(buf + n, re);
+        n += (int)vm_format_float(buf + n, im);
+        buf[n++] = 'i';
+        buf[n++] = ')';
         break;
     }
     case KIND_STRING: {
         const String *s = (const String *)v;
-        fwrite(s->ptr, 1, (size_t)s->len, o);
-        break;
+        *len = (size_t)s->len;
+        return (const char *)s->ptr;
     }
     /* pointers as Go's runtime prints them: 0x0 for nil (C's %p says
      * "(nil)") */
-    case KIND_INTERFACE: fprintf(o, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p, (uintptr_t)v[1].p); break;
-    case KIND_SLICE:
-        fprintf(o, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i, (long long)v[2].i, (uintptr_t)v[0].p);
+    case KIND_INTERFACE:
+        n = snprintf(buf, VM_PRINT_MAX, "(0x%" PRIxPTR ",0x%" PRIxPTR ")", (uintptr_t)v[0].p,
+                     (uintptr_t)v[1].p);
         break;
-    default: fprintf(o, "0x%" PRIxPTR, (uintptr_t)v->p); break;
+    case KIND_SLICE:
+        n = snprintf(buf, VM_PRINT_MAX, "[%lld/%lld]0x%" PRIxPTR, (long long)v[1].i,
+                     (long long)v[2].i, (uintptr_t)v[0].p);
+        break;
+    default: n = snprintf(buf, VM_PRINT_MAX, "0x%" PRIxPTR, (uintptr_t)v->p); break;
     }
+    *len = n < 0 ? 0 : (size_t)n;
+    return buf;
+}
+
+void vm_print_value(FILE *o, const Type *t, const Slot *v)
+{
+    char buf[VM_PRINT_MAX];
+    size_t n;
+    const char *s = vm_format_value(t, v, buf, &n);
+    fwrite(s, 1, n, o);
+}
+
+void vm_print_builtin(VM *vm, const Type *t, const Slot *v)
+{
+    char buf[VM_PRINT_MAX];
+    size_t n;
+    const char *s = vm_format_value(t, v, buf, &n);
+    vm_write(vm, 2, s, n);
 }
 
 /* Calls Error() or String() of v for the panic report. */
@@ -438,9 +472,64 @@ static void vm_print_panics(FILE *o, Fiber *f, Panic *p)
 _Noreturn void vm_fatal(Fiber *f, const char *msg)
 {
     fflush(f->vm->out);
-    fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n%s", msg,
-            f->g ? (unsigned long long)f->g->id : 1ull, vm_traceback(f, true));
+    /* Written straight to the stream, allocating nothing from the
+     * collector: this also reports running out of memory. */
+    fprintf(f->vm->err, "fatal error: %s\n\ngoroutine %llu [running]:\n", msg,
+            f->g ? (unsigned long long)f->g->id : 1ull);
+    vm_traceback_write(f->vm->err, f, true);
+    if (f->go_fn)
+        fprintf(f->vm->err, "created by %s in goroutine %llu\n\t%s:%d\n",
+                f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
+                f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
     fflush(f->vm->err);
+    vm_exit(f->vm, 2);
+}
+
+void vm_fatal_here(const char *msg)
+{
+    G *g = sched_current();
+    Fiber *f = g ? g->fiber : NULL;
+    if (f) vm_fatal(f, msg);
+}
+
+/* Whether frame fr shows in a traceback (the runtime's own do not). */
+static bool vm_frame_shown(const Frame *fr)
+{
+    return !fr->fn->name || strncmp(fr->fn->name, "runtime.", 8) != 0;
+}
+
+_Noreturn void vm_stack_overflow(Fiber *f)
+{
+    FILE *o = f->vm->err;
+    fflush(f->vm->out);
+    fprintf(o, "runtime: goroutine stack exceeds %llu-byte limit\n"
+               "fatal error: stack overflow\n\ngoroutine %llu [running]:\n",
+            (unsigned long long)VM_MAX_STACK, f->g ? (unsigned long long)f->g->id : 1ull);
+    /* The frames of f and of the fibers whose natives called into it, as
+     * one stack; like Go, only the innermost and outermost 50 are shown. */
+    long total = 0, k = 0;
+    Fiber *root = f;
+    for (Fiber *x = f; x; x = x->outer) {
+        root = x;
+        for (int i = 0; i < x->nframes; i++) total += vm_frame_shown(&x->frames[i]);
+    }
+    for (Fiber *x = f; x; x = x->outer)
+        for (int i = x->nframes - 1; i >= 0; i--) {
+            Frame *fr = &x->frames[i];
+            if (!vm_frame_shown(fr)) continue;
+            k++;
+            if (k == 51 && total > 100) fprintf(o, "...%ld frames elided...\n", total - 100);
+            if (k > 50 && k <= total - 50) continue;
+            uint32_t pc = fr->pc > 0 ? fr->pc - 1 : 0; /* every pc is past a call */
+            fprintf(o, "%s(%s)\n\t%s:%d\n", fr->fn->name ? fr->fn->name : "?",
+                    fr->fn->nparams ? "..." : "", fr->fn->file ? fr->fn->file : "?",
+                    vm_line_of(fr->fn, pc));
+        }
+    if (root->go_fn)
+        fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
+                root->go_fn->name ? root->go_fn->name : "?", (unsigned long long)root->go_parent,
+                root->go_fn->file ? root->go_fn->file : "?", vm_line_of(root->go_fn, root->go_pc));
+    fflush(o);
     vm_exit(f->vm, 2);
 }
 
@@ -458,10 +547,16 @@ String vm_panic_value_text(Fiber *f, const Iface *v)
 
 void vm_print_fatal(Fiber *f)
 {
-    FILE *o = f->vm->err;
-    fflush(f->vm->out);
     Panic *p = f->panic;
     if (!p) return;
+    /* The report is made in memory, then written at once: the values'
+     * Error and String methods run first (as Go's preprintpanics), so
+     * what they print comes before it, never inside it. */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    bool mem = o != NULL;
+    if (!mem) o = f->vm->err; /* no memory left: piece by piece, then */
     vm_print_panics(o, f, p);
     fprintf(o, "\ngoroutine %llu [running]:\n%s", f->g ? (unsigned long long)f->g->id : 1ull,
             p->trace ? p->trace : "");
@@ -469,7 +564,13 @@ void vm_print_fatal(Fiber *f)
         fprintf(o, "created by %s in goroutine %llu\n\t%s:%d\n",
                 f->go_fn->name ? f->go_fn->name : "?", (unsigned long long)f->go_parent,
                 f->go_fn->file ? f->go_fn->file : "?", vm_line_of(f->go_fn, f->go_pc));
-    fflush(o);
+    if (!mem) {
+        fflush(o);
+        return;
+    }
+    fclose(o);
+    vm_write(f->vm, 2, buf, len);
+    free(buf);
 }
 
 /* ---- goroutine dumps for signals (signal.h's hooks) ---- */

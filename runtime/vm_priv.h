@@ -71,6 +71,15 @@ struct Fiber {
     /* a finished nested fiber kept for this fiber's next call from native
      * code (sort.Slice's less, a String method): reused, not reallocated */
     struct Fiber *spare;
+    /* For a nested fiber: the fiber whose native made the call (its frames
+     * continue this one's traceback), and the goroutine stack bytes the
+     * enclosing levels hold (their registers, frames and the C stack their
+     * natives use), counted against Go's 1 GB limit with this fiber's own */
+    struct Fiber *outer;
+    uint64_t stack_outer;
+    /* the C stack pointer where this fiber's run began (0: not known): a
+     * nested call measures the C stack its caller's natives used from it */
+    uintptr_t csp;
     /* where the `go` statement that started it stood, for the "created by"
      * line of a traceback (go_fn NULL for main and host-started fibers) */
     const Func *go_fn;
@@ -78,16 +87,37 @@ struct Fiber {
     uint64_t go_parent;
 };
 
+/* Where one of a VM's standard streams goes (runtime/vm_out.c). */
+typedef struct VMStream {
+    int fd;         /* the process's descriptor (1 or 2), written with
+                       write(2); -1 for a host's FILE */
+    FILE *file;     /* the host's FILE (or stdout/stderr when fd >= 0) */
+    bool may_block; /* a pipe or socket: a write may wait for the reader,
+                       so it hands the processor off when it would */
+} VMStream;
+
+/* Sets s up for the host's FILE f (NULL: the process's stream `which`,
+ * 1 or 2; stdout or stderr themselves are written by descriptor). */
+void vm_stream_init(VMStream *s, FILE *f, int which);
+
 struct VM {
     VMProgram *prog;
+    /* The host's sinks (or stdout/stderr): only for stdio reports, each
+     * followed by fflush; everything else writes through vm_write. */
     FILE *out, *err;
+    VMStream stdout_s, stderr_s; /* what vm_write writes to */
     int gomaxprocs;
     int argc;
     const char *const *argv;
     bool exit_process;
     _Atomic int exit_code;
+    int64_t time_limit_ns;  /* VMOptions.time_limit_ns */
+    _Atomic bool expired;   /* the run's time limit was reached */
     VMReturnHook main_done; /* see vm_run_func */
     void *main_done_arg;
+    /* main called runtime.Goexit: its goroutine is gone, as Go's _Gdead
+     * main is, so a deadlock report leaves it out */
+    _Atomic bool main_goexited;
 };
 
 /* What vm_execute returns besides the RunResults. */
@@ -105,8 +135,25 @@ Fiber *vm_fiber_new(VM *vm, Closure *cl, const Slot *args, uint32_t nargs);
  * else refers to) when it is not too big; NULL allocates. */
 Fiber *vm_fiber_new_reusing(VM *vm, Fiber *reuse, Closure *cl, const Slot *args, uint32_t nargs);
 
-/* Makes sure the register stack holds `need` slots; may move it. */
+/* Makes sure the register stack holds `need` slots; may move it (the old
+ * one is freed at once: nothing may keep a pointer into it). */
 void vm_regs_ensure(Fiber *f, uint32_t need);
+
+/* Go's goroutine stack limit (runtime.maxstacksize), in bytes. */
+#define VM_MAX_STACK 1000000000ull
+
+/* The goroutine stack bytes f holds itself: its register slots and frame
+ * records, as Go counts a goroutine's frames (locals, arguments, return
+ * addresses) against its limit. */
+static inline uint64_t vm_fiber_stack_bytes(const Fiber *f)
+{
+    return (uint64_t)f->nregs * sizeof(Slot) + (uint64_t)f->capframes * sizeof(Frame);
+}
+
+/* Dies as Go does when a goroutine's stack would pass VM_MAX_STACK:
+ * "runtime: goroutine stack exceeds 1000000000-byte limit", "fatal error:
+ * stack overflow", the goroutine's traceback (the middle elided), exit 2. */
+_Noreturn void vm_stack_overflow(Fiber *f);
 
 /* Starts a panic with value v on f (recording the traceback). */
 void vm_panic_start(Fiber *f, Iface v, bool runtime_error);
@@ -117,6 +164,9 @@ void vm_panic_msg(Fiber *f, const char *msg, bool prefix);
 /* Dies as Go's runtime throw does: "fatal error: msg", the goroutine's
  * traceback, exit status 2; no deferred call runs, nothing can recover. */
 _Noreturn void vm_fatal(Fiber *f, const char *msg);
+/* vm_fatal for the goroutine running on this thread (heap_set_fatal's
+ * hook: out of memory); returns when none runs here. */
+void vm_fatal_here(const char *msg);
 
 /* The text of panic value v as a panic message shows it (fmt's report of
  * a panicking String method uses it). */
@@ -131,8 +181,11 @@ void vm_dump_current_goroutine(int fd, const char *status);
 /* Prints an unrecovered panic in Go's form to the VM's error stream. */
 void vm_print_fatal(Fiber *f);
 
-/* Prints a value as the print/println builtins do. */
+/* Prints a value as the print/println builtins do, to a report's FILE
+ * (vm_print_value) or, for the builtins themselves, to the VM's standard
+ * error as one write (vm_print_builtin). */
 void vm_print_value(FILE *out, const Type *t, const Slot *v);
+void vm_print_builtin(VM *vm, const Type *t, const Slot *v);
 
 /* Go's append growth: the new capacity for a slice of old capacity oldcap
  * needing newlen elements of elemsize bytes. */

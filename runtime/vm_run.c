@@ -11,7 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cstack.h"
+#include "map.h"
 #include "signal.h"
+#include "timer.h"
 #include "vm_priv.h"
 
 /* The VM whose program runs (the deadlock hook takes no argument). */
@@ -20,14 +23,18 @@ static Fiber *vm_main_fiber;
 
 VM *vm_new(VMProgram *p, const VMOptions *opts)
 {
+    heap_set_fatal(vm_fatal_here); /* the same reporter for every VM */
     VM *vm = GC_MALLOC(sizeof(VM));
     vm->prog = p;
     vm->out = opts && opts->out ? opts->out : stdout;
     vm->err = opts && opts->err ? opts->err : stderr;
+    vm_stream_init(&vm->stdout_s, vm->out, 1);
+    vm_stream_init(&vm->stderr_s, vm->err, 2);
     vm->gomaxprocs = opts ? opts->gomaxprocs : 0;
     vm->argc = opts ? opts->argc : 0;
     vm->argv = opts ? opts->argv : NULL;
     vm->exit_process = opts ? opts->exit_process : false;
+    vm->time_limit_ns = opts ? opts->time_limit_ns : 0;
     return vm;
 }
 
@@ -38,6 +45,7 @@ static RunResult vm_runner(G *g)
     f->g = g;
     g->preempt_budget = SCHED_PREEMPT_BUDGET;
     atomic_store(&g->preempt, false);
+    f->csp = cstack_sp(); /* where nested calls measure C stack use from */
     switch (vm_execute(f)) {
     case VM_DONE:
         if (g->is_main && f->vm->main_done) {
@@ -53,6 +61,7 @@ static RunResult vm_runner(G *g)
          * the program ends when they are all blocked or gone */
         g->waitreason = "Goexit";
         g->unlockf = NULL;
+        atomic_store(&f->vm->main_goexited, true);
         return RUN_PARK;
     default:
         vm_print_fatal(f);
@@ -109,8 +118,7 @@ static void vm_collect_g(G *g, void *arg)
     GList *l = arg;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
-        l->gs = realloc(l->gs, l->cap * sizeof(G *));
-        if (!l->gs) abort();
+        l->gs = heap_crealloc(l->gs, l->cap, sizeof(G *));
     }
     l->gs[l->n++] = g;
 }
@@ -123,17 +131,26 @@ static int vm_cmp_goid(const void *a, const void *b)
 
 /* Go's report when every goroutine is blocked for good: every goroutine,
  * main first and then in the order they were started, with what it waits
- * on and where (Go prints them all because the error is the runtime's). */
+ * on and where (Go prints them all because the error is the runtime's).
+ * A main that called Goexit is dead, not blocked: it is left out, and when
+ * no other goroutine is left Go's checkdead says so, with no traceback. */
 static void vm_deadlock(void)
 {
     VM *vm = vm_current;
+    bool main_gone = atomic_load(&vm->main_goexited);
     fflush(vm->out);
-    fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
     GList l = {0};
     sched_foreach_g(vm_collect_g, &l); /* every thread is idle: stable */
     qsort(l.gs, l.n, sizeof(G *), vm_cmp_goid);
+    size_t others = 0;
     for (size_t i = 0; i < l.n; i++)
-        if (l.gs[i]->is_main) vm_dump_goroutine(vm->err, l.gs[i]);
+        if (!l.gs[i]->is_main && !l.gs[i]->host) others++;
+    if (main_gone && others == 0)
+        fprintf(vm->err, "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+    else
+        fprintf(vm->err, "fatal error: all goroutines are asleep - deadlock!\n");
+    for (size_t i = 0; i < l.n; i++)
+        if (l.gs[i]->is_main && !main_gone) vm_dump_goroutine(vm->err, l.gs[i]);
     for (size_t i = 0; i < l.n; i++)
         if (!l.gs[i]->is_main && !l.gs[i]->host) vm_dump_goroutine(vm->err, l.gs[i]);
     free(l.gs);
@@ -167,6 +184,28 @@ static void vm_sig_flush_nowait(void)
 static const SigHooks vm_sig_hooks = {vm_sig_flush, vm_sig_flush_nowait, vm_dump_all_goroutines,
                                       vm_dump_current_goroutine};
 
+/* A race detected on a map (map_set_fatal_hook): the goroutine running on
+ * this thread ends the program with Go's fatal error and its traceback.
+ * Off the scheduler (a host thread) it returns and map.c reports alone. */
+static void vm_map_fatal(const char *msg)
+{
+    G *g = sched_current();
+    if (g && g->fiber) vm_fatal(g->fiber, msg);
+}
+
+/* The monitor's hook when the run's time limit passes (on its thread):
+ * the run ends with status 2 unless it already ended; the message is
+ * written by vm_run_func on the host's thread, which owns the streams. */
+static void vm_expired(void)
+{
+    VM *vm = vm_current;
+    int zero = 0;
+    if (sched_stopping() || !atomic_compare_exchange_strong(&vm->exit_code, &zero, 2))
+        return;
+    atomic_store(&vm->expired, true);
+    sched_stop();
+}
+
 int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
@@ -174,16 +213,23 @@ int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook
     /* A program that owns the process gets Go's signal dispositions. */
     if (vm->exit_process) sig_take_over();
     atomic_store(&vm->exit_code, 0);
+    atomic_store(&vm->main_goexited, false);
     vm->main_done = done;
     vm->main_done_arg = arg;
     sched_init(vm->gomaxprocs, vm_runner);
     sched_set_deadlock_hook(vm_deadlock);
+    map_set_fatal_hook(vm_map_fatal);
+    atomic_store(&vm->expired, false);
+    sched_set_deadline(vm->time_limit_ns ? timer_nanotime() + vm->time_limit_ns : 0, vm_expired);
     Fiber *f = vm_fiber_new(vm, vm_func_closure(fn), args, nargs);
     vm_main_fiber = f;
     G *g = sched_go(f);
     f->g = g;
     sched_run_main(g);
+    sched_set_deadline(0, NULL);
     fflush(vm->out);
+    if (atomic_load(&vm->expired))
+        fprintf(vm->err, "fatal error: time limit exceeded\n");
     fflush(vm->err);
     vm->main_done = NULL;
     return atomic_load(&vm->exit_code);
@@ -194,8 +240,6 @@ int vm_run(VM *vm)
     return vm_run_func(vm, vm->prog->entry, NULL, 0, NULL, NULL);
 }
 
-FILE *vm_stdout(VM *vm) { return vm ? vm->out : stdout; }
-FILE *vm_stderr(VM *vm) { return vm ? vm->err : stderr; }
 int vm_argc(VM *vm) { return vm->argc; }
 const char *const *vm_argv(VM *vm) { return vm->argv; }
 
@@ -213,7 +257,9 @@ _Noreturn void vm_exit(VM *vm, int code)
         int zero = 0;
         atomic_compare_exchange_strong(&vm->exit_code, &zero, code);
         sched_stop();
-        sched_abort_g();
+        /* from a nested call on a C stack segment, the longjmp to the
+         * scheduler must first leave the segments (cstack.h) */
+        cstack_abandon(sched_abort_g);
     }
     /* _exit, not exit: this runs on whichever thread panicked or called
      * os.Exit while other Ms keep running, and one of them may reach exit()
@@ -258,17 +304,44 @@ static void vm_keep_spare(Fiber *outer, Fiber *nf)
     if (outer && !outer->spare) outer->spare = nf;
 }
 
-/* Runs a nested fiber to completion for a native's callback. */
+/* A nested run, as cstack_call passes it. */
+typedef struct {
+    Fiber *nf;
+    int r; /* vm_execute's result */
+} VmNested;
+
+static void vm_nested_body(void *p)
+{
+    VmNested *n = p;
+    n->nf->csp = cstack_sp();
+    n->r = vm_execute(n->nf);
+}
+
+/* Runs a nested fiber to completion for a native's callback. Its stack
+ * counts what the enclosing levels hold (Go runs such a callback on the
+ * same goroutine stack as its caller), and it runs on a C stack with room
+ * for it, so that recursion through natives is as deep as Go's. */
 static bool vm_run_nested(NativeCtx *ctx, Fiber *nf, Slot *res, uint32_t nres)
 {
     nf->g = ctx->g ? ctx->g : sched_current();
     nf->nested = true;
-    int r = vm_execute(nf);
+    Fiber *outer = ctx->fiber;
+    if (outer) {
+        /* the C stack the caller's run used (vm_execute and the natives
+         * between it and here): a fiber runs on one stack throughout */
+        uintptr_t sp = cstack_sp();
+        uint64_t cbytes = outer->csp > sp && outer->csp - sp < ((uint64_t)1 << 32) ? outer->csp - sp : 0;
+        nf->outer = outer;
+        nf->stack_outer = outer->stack_outer + vm_fiber_stack_bytes(outer) + cbytes;
+        if (nf->stack_outer + vm_fiber_stack_bytes(nf) > VM_MAX_STACK) vm_stack_overflow(nf);
+    }
+    VmNested n = {nf, 0};
+    cstack_call(vm_nested_body, &n);
+    int r = n.r;
     if (r == VM_DONE) {
         if (nres) memcpy(res, nf->regs, nres * sizeof(Slot));
         return true;
     }
-    Fiber *outer = ctx->fiber;
     if (r == VM_FATAL) {
         if (outer) {
             Panic *p = nf->panic, *t = p;

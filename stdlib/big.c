@@ -65,18 +65,14 @@ static Limb *big_tmp(size_t n)
 {
     if (big_scr == NULL) {
         big_scr_cap = 1 << 14;
-        big_scr = malloc(big_scr_cap * sizeof(Limb));
-        if (big_scr == NULL)
-            abort();
+        big_scr = heap_crealloc(NULL, big_scr_cap, sizeof(Limb));
     }
     if (big_scr_top + n <= big_scr_cap) {
         Limb *p = big_scr + big_scr_top;
         big_scr_top += n;
         return p;
     }
-    ScrChunk *c = malloc(sizeof(ScrChunk) + n * sizeof(Limb));
-    if (c == NULL)
-        abort();
+    ScrChunk *c = heap_cmalloc(sizeof(ScrChunk) + n * sizeof(Limb));
     c->next = big_scr_extra;
     big_scr_extra = c;
     return c->data;
@@ -100,9 +96,7 @@ static void big_scratch_release(size_t mark)
         }
         free(big_scr);
         big_scr_cap *= 4;
-        big_scr = malloc(big_scr_cap * sizeof(Limb));
-        if (big_scr == NULL)
-            abort();
+        big_scr = heap_crealloc(NULL, big_scr_cap, sizeof(Limb));
     }
 }
 

@@ -2,17 +2,18 @@
  * (through io.Writer), Sscan and Scan/Scanln.
  *
  * The formatting itself is fmtcore.c's; the natives here move operands in
- * and text out. Output to standard output is a single fwrite on
- * vm_stdout(), so lines printed by concurrent goroutines never interleave.
+ * and text out. Output to standard output is a single vm_write (one
+ * write(2), unbuffered as Go's os.Stdout), so lines printed by concurrent
+ * goroutines never interleave.
  * Must never format anything itself: one engine, one behaviour.
  */
-#include <errno.h>
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "fmtcore.h"
 #include "native.h"
-#include "runtime/signal.h"
 
 /* The package's Go source, stdlib/go/fmt.go, as fmt_source. */
 #include "stdlib/fmt_go.h"
@@ -24,17 +25,24 @@ static bool fmt_call_method(void *arg, const Iface *v, const char *name, String 
     return vm_call_string_method((NativeCtx *)arg, v, name, out, panicked);
 }
 
+/* Writes Print's text to standard output as one write (vm_write): n and
+ * a nil error, or 0 and an error worded as os.Stdout's *PathError is
+ * ("write /dev/stdout: no space left on device"). */
 static void fmt_emit(NativeCtx *ctx, const StrBuf *b, Slot *res)
 {
-    FILE *f = vm_stdout(ctx->vm);
-    errno = 0;
-    size_t w = b->len ? fwrite(b->p, 1, b->len, f) : 0;
-    /* Go's epipecheck: a broken standard output ends the process by
-     * SIGPIPE (signal.h) */
-    if (w != b->len && errno == EPIPE)
-        sig_on_epipe(fileno(f));
-    res[0].i = (int64_t)w;
-    nat_set_nil(res + 1);
+    int64_t w = vm_write(ctx->vm, 1, b->p, b->len);
+    if (w >= 0) {
+        res[0].i = w;
+        nat_set_nil(res + 1);
+        return;
+    }
+    char msg[160];
+    int n = snprintf(msg, sizeof msg, "write /dev/stdout: %s", strerror((int)-w));
+    /* strerror's text starts upper-case; Go's table lower-case */
+    msg[19] = (char)tolower((unsigned char)msg[19]);
+    res[0].i = 0;
+    Iface e = vm_plain_error(msg, (size_t)(n < (int)sizeof msg ? n : (int)sizeof msg - 1));
+    memcpy(res + 1, &e, sizeof e);
 }
 
 /* Println(a ...any) (n int, err error) */
@@ -134,7 +142,6 @@ static NativeStatus fmt_errorf(NativeCtx *ctx, Slot *args, Slot *res)
  * the line is consumed from the shared descriptor. */
 static NativeStatus fmt_read_line(NativeCtx *ctx, Slot *args, Slot *res)
 {
-    fflush(vm_stdout(ctx->vm));
     StrBuf b = {0};
     sbuf_init(&b);
     bool ok = false;

@@ -1814,6 +1814,8 @@ static void dec_array(Dec *d, const Type *t, void *dst)
             dec_skip_ws(d);
             if (isslice && i >= s.cap) {
                 int64_t nc = vm_grow_cap(s.cap, i + 1, (int64_t)es);
+                if (nc < 0)
+                    heap_out_of_memory();
                 void *np = heap_new_array(et, nc);
                 if (i)
                     memcpy(np, s.ptr, (size_t)i * es);

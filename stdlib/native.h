@@ -107,7 +107,8 @@ static inline String nat_cstr(const char *s)
     X(csv, "encoding/csv")                                                                         \
     X(syscall, "syscall")                                                                          \
     X(big, "math/big")                                                                             \
-    X(ioutil, "io/ioutil")
+    X(ioutil, "io/ioutil")                                                                         \
+    X(exec, "os/exec")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

@@ -4,23 +4,32 @@
  *
  * Every call that can fail returns its errno (or minus it, beside a
  * count): the Go side owns the error values and texts' wrapping.
- * Standard output and error go through vm_stdout/vm_stderr (the host may
- * redirect them), each Write one fwrite so concurrent writers never
- * interleave inside a write. Reads may block the thread, so they run
- * between sched_enter_blocking/sched_exit_blocking. Must never write to a
- * descriptor the VM redirected by bypassing its FILE.
+ * Standard output and error go through vm_write (unbuffered, as Go's; the
+ * host may redirect them), each Write one write(2) so concurrent writers
+ * never interleave inside a write. Reads may block the thread, so they run
+ * between sched_enter_blocking/sched_exit_blocking, except on descriptors
+ * registered with the poller (pipes, terminals, sockets csp opened), whose
+ * goroutines park on EAGAIN (netpoll.h). Children are spawned with
+ * posix_spawn, never fork, and waited for through a pidfd on the poller.
+ * Every descriptor it opens is close-on-exec. Must never write to
+ * descriptor 1 or 2 by bypassing vm_write.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "../runtime/netpoll.h"
 #include "native.h"
-#include "runtime/signal.h"
 
 extern char **environ;
 
@@ -51,26 +60,12 @@ static bool os_fd_may_block(int fd)
     return fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISBLK(st.st_mode));
 }
 
-/* Writes n bytes to fd (1 and 2 through the VM's streams); returns the
- * count or minus the errno. */
+/* Writes n bytes to fd (1 and 2 through the VM's standard streams);
+ * returns the count or minus the errno. */
 static int64_t os_write_bytes(NativeCtx *ctx, int64_t fd, const void *p, int64_t n)
 {
-    if (fd == 1 || fd == 2) {
-        FILE *f = fd == 1 ? vm_stdout(ctx->vm) : vm_stderr(ctx->vm);
-        /* Go's streams are unbuffered: keep stdout's text ahead of what
-         * goes to stderr, so a shared terminal or file sees Go's order. */
-        if (fd == 2)
-            fflush(vm_stdout(ctx->vm));
-        errno = 0;
-        if (n > 0 && fwrite(p, 1, (size_t)n, f) != (size_t)n) {
-            if (errno == EPIPE)
-                sig_on_epipe(fileno(f)); /* Go's epipecheck (signal.h) */
-            return errno ? -errno : -EIO;
-        }
-        if (fd == 2)
-            fflush(f);
-        return n;
-    }
+    if (fd == 1 || fd == 2)
+        return vm_write(ctx->vm, (int)fd, p, (size_t)n);
     int64_t done = 0;
     bool may_block = os_fd_may_block((int)fd);
     if (may_block)
@@ -113,8 +108,6 @@ static NativeStatus os_read(NativeCtx *ctx, Slot *args, Slot *res)
 {
     int64_t fd = args[0].i;
     Slice b = nat_slice(args + 1);
-    /* Go's stdout is unbuffered: a prompt must be visible before we wait. */
-    fflush(vm_stdout(ctx->vm));
     ssize_t r;
     bool may_block = os_fd_may_block((int)fd);
     if (may_block)
@@ -551,6 +544,224 @@ static NativeStatus os_temp_rand(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
+/* ---- descriptors on the poller (pipes, terminals, sockets) ------------- */
+
+/* How a File came to be (Go's newFileKind): only descriptors csp opened or
+ * made are switched to non-blocking mode; one handed in (NewFile, the
+ * standard streams) is polled only if it is non-blocking already, so the
+ * parent shell's terminal or pipe never changes mode under it. */
+enum { OS_KIND_NEWFILE = 0, OS_KIND_OPENFILE = 1, OS_KIND_PIPE = 2 };
+
+/* pollOpen(fd int, kind int) bool: whether fd now goes through the poller
+ * (non-blocking and registered). Regular files and directories never do:
+ * epoll cannot watch them, and they keep the blocking hand-off. */
+static NativeStatus os_poll_open(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    int fd = (int)args[0].i, kind = (int)args[1].i;
+    res[0].u = 0;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0)
+        return NATIVE_OK;
+    bool nonblock = (fl & O_NONBLOCK) != 0;
+    if (kind == OS_KIND_NEWFILE && !nonblock)
+        return NATIVE_OK;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+        return NATIVE_OK;
+    if (!nonblock && fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0)
+        return NATIVE_OK;
+    if (netpoll_open(fd) != 0) {
+        if (!nonblock)
+            fcntl(fd, F_SETFL, fl);
+        return NATIVE_OK;
+    }
+    res[0].u = 1;
+    return NATIVE_OK;
+}
+
+/* pollClose(fd int): before close, wakes goroutines parked on fd. */
+static NativeStatus os_poll_close(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)res;
+    netpoll_close((int)args[0].i);
+    return NATIVE_OK;
+}
+
+/* setBlocking(fd int): off the poller and back to blocking mode (Go's Fd(),
+ * and a descriptor handed to a child, which expects blocking I/O). */
+static NativeStatus os_set_blocking(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx, (void)res;
+    int fd = (int)args[0].i;
+    netpoll_close(fd);
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0 && (fl & O_NONBLOCK))
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return NATIVE_OK;
+}
+
+/* pollWait(fd int, mode int) int: after EAGAIN, parks the goroutine until
+ * fd is ready for mode ('r' or 'w'); 0 to retry, 1 if fd was closed. */
+static NativeStatus os_poll_wait(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    int fd = (int)args[0].i;
+    NetpollMode mode = args[1].i == 'w' ? NETPOLL_WRITE : NETPOLL_READ;
+    NetpollStatus st = netpoll_wait(ctx->g, fd, mode);
+    if (st == NETPOLL_PARKED)
+        return NATIVE_PARK;
+    res[0].i = st == NETPOLL_CLOSED;
+    return NATIVE_OK;
+}
+
+/* readNB(fd int, b []byte) int: one read of a non-blocking descriptor:
+ * the count, 0 at end of file, or -errno (-EAGAIN: wait and retry). */
+static NativeStatus os_read_nb(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    Slice b = nat_slice(args + 1);
+    ssize_t r;
+    do
+        r = read((int)args[0].i, b.ptr, (size_t)b.len);
+    while (r < 0 && errno == EINTR);
+    res[0].i = r < 0 ? -errno : r;
+    return NATIVE_OK;
+}
+
+/* writeNB(fd int, b []byte) int: one write to a non-blocking descriptor:
+ * the count or -errno. */
+static NativeStatus os_write_nb(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    Slice b = nat_slice(args + 1);
+    ssize_t r;
+    do
+        r = write((int)args[0].i, b.ptr, (size_t)b.len);
+    while (r < 0 && errno == EINTR);
+    res[0].i = r < 0 ? -errno : r;
+    return NATIVE_OK;
+}
+
+/* ---- processes ----------------------------------------------------------- */
+
+/* A NULL-terminated C array of a []string's strings (collected memory:
+ * the spawning thread's frame keeps it alive). */
+static char **os_cstrings(Slice s)
+{
+    char **v = heap_alloc(sizeof(char *) * (size_t)(s.len + 1));
+    const String *a = s.ptr;
+    for (int64_t i = 0; i < s.len; i++)
+        v[i] = string_cstr(a[i]);
+    v[s.len] = NULL;
+    return v;
+}
+
+/* startProcess(path string, argv []string, envv []string, dir string,
+ * fds []int) (pid int, pidfd int, e int): spawns path with posix_spawn
+ * (glibc clones with CLONE_VM|CLONE_VFORK: the heap is never copied, and
+ * exec errors come back as the result). The child's descriptor i is
+ * fds[i] (-1: closed); every other descriptor csp opened is close-on-exec.
+ * The child starts with an empty signal mask. pidfd (-1 if the kernel has
+ * no pidfd_open) is registered with the poller: it becomes readable when
+ * the child exits. */
+static NativeStatus os_start_process(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    char *path = string_cstr(nat_str(args));
+    char **argv = os_cstrings(nat_slice(args + 2));
+    char **envv = os_cstrings(nat_slice(args + 5));
+    String dir = nat_str(args + 8);
+    Slice fdv = nat_slice(args + 10);
+    const int64_t *fds = fdv.ptr;
+    int nfd = (int)fdv.len;
+
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+
+    /* A source below nfd could be overwritten by an earlier dup2 (child
+     * fd 0 from parent fd 1 while child fd 1 comes from parent fd 0): such
+     * sources are first copied above every target (Go does the same). */
+    int *src = heap_alloc_atomic(sizeof(int) * (size_t)(nfd > 0 ? nfd : 1));
+    int *tmp = heap_alloc_atomic(sizeof(int) * (size_t)(nfd > 0 ? nfd : 1));
+    int e = 0;
+    for (int i = 0; i < nfd; i++) {
+        src[i] = (int)fds[i];
+        tmp[i] = -1;
+        if (src[i] >= 0 && src[i] != i && src[i] < nfd) {
+            tmp[i] = fcntl(src[i], F_DUPFD_CLOEXEC, nfd);
+            if (tmp[i] < 0) {
+                e = errno;
+                break;
+            }
+            src[i] = tmp[i];
+        }
+    }
+    for (int i = 0; i < nfd && !e; i++) {
+        if (src[i] < 0)
+            posix_spawn_file_actions_addclose(&fa, i);
+        else
+            /* dup2 onto itself clears close-on-exec (glibc >= 2.29). */
+            posix_spawn_file_actions_adddup2(&fa, src[i], i);
+    }
+    if (!e && dir.len > 0)
+        posix_spawn_file_actions_addchdir_np(&fa, string_cstr(dir));
+    pid_t pid = -1;
+    if (!e)
+        e = posix_spawn(&pid, path, &fa, &attr, argv, envv);
+    for (int i = 0; i < nfd; i++)
+        if (tmp[i] >= 0)
+            close(tmp[i]);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    int pidfd = -1;
+    if (!e) {
+        pidfd = (int)syscall(SYS_pidfd_open, pid, 0); /* close-on-exec */
+        if (pidfd >= 0 && netpoll_open(pidfd) != 0) {
+            close(pidfd);
+            pidfd = -1;
+        }
+    }
+    res[0].i = e ? -1 : pid;
+    res[1].i = pidfd;
+    res[2].i = e;
+    return NATIVE_OK;
+}
+
+/* wait4NB(pid int) (done bool, status int, utime int64, stime int64, e int):
+ * reaps pid if it has exited (never blocks: the caller waits on the pidfd
+ * or, without one, sleeps between tries). */
+static NativeStatus os_wait4_nb(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    int status = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    pid_t r;
+    do
+        r = wait4((pid_t)args[0].i, &status, WNOHANG, &ru);
+    while (r < 0 && errno == EINTR);
+    res[0].u = r > 0;
+    res[1].i = status;
+    res[2].i = (int64_t)ru.ru_utime.tv_sec * 1000000000 + ru.ru_utime.tv_usec * 1000;
+    res[3].i = (int64_t)ru.ru_stime.tv_sec * 1000000000 + ru.ru_stime.tv_usec * 1000;
+    res[4].i = r < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
+/* kill(pid int, sig int) int: 0 or the errno. */
+static NativeStatus os_kill(NativeCtx *ctx, Slot *args, Slot *res)
+{
+    (void)ctx;
+    res[0].i = kill((pid_t)args[0].i, (int)args[1].i) < 0 ? errno : 0;
+    return NATIVE_OK;
+}
+
 static const StdNative os_natives[] = {
     {"pipe", os_pipe},
     {"openFile", os_open_file},
@@ -589,6 +800,16 @@ static const StdNative os_natives[] = {
     {"getwd", os_getwd},
     {"readDirNames", os_read_dir_names},
     {"tempRand", os_temp_rand},
+    /* the poller and processes */
+    {"pollOpen", os_poll_open},
+    {"pollClose", os_poll_close},
+    {"pollWait", os_poll_wait},
+    {"setBlocking", os_set_blocking},
+    {"readNB", os_read_nb},
+    {"writeNB", os_write_nb},
+    {"startProcess", os_start_process},
+    {"wait4NB", os_wait4_nb},
+    {"kill", os_kill},
     {NULL, NULL},
 };
 

@@ -247,9 +247,9 @@ static uint32_t skip_nop(const ReProg *p, uint32_t pc)
  * search: programs can be long (x{1000}). */
 static int64_t prog_maxlen(const ReProg *p)
 {
-    int64_t *len = malloc((size_t)p->ninst * sizeof *len);
-    uint8_t *color = calloc(p->ninst, 1); /* 0 new, 1 on the path, 2 done */
-    uint32_t *stack = malloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
+    int64_t *len = heap_cmalloc((size_t)p->ninst * sizeof *len);
+    uint8_t *color = heap_ccalloc(p->ninst, 1); /* 0 new, 1 on the path, 2 done */
+    uint32_t *stack = heap_cmalloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
     int64_t sp = 0, result = 0;
     stack[sp++] = p->start;
     while (sp > 0) {
@@ -367,8 +367,8 @@ static void prog_analyse(ReProg *p)
     /* The start set: every byte that can begin a match, when a match must
      * consume a rune first (no empty-width test or match reachable). */
     /* every edge may push once: at most 2 per instruction */
-    uint32_t *stack = malloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
-    uint8_t *seen = calloc(p->ninst, 1);
+    uint32_t *stack = heap_cmalloc(((size_t)p->ninst * 2 + 2) * sizeof *stack);
+    uint8_t *seen = heap_ccalloc(p->ninst, 1);
     int sp = 0;
     bool ok = true;
     stack[sp++] = p->start;
@@ -458,16 +458,16 @@ static ReMachine *machine_get(const ReProg *p, int ncap)
             free(m->q[k].sparse);
             free(m->q[k].dense);
             free(m->q[k].caps);
-            m->q[k].sparse = calloc(ni, sizeof(uint32_t));
-            m->q[k].dense = calloc(ni, sizeof(uint32_t));
-            m->q[k].caps = malloc((size_t)ni * (size_t)(nc ? nc : 1) * sizeof(int64_t));
+            m->q[k].sparse = heap_ccalloc(ni, sizeof(uint32_t));
+            m->q[k].dense = heap_ccalloc(ni, sizeof(uint32_t));
+            m->q[k].caps = heap_crealloc(NULL, (size_t)ni * (size_t)(nc ? nc : 1), sizeof(int64_t));
         }
         free(m->matchcap);
         free(m->stack);
-        m->matchcap = malloc((size_t)(nc ? nc : 1) * sizeof(int64_t));
+        m->matchcap = heap_cmalloc((size_t)(nc ? nc : 1) * sizeof(int64_t));
         /* each instruction is entered once per add: at most 2 frames each
          * (its pc and a capture restore) plus the ALT's pushed branch */
-        m->stack = malloc((size_t)ni * 3 * sizeof *m->stack);
+        m->stack = heap_crealloc(NULL, (size_t)ni * 3, sizeof *m->stack);
         m->ninst_cap = ni;
         m->ncap_cap = nc;
     }
@@ -735,7 +735,7 @@ static inline void bt_push(ReBacktrack *b, uint32_t pc, int64_t pos, bool arg)
 {
     if (b->njobs == b->capjobs) {
         b->capjobs = b->capjobs ? 2 * b->capjobs : 256;
-        b->jobs = realloc(b->jobs, b->capjobs * sizeof *b->jobs);
+        b->jobs = heap_crealloc(b->jobs, b->capjobs, sizeof *b->jobs);
     }
     b->jobs[b->njobs++] = (ReJob){pc, arg, pos};
 }
@@ -842,7 +842,7 @@ static bool bt_exec(const ReProg *p, const uint8_t *s, int64_t n, int64_t pos, i
     if (words > b->nvisited) {
         free(b->visited);
         b->nvisited = words < 64 ? 64 : words;
-        b->visited = malloc(b->nvisited * sizeof *b->visited);
+        b->visited = heap_crealloc(NULL, b->nvisited, sizeof *b->visited);
     }
     memset(b->visited, 0, words * sizeof *b->visited);
     for (int k = 0; k < ncap; k++)

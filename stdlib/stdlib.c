@@ -14,24 +14,11 @@ static const StdPackage *const stdlib_all[] = {
 
 #define STDLIB_COUNT (sizeof stdlib_all / sizeof stdlib_all[0])
 
-/* The host's packages for the load running on this thread. */
-static __thread const StdPackage *const *host_pkgs;
-static __thread int host_npkgs;
-
-void stdlib_set_host_packages(const StdPackage *const *pkgs, int n)
-{
-    host_pkgs = pkgs;
-    host_npkgs = n;
-}
-
 const StdPackage *stdlib_find(const char *path)
 {
     for (size_t i = 0; i < STDLIB_COUNT; i++)
         if (strcmp(stdlib_all[i]->path, path) == 0)
             return stdlib_all[i];
-    for (int i = 0; i < host_npkgs; i++)
-        if (strcmp(host_pkgs[i]->path, path) == 0)
-            return host_pkgs[i];
     return NULL;
 }
 
@@ -41,11 +28,6 @@ const StdPackage *stdlib_find_by_name(const char *name)
         const char *p = stdlib_all[i]->path, *slash = strrchr(p, '/');
         if (strcmp(slash ? slash + 1 : p, name) == 0)
             return stdlib_all[i];
-    }
-    for (int i = 0; i < host_npkgs; i++) {
-        const char *p = host_pkgs[i]->path, *slash = strrchr(p, '/');
-        if (strcmp(slash ? slash + 1 : p, name) == 0)
-            return host_pkgs[i];
     }
     return NULL;
 }

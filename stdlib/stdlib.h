@@ -44,9 +44,4 @@ const StdPackage *stdlib_find_by_name(const char *name);
 /* Looks a native up: package path and entry name. NULL when absent. */
 const StdNative *stdlib_native(const char *path, const char *name);
 
-/* Packages an embedding host adds for one load (api/host.c): found by
- * stdlib_find and stdlib_native after the standard ones, on the calling
- * thread only, until set again (NULL, 0 to clear). */
-void stdlib_set_host_packages(const StdPackage *const *pkgs, int n);
-
 #endif

@@ -350,19 +350,33 @@ static NativeStatus strings_fields(NativeCtx *ctx, Slot *args, Slot *res)
     return NATIVE_OK;
 }
 
-/* Repeat(s string, count int) string */
+/* Repeat(s string, count int) string: Go 1.22's checks in Go's order
+ * (count 0 and 1 first, so Repeat(s, 1) never panics). The result is
+ * built by doubling: log2(count) copies, not count. */
 static NativeStatus strings_repeat(NativeCtx *ctx, Slot *args, Slot *res)
 {
     String s = nat_str(args);
     int64_t count = args[2].i;
+    if (count == 0 || count == 1) {
+        nat_set_str(res, count ? s : (String){NULL, 0});
+        return NATIVE_OK;
+    }
     if (count < 0)
         return native_panic_string(ctx, "strings: negative Repeat count");
-    if (s.len && count > INT64_MAX / s.len)
+    if (s.len >= INT64_MAX / count)
         return native_panic_string(ctx, "strings: Repeat output length overflow");
     int64_t total = s.len * count;
-    uint8_t *p = heap_alloc_atomic((size_t)total);
-    for (int64_t i = 0; i < count; i++)
-        memcpy(p + i * s.len, s.ptr, (size_t)s.len);
+    if (total == 0) {
+        nat_set_str(res, (String){NULL, 0});
+        return NATIVE_OK;
+    }
+    uint8_t *p = heap_alloc_bytes((size_t)total); /* every byte written below */
+    memcpy(p, s.ptr, (size_t)s.len);
+    for (int64_t done = s.len; done < total;) {
+        int64_t n = done < total - done ? done : total - done;
+        memcpy(p + done, p, (size_t)n);
+        done += n;
+    }
     nat_set_str(res, (String){p, total});
     return NATIVE_OK;
 }
@@ -553,6 +567,8 @@ static inline void builder_append(Slice *buf, const void *p, int64_t n)
     Slice b = *buf;
     if (b.len + n > b.cap) {
         int64_t nc = vm_grow_cap(b.cap, b.len + n, 1);
+        if (nc < 0) /* beyond Go's maxAlloc: no machine holds it */
+            heap_out_of_memory();
         uint8_t *q = heap_alloc_bytes((size_t)nc);
         if (b.len)
             memcpy(q, b.ptr, (size_t)b.len);

@@ -23,10 +23,7 @@ _Static_assert(sizeof(SyncNotifyList) == 32, "Cond.notify is [4]uint64");
 /* Go's unrecoverable "fatal error: ..." (a throw, not a panic). */
 static _Noreturn void sync_fatal(NativeCtx *ctx, const char *msg)
 {
-    FILE *out = vm_stdout(ctx->vm), *err = vm_stderr(ctx->vm);
-    fflush(out);
-    fprintf(err, "fatal error: %s\n", msg);
-    fflush(err);
+    vm_writef(ctx->vm, 2, "fatal error: %s\n", msg);
     vm_exit(ctx->vm, 2);
 }
 

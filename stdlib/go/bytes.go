@@ -370,7 +370,23 @@ func ToLower(s []byte) []byte { return []byte(strings.ToLower(string(s))) }
 func ToTitle(s []byte) []byte { return []byte(strings.ToTitle(string(s))) }
 func Title(s []byte) []byte   { return []byte(strings.Title(string(s))) }
 
-func Repeat(b []byte, count int) []byte { return []byte(strings.Repeat(string(b), count)) }
+// Repeat returns count copies of b; its panics are bytes.Repeat's own
+// (Go 1.22's checks, in its order), not strings.Repeat's.
+func Repeat(b []byte, count int) []byte {
+	if count == 0 {
+		return []byte{}
+	}
+	if count < 0 {
+		panic("bytes: negative Repeat count")
+	}
+	if len(b) >= int(^uint(0)>>1)/count {
+		panic("bytes: Repeat output length overflow")
+	}
+	if len(b) == 0 {
+		return []byte{}
+	}
+	return []byte(strings.Repeat(string(b), count))
+}
 
 // Replace returns a copy of s with the first n non-overlapping instances
 // of old replaced by new (all of them if n < 0).

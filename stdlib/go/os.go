@@ -14,19 +14,23 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
 
 // File is an open file descriptor.
 type File struct {
-	fd     int
-	name   string
-	closed bool
+	fd       int
+	name     string
+	closed   bool
+	pollable bool // non-blocking and on the poller: see pollRead
 }
 
 var (
-	Stdin  = &File{fd: 0, name: "/dev/stdin"}
+	// Stdin is polled only if it already is non-blocking (Go's NewFile
+	// rule): csp never changes the mode of a descriptor it inherits.
+	Stdin  = NewFile(0, "/dev/stdin")
 	Stdout = &File{fd: 1, name: "/dev/stdout"}
 	Stderr = &File{fd: 2, name: "/dev/stderr"}
 )
@@ -108,6 +112,9 @@ func (f *File) Write(b []byte) (n int, err error) {
 	if err := f.checkValid("write"); err != nil {
 		return 0, err
 	}
+	if f.pollable {
+		return f.pollWrite(b)
+	}
 	n = write(f.fd, b)
 	if n < 0 {
 		return 0, &PathError{Op: "write", Path: f.name, Err: errno(-n)}
@@ -119,6 +126,9 @@ func (f *File) Write(b []byte) (n int, err error) {
 func (f *File) WriteString(s string) (n int, err error) {
 	if err := f.checkValid("write"); err != nil {
 		return 0, err
+	}
+	if f.pollable {
+		return f.pollWrite([]byte(s))
 	}
 	n = writeString(f.fd, s)
 	if n < 0 {
@@ -135,6 +145,9 @@ func (f *File) Read(b []byte) (n int, err error) {
 	}
 	if len(b) == 0 {
 		return 0, nil
+	}
+	if f.pollable {
+		return f.pollRead(b)
 	}
 	n = read(f.fd, b)
 	if n == 0 {
@@ -232,6 +245,9 @@ func (f *File) Close() error {
 		return &PathError{Op: "close", Path: f.name, Err: ErrClosed}
 	}
 	f.closed = true
+	if f.pollable {
+		pollClose(f.fd) // wakes goroutines parked on it
+	}
 	if e := closeFd(f.fd); e != 0 {
 		return &PathError{Op: "close", Path: f.name, Err: errno(e)}
 	}
@@ -241,8 +257,18 @@ func (f *File) Close() error {
 // Name returns the name of the file as presented to Open.
 func (f *File) Name() string { return f.name }
 
-// Fd returns the integer Unix file descriptor.
-func (f *File) Fd() uintptr { return uintptr(f.fd) }
+// Fd returns the integer Unix file descriptor. As in Go, a polled file is
+// put back in blocking mode (the caller may hand it to code expecting that).
+func (f *File) Fd() uintptr {
+	if f == nil {
+		return ^uintptr(0)
+	}
+	if f.pollable && !f.closed {
+		setBlocking(f.fd)
+		f.pollable = false
+	}
+	return uintptr(f.fd)
+}
 
 // Stat returns the FileInfo structure describing file.
 func (f *File) Stat() (FileInfo, error) {
@@ -538,7 +564,7 @@ func OpenFile(name string, flag int, perm FileMode) (*File, error) {
 	if fd < 0 {
 		return nil, &PathError{Op: "open", Path: name, Err: errno(-fd)}
 	}
-	return &File{fd: fd, name: name}, nil
+	return newFile(fd, name, kindOpenFile), nil
 }
 
 // Open opens the named file for reading.
@@ -558,7 +584,7 @@ func Pipe() (r *File, w *File, err error) {
 	if e != 0 {
 		return nil, nil, &SyscallError{"pipe2", errno(e)}
 	}
-	return &File{fd: rfd, name: "|0"}, &File{fd: wfd, name: "|1"}, nil
+	return newFile(rfd, "|0", kindPipe), newFile(wfd, "|1", kindPipe), nil
 }
 
 // ---- the file system ----
@@ -949,7 +975,7 @@ func CreateTemp(dir, pattern string) (*File, error) {
 		name := prefix + nextRandom() + suffix
 		fd := openFile(name, O_RDWR|O_CREATE|O_EXCL, 0o600)
 		if fd >= 0 {
-			return &File{fd: fd, name: name}, nil
+			return newFile(fd, name, kindOpenFile), nil
 		}
 		if -fd == eEXIST && try < 10000 {
 			continue
@@ -1036,3 +1062,308 @@ func Getpagesize() int { return 4096 }
 
 // IsPathSeparator reports whether c is a directory separator character.
 func IsPathSeparator(c uint8) bool { return c == PathSeparator }
+
+// ---- descriptors on the poller ----
+//
+// A File on a pipe, terminal or socket that csp opened (or that was handed
+// in already non-blocking) is non-blocking and registered with the
+// runtime's poller: a Read or Write that would block parks the goroutine,
+// not the thread (Go's internal/poll). Regular files keep blocking calls.
+
+// How a File came to be (Go's newFileKind).
+const (
+	kindNewFile  = 0 // NewFile, the standard streams: polled only if already non-blocking
+	kindOpenFile = 1 // OpenFile: polled unless a regular file or directory
+	kindPipe     = 2 // Pipe
+)
+
+func pollOpen(fd int, kind int) bool
+func pollClose(fd int)
+func pollWait(fd int, mode int) int
+func setBlocking(fd int)
+func readNB(fd int, b []byte) int
+func writeNB(fd int, b []byte) int
+
+const eAGAIN = 11
+
+func newFile(fd int, name string, kind int) *File {
+	return &File{fd: fd, name: name, pollable: pollOpen(fd, kind)}
+}
+
+// NewFile returns a new File with the given file descriptor and name, or
+// nil if fd is not a valid descriptor number.
+func NewFile(fd uintptr, name string) *File {
+	if int(fd) < 0 {
+		return nil
+	}
+	return newFile(int(fd), name, kindNewFile)
+}
+
+// pollRead reads from a polled descriptor, parking on EAGAIN.
+func (f *File) pollRead(b []byte) (int, error) {
+	for {
+		n := readNB(f.fd, b)
+		if n == -eAGAIN {
+			if pollWait(f.fd, 'r') != 0 || f.closed {
+				return 0, &PathError{Op: "read", Path: f.name, Err: ErrClosed}
+			}
+			continue
+		}
+		if n == 0 {
+			return 0, io.EOF
+		}
+		if n < 0 {
+			return 0, &PathError{Op: "read", Path: f.name, Err: errno(-n)}
+		}
+		return n, nil
+	}
+}
+
+// pollWrite writes all of b to a polled descriptor, parking on EAGAIN.
+func (f *File) pollWrite(b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		m := writeNB(f.fd, b[n:])
+		if m == -eAGAIN {
+			if pollWait(f.fd, 'w') != 0 || f.closed {
+				return n, &PathError{Op: "write", Path: f.name, Err: ErrClosed}
+			}
+			continue
+		}
+		if m < 0 {
+			return n, &PathError{Op: "write", Path: f.name, Err: errno(-m)}
+		}
+		n += m
+	}
+	return n, nil
+}
+
+// ---- processes ----
+
+// ErrProcessDone indicates a Process has finished.
+var ErrProcessDone = errors.New("os: process already finished")
+
+// ProcAttr holds the attributes that will be applied to a new process
+// started by StartProcess.
+type ProcAttr struct {
+	// If Dir is non-empty, the child changes into the directory before
+	// creating the process.
+	Dir string
+	// If Env is non-nil, it gives the environment variables for the new
+	// process in the form returned by Environ; if nil, the result of
+	// Environ is used.
+	Env []string
+	// Files specifies the open files inherited by the new process: the
+	// first three are standard input, output and error; a nil entry is
+	// closed in the child.
+	Files []*File
+}
+
+// Process stores the information about a process created by
+// StartProcess.
+type Process struct {
+	Pid    int
+	handle int   // pidfd on the poller, -1 if none
+	isdone int32 // set (atomically) once Wait has reaped it
+}
+
+func (p *Process) done() bool { return atomic.LoadInt32(&p.isdone) != 0 }
+
+func startProcess(path string, argv []string, envv []string, dir string, fds []int) (pid int, pidfd int, e int)
+func wait4NB(pid int) (done bool, status int, utime int64, stime int64, e int)
+func kill(pid int, sig int) int
+
+// StartProcess starts a new process with the program, arguments and
+// attributes specified by name, argv and attr. The argv slice becomes
+// os.Args in the new process, so it normally starts with the program name.
+// It is a low-level interface; os/exec provides higher-level ones.
+func StartProcess(name string, argv []string, attr *ProcAttr) (*Process, error) {
+	if attr == nil {
+		attr = &ProcAttr{}
+	}
+	// As Go: a missing directory is reported as a chdir error.
+	if attr.Dir != "" {
+		if _, err := Stat(attr.Dir); err != nil {
+			pe := err.(*PathError)
+			pe.Op = "chdir"
+			return nil, pe
+		}
+	}
+	env := attr.Env
+	if env == nil {
+		env = Environ()
+	}
+	fds := make([]int, len(attr.Files))
+	for i, f := range attr.Files {
+		if f == nil {
+			fds[i] = -1
+		} else {
+			fds[i] = int(f.Fd())
+		}
+	}
+	pid, pidfd, e := startProcess(name, argv, env, attr.Dir, fds)
+	if e != 0 {
+		return nil, &PathError{Op: "fork/exec", Path: name, Err: errno(e)}
+	}
+	return &Process{Pid: pid, handle: pidfd}, nil
+}
+
+// FindProcess looks for a running process by its pid. On Unix systems it
+// always succeeds and returns a Process for the given pid, whether the
+// process exists or not.
+func FindProcess(pid int) (*Process, error) {
+	return &Process{Pid: pid, handle: -1}, nil
+}
+
+// Wait waits for the Process to exit, and then returns a ProcessState
+// describing its status and an error, if any. Only the calling goroutine
+// waits: on the child's pidfd through the poller, or, when the kernel has
+// no pidfd, by retrying with growing sleeps.
+func (p *Process) Wait() (*ProcessState, error) {
+	if p.Pid == -1 {
+		return nil, syscall.EINVAL
+	}
+	backoff := 50 * time.Microsecond
+	for {
+		done, status, utime, stime, e := wait4NB(p.Pid)
+		if e != 0 {
+			return nil, NewSyscallError("waitid", errno(e))
+		}
+		if done {
+			atomic.StoreInt32(&p.isdone, 1)
+			p.closeHandle()
+			return &ProcessState{pid: p.Pid, status: syscall.WaitStatus(status), utime: utime, stime: stime}, nil
+		}
+		if p.handle >= 0 {
+			pollWait(p.handle, 'r')
+			continue
+		}
+		time.Sleep(backoff)
+		if backoff < 20*time.Millisecond {
+			backoff *= 2
+		}
+	}
+}
+
+func (p *Process) closeHandle() {
+	if h := p.handle; h >= 0 {
+		p.handle = -1
+		pollClose(h)
+		closeFd(h)
+	}
+}
+
+// Signal sends a signal to the Process.
+func (p *Process) Signal(sig Signal) error {
+	if p == nil {
+		return errors.New("os: process not initialized")
+	}
+	if p.Pid == -1 {
+		return errors.New("os: process already released")
+	}
+	if p.Pid == 0 {
+		return errors.New("os: process not initialized")
+	}
+	if p.done() {
+		return ErrProcessDone
+	}
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		return errors.New("os: unsupported signal type")
+	}
+	if e := kill(p.Pid, int(s)); e != 0 {
+		if errno(e) == syscall.ESRCH {
+			return ErrProcessDone
+		}
+		return errno(e)
+	}
+	return nil
+}
+
+// Kill causes the Process to exit immediately.
+func (p *Process) Kill() error { return p.Signal(Kill) }
+
+// Release releases any resources associated with the Process p, rendering
+// it unusable in the future.
+func (p *Process) Release() error {
+	p.closeHandle()
+	p.Pid = -1
+	return nil
+}
+
+// ProcessState stores information about a process, as reported by Wait.
+type ProcessState struct {
+	pid    int
+	status syscall.WaitStatus
+	utime  int64
+	stime  int64
+}
+
+// Pid returns the process id of the exited process.
+func (p *ProcessState) Pid() int { return p.pid }
+
+// Exited reports whether the program has exited.
+func (p *ProcessState) Exited() bool { return p.status.Exited() }
+
+// Success reports whether the program exited successfully.
+func (p *ProcessState) Success() bool { return p.status.ExitStatus() == 0 }
+
+// Sys returns the system-dependent exit information: a syscall.WaitStatus.
+func (p *ProcessState) Sys() any { return p.status }
+
+// UserTime returns the user CPU time of the exited process and its children.
+func (p *ProcessState) UserTime() time.Duration { return time.Duration(p.utime) }
+
+// SystemTime returns the system CPU time of the exited process and its children.
+func (p *ProcessState) SystemTime() time.Duration { return time.Duration(p.stime) }
+
+// ExitCode returns the exit code of the exited process, or -1 if the
+// process hasn't exited or was terminated by a signal.
+func (p *ProcessState) ExitCode() int {
+	if p == nil {
+		return -1
+	}
+	return p.status.ExitStatus()
+}
+
+func (p *ProcessState) String() string {
+	if p == nil {
+		return "<nil>"
+	}
+	status := p.status
+	res := ""
+	switch {
+	case status.Exited():
+		res = "exit status " + itoa(status.ExitStatus())
+	case status.Signaled():
+		res = "signal: " + status.Signal().String()
+	case status.Stopped():
+		res = "stop signal: " + status.StopSignal().String()
+		if status.StopSignal() == syscall.SIGTRAP && status.TrapCause() != 0 {
+			res += " (trap " + itoa(status.TrapCause()) + ")"
+		}
+	case status.Continued():
+		res = "continued"
+	}
+	if status.CoreDump() {
+		res += " (core dumped)"
+	}
+	return res
+}
+
+func itoa(v int) string {
+	if v < 0 {
+		return "-" + itoa(-v)
+	}
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + v%10)
+		v /= 10
+		if v == 0 {
+			break
+		}
+	}
+	return string(b[i:])
+}

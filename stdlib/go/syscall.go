@@ -198,3 +198,54 @@ var signalNames = [...]string{
 	30: "power failure",
 	31: "bad system call",
 }
+
+// ---- wait status (os.ProcessState.Sys) ----
+
+// WaitStatus is a process's status as wait4 reports it (Linux layout).
+type WaitStatus uint32
+
+const (
+	waitMask    = 0x7F
+	waitCore    = 0x80
+	waitExited  = 0x00
+	waitStopped = 0x7F
+	waitShift   = 8
+)
+
+func (w WaitStatus) Exited() bool    { return w&waitMask == waitExited }
+func (w WaitStatus) Signaled() bool  { return w&waitMask != waitStopped && w&waitMask != waitExited }
+func (w WaitStatus) Stopped() bool   { return w&0xFF == waitStopped }
+func (w WaitStatus) Continued() bool { return w == 0xFFFF }
+func (w WaitStatus) CoreDump() bool  { return w.Signaled() && w&waitCore != 0 }
+
+// ExitStatus is the exit code, or -1 if the process did not exit.
+func (w WaitStatus) ExitStatus() int {
+	if !w.Exited() {
+		return -1
+	}
+	return int(w>>waitShift) & 0xFF
+}
+
+// Signal is the signal that ended the process, or -1.
+func (w WaitStatus) Signal() Signal {
+	if !w.Signaled() {
+		return -1
+	}
+	return Signal(w & waitMask)
+}
+
+// StopSignal is the signal that stopped the process, or -1.
+func (w WaitStatus) StopSignal() Signal {
+	if !w.Stopped() {
+		return -1
+	}
+	return Signal(w>>waitShift) & 0xFF
+}
+
+// TrapCause is the ptrace event of a SIGTRAP stop, or -1.
+func (w WaitStatus) TrapCause() int {
+	if w.StopSignal() != SIGTRAP {
+		return -1
+	}
+	return int(w>>waitShift) >> 8
+}

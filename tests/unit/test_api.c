@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <csp.h>
 
@@ -23,6 +24,8 @@ typedef struct {
 
 /* Called on a new CspVM before loading (host packages). */
 static void (*run_setup)(CspVM *vm);
+/* CspOptions.time_limit_ms of the runs below (0: none). */
+static int64_t run_limit_ms;
 
 /* Loads src as a program and runs it with its streams captured. */
 static Run run(const char *src)
@@ -30,7 +33,7 @@ static Run run(const char *src)
     Run r = {0};
     size_t on = 0, en = 0;
     FILE *out = open_memstream(&r.out, &on), *err = open_memstream(&r.err, &en);
-    CspOptions o = {.out = out, .err = err};
+    CspOptions o = {.out = out, .err = err, .time_limit_ms = run_limit_ms};
     CspVM *vm = csp_new(&o);
     ck_assert_ptr_nonnull(vm);
     if (run_setup)
@@ -109,6 +112,43 @@ START_TEST(runs_again_after_abort)
                 "\t<-time.After(time.Millisecond)\n\tfmt.Println(s)\n}\n");
     ck_assert_int_eq(b.status, 0);
     ck_assert_str_eq(b.out, "4950\n");
+    run_free(&b);
+}
+END_TEST
+
+START_TEST(time_limit)
+{
+    /* A spinning main, a spin inside a callback from native code (which
+     * cannot yield), and every goroutine asleep: each run ends soon after
+     * its 200 ms with status 2 and the message; output before it is kept;
+     * without a limit the next run is unaffected. */
+    static const char *const progs[] = {
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"before\")\n"
+        "\tgo func() { for {} }()\n\tfor {}\n}\n",
+        "package main\n\nimport (\"fmt\"; \"sort\")\n\nfunc main() {\n"
+        "\tfmt.Println(\"before\")\n\tx := []int{3, 2, 1}\n"
+        "\tsort.Slice(x, func(i, j int) bool { for {} })\n}\n",
+        "package main\n\nimport (\"fmt\"; \"time\")\n\nfunc main() {\n"
+        "\tfmt.Println(\"before\")\n\ttime.Sleep(time.Hour)\n}\n",
+    };
+    for (size_t i = 0; i < sizeof progs / sizeof *progs; i++) {
+        run_limit_ms = 200;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        Run r = run(progs[i]);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        run_limit_ms = 0;
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+        ck_assert_int_eq(r.status, 2);
+        ck_assert_str_eq(r.out, "before\n");
+        ck_assert_str_eq(r.err, "fatal error: time limit exceeded\n");
+        ck_assert_msg(secs >= 0.2 && secs < 5, "program %zu took %.2f s", i, secs);
+        run_free(&r);
+    }
+    Run b = run("package main\n\nimport (\"fmt\"; \"time\")\n\nfunc main() {\n"
+                "\ttime.Sleep(300 * time.Millisecond)\n\tfmt.Println(\"done\")\n}\n");
+    ck_assert_int_eq(b.status, 0);
+    ck_assert_str_eq(b.out, "done\n");
     run_free(&b);
 }
 END_TEST
@@ -552,6 +592,7 @@ int main(void)
     tcase_add_test(tc, panic_in_goroutine);
     tcase_add_test(tc, fatal_error_in_goroutine);
     tcase_add_test(tc, runs_again_after_abort);
+    tcase_add_test(tc, time_limit);
     suite_add_tcase(s, tc);
     tc = tcase_create("host");
     tcase_set_timeout(tc, 60);

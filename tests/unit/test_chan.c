@@ -436,6 +436,42 @@ START_TEST(test_fifo_buffered)
 }
 END_TEST
 
+/* A buffer far larger than what is queued (make(chan *T, 1<<31)) grows
+ * as it fills: order is kept across growth and wrap-around, and cap() is
+ * still the declared one. */
+static int64_t big_sum, big_errors;
+static RunResult bigbuf_main(G *g, TF *f)
+{
+    switch (f->pc) {
+    case 0:
+        ca = chan_make(8, (int64_t)1 << 31, true);
+        f->n = 0; /* next value expected out */
+        for (f->i = 0; f->i < 300000; f->i++) {
+            f->v = f->i;
+            SEND(1, ca, &f->v)
+            if (f->i % 3 == 0) {
+                RECV(2, ca, &f->acc, &f->ok)
+                if (f->acc != f->n++) big_errors++;
+            }
+        }
+        if (chan_cap(ca) != (int64_t)1 << 31) big_errors++;
+        while (chan_len(ca) > 0) {
+            RECV(3, ca, &f->acc, &f->ok)
+            if (f->acc != f->n++) big_errors++;
+            big_sum += f->acc;
+        }
+    }
+    return RUN_EXIT;
+}
+
+START_TEST(test_big_buffer_grows)
+{
+    run_main(1, bigbuf_main);
+    ck_assert_int_eq(big_errors, 0);
+    ck_assert_int_eq(big_sum, 39999900000); /* 100000..299999 */
+}
+END_TEST
+
 /* Blocked senders are served in the order they blocked. */
 static G *senders[10];
 static RunResult order_sender(G *g, TF *f)
@@ -1008,6 +1044,7 @@ int main(void)
     ADD(test_mpmc_unbuffered);
     ADD(test_mpmc_select);
     ADD(test_fifo_buffered);
+    ADD(test_big_buffer_grows);
     ADD(test_fifo_senders);
     ADD(test_close_wakes_receivers);
     ADD(test_send_closed);

@@ -5,7 +5,12 @@
  */
 #include <check.h>
 #include <math.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "runtime/value.h"
 
@@ -161,6 +166,76 @@ START_TEST(test_equal_hash)
 }
 END_TEST
 
+/* heap_alloc_n: zeroed memory, large blocks too (cleared by giving pages
+ * back), and the shared zero-size block. */
+START_TEST(test_heap_alloc_n)
+{
+    ck_assert_ptr_nonnull(heap_alloc_n(0, 8, false));
+    size_t n = (size_t)1 << 18; /* 2 MiB of int64: the large-block path */
+    for (int round = 0; round < 3; round++) {
+        int64_t *a = heap_alloc_n(n, 8, false);
+        ck_assert_int_eq(a[0] | a[1] | a[n / 2] | a[n - 1], 0);
+        a[0] = a[n / 2] = a[n - 1] = -1; /* dirty it for the next round's reuse */
+        int64_t *p = heap_alloc_n(n + 3, 8, true);
+        ck_assert_int_eq(p[0] | p[n + 2], 0);
+    }
+}
+END_TEST
+
+/* A request whose size overflows, or exceeds Go's maxAlloc, is Go's fatal
+ * error (status 2), never a small block. Run in a child: it exits. */
+static int exit_status_of(void (*fn)(void))
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2);
+        fn();
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+static void alloc_overflow(void)
+{
+    heap_alloc_n(SIZE_MAX / 2, 4, false);
+}
+static void alloc_too_big(void)
+{
+    heap_alloc(((size_t)1 << 48) + 1);
+}
+static void crealloc_overflow(void)
+{
+    heap_crealloc(NULL, SIZE_MAX / 8, 16);
+}
+
+START_TEST(test_heap_out_of_memory)
+{
+    ck_assert_int_eq(exit_status_of(alloc_overflow), 2);
+    ck_assert_int_eq(exit_status_of(alloc_too_big), 2);
+    ck_assert_int_eq(exit_status_of(crealloc_overflow), 2);
+    int *p = heap_crealloc(NULL, 4, sizeof(int));
+    p[3] = 7;
+    p = heap_crealloc(p, 1000, sizeof(int));
+    ck_assert_int_eq(p[3], 7);
+    free(p);
+}
+END_TEST
+
+/* vm_grow_cap: Go's growth, and -1 (growslice's panic) past maxAlloc. */
+START_TEST(test_grow_cap_limits)
+{
+    ck_assert_int_eq(vm_grow_cap(0, 1, 8), 1);
+    ck_assert_int_eq(vm_grow_cap(4, 5, 8), 8);
+    ck_assert_int_eq(vm_grow_cap(0, 5, 0), 5);
+    ck_assert_int_eq(vm_grow_cap((int64_t)1 << 40, ((int64_t)1 << 40) + 1, 1024), -1);
+    ck_assert_int_eq(vm_grow_cap(INT64_MAX / 2, INT64_MAX / 2 + 1, 8), -1);
+    ck_assert_int_eq(vm_grow_cap(INT64_MAX - 1, INT64_MAX, 0), INT64_MAX);
+}
+END_TEST
+
 int main(void)
 {
     heap_init();
@@ -171,6 +246,9 @@ int main(void)
     tcase_add_test(tc, test_utf8_encode);
     tcase_add_test(tc, test_concat_compare);
     tcase_add_test(tc, test_equal_hash);
+    tcase_add_test(tc, test_heap_alloc_n);
+    tcase_add_test(tc, test_heap_out_of_memory);
+    tcase_add_test(tc, test_grow_cap_limits);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_NOFORK);

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	"example.com/bad/sub"
+)
+
+func main() { fmt.Println(sub.S()) }

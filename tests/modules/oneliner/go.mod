@@ -1,0 +1,3 @@
+module example.com/oneliner
+
+go 1.22
