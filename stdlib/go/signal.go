@@ -10,6 +10,7 @@ import (
 	"context"
 	"os"
 	"syscall"
+	"time"
 )
 
 // numSig is one past the highest signal number the runtime handles.
@@ -106,14 +107,20 @@ func Reset(sig ...os.Signal) {
 }
 
 // signalCtx is NotifyContext's context: cancelled by the first of its
-// signals, or by its stop function.
+// signals, or by its stop function. Its methods forward to the
+// cancellable context explicitly (csp does not yet promote the methods of
+// an embedded interface).
 type signalCtx struct {
-	context.Context
-
+	ctx     context.Context
 	cancel  context.CancelFunc
 	signals []os.Signal
 	ch      chan os.Signal
 }
+
+func (c *signalCtx) Deadline() (deadline time.Time, ok bool) { return c.ctx.Deadline() }
+func (c *signalCtx) Done() <-chan struct{}                   { return c.ctx.Done() }
+func (c *signalCtx) Err() error                              { return c.ctx.Err() }
+func (c *signalCtx) Value(key any) any                       { return c.ctx.Value(key) }
 
 func (c *signalCtx) stop() {
 	c.cancel()
@@ -127,7 +134,7 @@ func (c *signalCtx) stop() {
 func NotifyContext(parent context.Context, signals ...os.Signal) (ctx context.Context, stop context.CancelFunc) {
 	ctx, cancel := context.WithCancel(parent)
 	c := &signalCtx{
-		Context: ctx,
+		ctx:     ctx,
 		cancel:  cancel,
 		signals: signals,
 	}
