@@ -19,6 +19,7 @@
 #include "csp_config.h"
 #include "foreign.h"
 #include "sched.h"
+#include "signal.h"
 
 #if CSP_HAVE_FFI
 #include <ffi.h>
@@ -28,6 +29,7 @@ typedef struct Foreign {
     ffi_cif cif;
     ffi_type **atypes;
     const Type *ft;
+    const char *name; /* the script's name for it, for a fault's report */
 } Foreign;
 
 /* The C type a Go type travels as, or NULL if it cannot. */
@@ -200,7 +202,10 @@ static NativeStatus foreign_call(NativeCtx *ctx, Slot *args, Slot *res)
     }
     CVal out = {0};
     sched_enter_blocking();
+    /* a fault inside is reported as Go reports one in C code, naming it */
+    sig_foreign_enter(f->name);
     ffi_call((ffi_cif *)&f->cif, f->fn, &out, ptrs);
+    sig_foreign_exit();
     sched_exit_blocking();
     if (ft->nresults)
         foreign_result(ft->results[0], &out, res);
@@ -227,6 +232,10 @@ NativeFn foreign_bind(const char *spec, const char *name, const Type *ft, const 
     }
     Foreign *f = GC_MALLOC_UNCOLLECTABLE(sizeof *f);
     f->ft = ft;
+    size_t nlen = strlen(name);
+    char *fname = GC_MALLOC_ATOMIC_UNCOLLECTABLE(nlen + 1);
+    memcpy(fname, name, nlen + 1);
+    f->name = fname;
     f->atypes = GC_MALLOC_UNCOLLECTABLE((size_t)(ft->nparams + 1) * sizeof(ffi_type *));
     char tbuf[128];
     for (int i = 0; i < ft->nparams; i++) {

@@ -46,6 +46,7 @@
 
 #include "netpoll.h"
 #include "sched.h"
+#include "signal.h"
 #include "timer.h"
 
 #define RUNQ_SIZE 256        /* local run queue ring (a power of two) */
@@ -1630,6 +1631,7 @@ static void *m_main(void *arg)
 {
     M *m = arg;
     cur_m = m;
+    sig_thread_init(); /* a fault in C code on this thread is reported */
     if (m->nextp) {
         acquirep(m, m->nextp);
         m->nextp = NULL;

@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "signal.h"
 #include "vm_priv.h"
 
 /* One write at a time per process descriptor, as Go's poll.FD write lock:
@@ -110,6 +111,10 @@ static int64_t vm_out_fd(const VMStream *s, const char *p, size_t n)
     pthread_mutex_unlock(mu);
     if (blocking)
         sched_exit_blocking();
+    /* Go's epipecheck: a broken standard output or error ends the process
+     * by SIGPIPE (signal.h), whoever wrote (fmt, os, print, a report). */
+    if (err == EPIPE)
+        sig_on_epipe(fd);
     return err ? -err : (int64_t)n;
 }
 

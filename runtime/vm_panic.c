@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "vm_priv.h"
 
@@ -569,4 +571,149 @@ void vm_print_fatal(Fiber *f)
     fclose(o);
     vm_write(f->vm, 2, buf, len);
     free(buf);
+}
+
+/* ---- goroutine dumps for signals (signal.h's hooks) ---- */
+
+/* Output to a descriptor through a small buffer on the stack: no stdio, no
+ * allocation, so a fault handler may use it. */
+typedef struct {
+    int fd;
+    size_t n;
+    char buf[512];
+} VmFdOut;
+
+static void vm_fdo_flush(VmFdOut *o)
+{
+    size_t off = 0;
+    while (off < o->n) {
+        ssize_t w = write(o->fd, o->buf + off, o->n - off);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        off += (size_t)w;
+    }
+    o->n = 0;
+}
+
+static void vm_fdo_puts(VmFdOut *o, const char *s)
+{
+    for (; *s; s++) {
+        if (o->n == sizeof o->buf) vm_fdo_flush(o);
+        o->buf[o->n++] = *s;
+    }
+}
+
+static void vm_fdo_uint(VmFdOut *o, uint64_t v)
+{
+    char b[24];
+    int i = sizeof b;
+    b[--i] = '\0';
+    do {
+        b[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    vm_fdo_puts(o, b + i);
+}
+
+/* One goroutine as the deadlock dump prints it: header with `status`,
+ * frames innermost first (the innermost one at its exact pc when
+ * `top_exact`, past a call otherwise), then where it was started. With
+ * `stack` false (a goroutine running on another thread, whose frames are
+ * changing under us) the frames are left out, in Go's words. The fiber is
+ * read without a lock, so every index is checked against what is there. */
+static void vm_dump_g_fd(VmFdOut *o, G *g, const char *status, bool stack, bool top_exact)
+{
+    Fiber *f = g->fiber;
+    vm_fdo_puts(o, "\ngoroutine ");
+    vm_fdo_uint(o, g->id);
+    vm_fdo_puts(o, " [");
+    vm_fdo_puts(o, status);
+    vm_fdo_puts(o, "]:\n");
+    if (!f) return;
+    if (!stack) {
+        vm_fdo_puts(o, "\tgoroutine running on other thread; stack unavailable\n");
+    } else {
+        Frame *frames = f->frames;
+        int n = f->nframes;
+        if (n > f->capframes) n = f->capframes;
+        for (int i = n - 1; frames && i >= 0; i--) {
+            Frame *fr = &frames[i];
+            const Func *fn = fr->fn;
+            if (!fn) continue;
+            uint32_t pc = fr->pc;
+            if ((i != n - 1 || !top_exact) && pc > 0) pc--;
+            if (fn->name && !strncmp(fn->name, "runtime.", 8)) continue;
+            vm_fdo_puts(o, fn->name ? fn->name : "?");
+            vm_fdo_puts(o, fn->nparams ? "(...)\n\t" : "()\n\t");
+            vm_fdo_puts(o, fn->file ? fn->file : "?");
+            vm_fdo_puts(o, ":");
+            vm_fdo_uint(o, (uint64_t)vm_line_of(fn, pc));
+            vm_fdo_puts(o, "\n");
+        }
+    }
+    if (f->go_fn) {
+        vm_fdo_puts(o, "created by ");
+        vm_fdo_puts(o, f->go_fn->name ? f->go_fn->name : "?");
+        vm_fdo_puts(o, " in goroutine ");
+        vm_fdo_uint(o, f->go_parent);
+        vm_fdo_puts(o, "\n\t");
+        vm_fdo_puts(o, f->go_fn->file ? f->go_fn->file : "?");
+        vm_fdo_puts(o, ":");
+        vm_fdo_uint(o, (uint64_t)vm_line_of(f->go_fn, f->go_pc));
+        vm_fdo_puts(o, "\n");
+    }
+}
+
+void vm_dump_current_goroutine(int fd, const char *status)
+{
+    G *g = sched_current();
+    if (!g || !g->fiber) return;
+    VmFdOut o = {.fd = fd};
+    vm_dump_g_fd(&o, g, status, true, false);
+    vm_fdo_flush(&o);
+}
+
+typedef struct {
+    G **gs;
+    size_t n, cap;
+} VmGList;
+
+static void vm_dump_collect(G *g, void *arg)
+{
+    VmGList *l = arg;
+    if (g->host) return;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        G **a = realloc(l->gs, cap * sizeof(G *));
+        if (!a) return;
+        l->gs = a, l->cap = cap;
+    }
+    l->gs[l->n++] = g;
+}
+
+static int vm_dump_cmp(const void *a, const void *b)
+{
+    const G *x = *(G *const *)a, *y = *(G *const *)b;
+    if (x->is_main != y->is_main) return x->is_main ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+void vm_dump_all_goroutines(int fd)
+{
+    VmGList l = {0};
+    sched_foreach_g(vm_dump_collect, &l);
+    qsort(l.gs, l.n, sizeof(G *), vm_dump_cmp); /* main first, then by id */
+    VmFdOut o = {.fd = fd};
+    for (size_t i = 0; i < l.n; i++) {
+        G *g = l.gs[i];
+        int s = atomic_load(&g->status);
+        if (s == G_RUNNING)
+            vm_dump_g_fd(&o, g, "running", false, true);
+        else if (s == G_RUNNABLE)
+            vm_dump_g_fd(&o, g, "runnable", true, false);
+        else
+            vm_dump_g_fd(&o, g, g->waitreason ? g->waitreason : "waiting", true, true);
+    }
+    vm_fdo_flush(&o);
+    free(l.gs);
 }

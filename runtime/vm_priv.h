@@ -172,6 +172,12 @@ void vm_fatal_here(const char *msg);
  * a panicking String method uses it). */
 String vm_panic_value_text(Fiber *f, const Iface *v);
 
+/* Signal dumps (signal.h's hooks), with write(2) only: every goroutine,
+ * main first and then by id, each with its state or wait reason (SIGQUIT);
+ * or the calling thread's goroutine with `status` (a fault). */
+void vm_dump_all_goroutines(int fd);
+void vm_dump_current_goroutine(int fd, const char *status);
+
 /* Prints an unrecovered panic in Go's form to the VM's error stream. */
 void vm_print_fatal(Fiber *f);
 

@@ -13,6 +13,7 @@
 
 #include "cstack.h"
 #include "map.h"
+#include "signal.h"
 #include "timer.h"
 #include "vm_priv.h"
 
@@ -157,6 +158,32 @@ static void vm_deadlock(void)
     atomic_store(&vm->exit_code, 2);
 }
 
+/* Before a signal death: what the program wrote must not be lost. */
+static void vm_sig_flush(void)
+{
+    VM *vm = vm_current;
+    if (vm) {
+        fflush(vm->out);
+        fflush(vm->err);
+    }
+}
+
+/* The same from a fault handler: a stream whose lock is held (by the
+ * faulting thread itself, perhaps) is skipped rather than waited for. */
+static void vm_sig_flush_nowait(void)
+{
+    VM *vm = vm_current;
+    FILE *fs[2] = {vm ? vm->out : NULL, vm ? vm->err : NULL};
+    for (int i = 0; i < 2; i++)
+        if (fs[i] && ftrylockfile(fs[i]) == 0) {
+            fflush_unlocked(fs[i]);
+            funlockfile(fs[i]);
+        }
+}
+
+static const SigHooks vm_sig_hooks = {vm_sig_flush, vm_sig_flush_nowait, vm_dump_all_goroutines,
+                                      vm_dump_current_goroutine};
+
 /* A race detected on a map (map_set_fatal_hook): the goroutine running on
  * this thread ends the program with Go's fatal error and its traceback.
  * Off the scheduler (a host thread) it returns and map.c reports alone. */
@@ -182,6 +209,9 @@ static void vm_expired(void)
 int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook done, void *arg)
 {
     vm_current = vm;
+    sig_set_hooks(&vm_sig_hooks);
+    /* A program that owns the process gets Go's signal dispositions. */
+    if (vm->exit_process) sig_take_over();
     atomic_store(&vm->exit_code, 0);
     atomic_store(&vm->main_goexited, false);
     vm->main_done = done;

@@ -108,7 +108,8 @@ static inline String nat_cstr(const char *s)
     X(syscall, "syscall")                                                                          \
     X(big, "math/big")                                                                             \
     X(ioutil, "io/ioutil")                                                                         \
-    X(exec, "os/exec")
+    X(exec, "os/exec")                                                                             \
+    X(signal, "os/signal")
 
 #define X(c, path) extern const StdPackage stdlib_pkg_##c;
 STDLIB_PACKAGES(X)

@@ -249,3 +249,17 @@ func (w WaitStatus) TrapCause() int {
 	}
 	return int(w>>waitShift) >> 8
 }
+
+// kill is kill(2): 0, or the error number.
+func kill(pid, sig int) int
+
+// Kill sends the signal sig to the process pid (kill(2)).
+func Kill(pid int, sig Signal) error {
+	if e := kill(pid, int(sig)); e != 0 {
+		return Errno(e)
+	}
+	return nil
+}
+
+// Getpid returns the process id of the caller.
+func Getpid() int
