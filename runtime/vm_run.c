@@ -52,6 +52,12 @@ static RunResult vm_runner(G *g)
             NativeCtx ctx = {f->vm, g, f, NULL, NULL};
             f->vm->main_done(&ctx, f->regs, f->vm->main_done_arg);
         }
+        /* A program that owns the process ends when main returns, from
+         * this thread, as Go's runtime.main calls exit: the host thread may
+         * be an M held in a blocking call (a goroutine reading a pipe), so
+         * returning to it could wait forever. */
+        if (g->is_main && f->vm->exit_process)
+            vm_exit(f->vm, atomic_load(&f->vm->exit_code));
         return RUN_EXIT;
     case VM_YIELD: return RUN_YIELD;
     case VM_PARK: return RUN_PARK;
