@@ -898,20 +898,7 @@ func tempRand() uint32
 
 // nextRandom is the decimal text of a random number, as Go's temp names
 // use.
-func nextRandom() string {
-	v := tempRand()
-	var b [10]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + v%10)
-		v /= 10
-		if v == 0 {
-			break
-		}
-	}
-	return string(b[i:])
-}
+func nextRandom() string { return itoa(int(tempRand())) }
 
 // prefixAndSuffix splits pattern at its last "*".
 func prefixAndSuffix(pattern string) (prefix, suffix string, err error) {
