@@ -190,15 +190,6 @@ static void vm_sig_flush_nowait(void)
 static const SigHooks vm_sig_hooks = {vm_sig_flush, vm_sig_flush_nowait, vm_dump_all_goroutines,
                                       vm_dump_current_goroutine};
 
-/* A race detected on a map (map_set_fatal_hook): the goroutine running on
- * this thread ends the program with Go's fatal error and its traceback.
- * Off the scheduler (a host thread) it returns and map.c reports alone. */
-static void vm_map_fatal(const char *msg)
-{
-    G *g = sched_current();
-    if (g && g->fiber) vm_fatal(g->fiber, msg);
-}
-
 /* The monitor's hook when the run's time limit passes (on its thread):
  * the run ends with status 2 unless it already ended; the message is
  * written by vm_run_func on the host's thread, which owns the streams. */
@@ -224,7 +215,7 @@ int vm_run_func(VM *vm, Func *fn, const Slot *args, uint32_t nargs, VMReturnHook
     vm->main_done_arg = arg;
     sched_init(vm->gomaxprocs, vm_runner);
     sched_set_deadlock_hook(vm_deadlock);
-    map_set_fatal_hook(vm_map_fatal);
+    map_set_fatal_hook(vm_fatal_here); /* a race on a map, as out of memory */
     atomic_store(&vm->expired, false);
     sched_set_deadline(vm->time_limit_ns ? timer_nanotime() + vm->time_limit_ns : 0, vm_expired);
     Fiber *f = vm_fiber_new(vm, vm_func_closure(fn), args, nargs);
