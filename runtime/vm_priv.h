@@ -165,7 +165,8 @@ void vm_panic_msg(Fiber *f, const char *msg, bool prefix);
  * traceback, exit status 2; no deferred call runs, nothing can recover. */
 _Noreturn void vm_fatal(Fiber *f, const char *msg);
 /* vm_fatal for the goroutine running on this thread (heap_set_fatal's
- * hook: out of memory); returns when none runs here. */
+ * and map_set_fatal_hook's: out of memory, map races); returns when
+ * none runs here. */
 void vm_fatal_here(const char *msg);
 
 /* The text of panic value v as a panic message shows it (fmt's report of
